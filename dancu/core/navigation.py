@@ -1,0 +1,38 @@
+"""The menu, by role: each entry names the permission it needs (None: every signed-in user).
+
+Later modules add their entries here, so navigation stays in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from dancu.accounts.roles import Perm
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url_name: str
+    icon: str
+    perm: str | None = None
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+MENU = [
+    MenuItem(_("Dashboard"), "core:dashboard", "speedometer2"),
+    MenuItem(_("Bodies"), "directory:body_list", "diagram-3", Perm.DIRECTORY_VIEW),
+    MenuItem(_("People"), "directory:person_list", "people", Perm.DIRECTORY_VIEW),
+    MenuItem(_("Administrative units"), "directory:unit_list", "geo-alt", Perm.DIRECTORY_VIEW),
+    MenuItem(_("Audit log"), "core:audit_list", "shield-check", Perm.AUDIT_VIEW),
+]
+
+
+def menu_for(access) -> list[MenuItem]:
+    return [item for item in MENU if item.perm is None or access.has(item.perm)]

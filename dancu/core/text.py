@@ -1,0 +1,32 @@
+"""Vietnamese text folding.
+
+Search must find "Đặng" from "dang" and "Nguyễn Văn" from "nguyen van": we store a folded
+copy of searchable text (lower case, diacritics removed, đ→d) and fold the query the same way,
+so both databases compare the same strings.
+"""
+
+import re
+import unicodedata
+
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, strip diacritics, map đ/Đ to d and collapse white space."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFD", str(text)).lower().replace("đ", "d")
+    text = _COMBINING.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
+
+
+def search_tokens(query: str | None, *, max_tokens: int = 8) -> list[str]:
+    """Fold a user's query into plain alphanumeric tokens, safe for FTS5 and LIKE."""
+    tokens = [t for t in _NON_WORD.split(fold(query)) if t]
+    return tokens[:max_tokens]
+
+
+def normalize_spaces(text: str | None) -> str:
+    return " ".join((text or "").split())
