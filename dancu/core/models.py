@@ -117,3 +117,58 @@ class Holiday(TimeStampedModel):
     @property
     def is_working_day(self) -> bool:
         return self.kind == self.Kind.MAKEUP_WORKDAY
+
+
+class ImportJob(models.Model):
+    """An uploaded file being imported in the background, with its progress and row errors.
+
+    The file is validated as a whole before anything is written; `errors` holds every problem
+    found as {row, column, message} so that the office can fix them all in one pass.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("In progress")
+        SUCCEEDED = "succeeded", _("Completed")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=50, db_index=True)
+    province_code = models.CharField(_("province"), max_length=8, blank=True, db_index=True)
+    # What the task needs besides the file (e.g. the province id), set when the job is created.
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    total = models.PositiveIntegerField(_("rows"), default=0)
+    done = models.PositiveIntegerField(_("rows checked"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.SUCCEEDED:
+            return 100
+        return min(100, (100 * self.done) // self.total) if self.total else 0

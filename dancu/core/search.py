@@ -1,13 +1,15 @@
 """Vietnamese-aware search over a folded text column, on SQLite and PostgreSQL.
 
 Models keep `search_text` (see SearchableModel): the folded words of their searchable fields,
-with a leading space. A query is folded the same way and every word must match the start of a
-word in the record ("nguyen van" finds "Nguyễn Văn An"; "dang" finds "Đặng Thị Hoa").
+with a leading space. A query is folded the same way; its words must match the starts of
+consecutive words of the record, in order ("nguyen van" finds "Nguyễn Văn An" but not "Trần
+Văn Nguyên"; "dang" finds "Đặng Thị Hoa"; "ng va" finds "Nguyễn Văn An").
 
 - SQLite: an FTS5 index over the folded column (external content, kept by triggers), queried
-  with prefix terms.
-- PostgreSQL: a trigram GIN index over the folded column, queried with LIKE '% word%' (which
-  the index serves); the extensions unaccent and pg_trgm are installed by core's migrations.
+  with a sequence of prefix terms ("nguyen"* + "van"*).
+- PostgreSQL: a trigram GIN index over the folded column, queried with a regular expression
+  (which the index serves); the extensions unaccent and pg_trgm are installed by core's
+  migrations.
 """
 
 from __future__ import annotations
@@ -32,13 +34,13 @@ def search_queryset(queryset: QuerySet, query: str | None) -> QuerySet:
     model = queryset.model
     if connection.vendor == "sqlite":
         table = fts_table_name(model._meta.db_table)
-        expression = " ".join(f'"{t}"*' for t in tokens)
+        expression = " + ".join(f'"{t}"*' for t in tokens)
         # Table names come from model metadata, never from user input; the query is a parameter.
         sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608
         return queryset.filter(pk__in=RawSQL(sql, [expression]))
-    for token in tokens:
-        queryset = queryset.filter(search_text__contains=f" {token}")
-    return queryset
+    # Tokens are [0-9a-z]+ (search_tokens), so they are safe inside the pattern.
+    pattern = " " + "[0-9a-z]* ".join(tokens)
+    return queryset.filter(search_text__regex=pattern)
 
 
 class CreateSearchIndex(Operation):

@@ -6,8 +6,12 @@ from dancu.core.search import InstallPostgresExtensions
 
 
 class AuditAppendOnlyGuard(migrations.operations.base.Operation):
-    """Refuse UPDATE and DELETE of audit rows in the database itself (defence in depth:
-    whoever can drop the guard can still alter rows, and then `audit_verify` shows it)."""
+    """Refuse changes to audit rows in the database itself (defence in depth: whoever can drop
+    the guard can still alter rows, and then `audit_verify` shows it).
+
+    PostgreSQL refuses UPDATE and DELETE (TRUNCATE, a maintenance privilege, stays possible).
+    SQLite refuses UPDATE only: it empties tables with DELETE, which test isolation and
+    `flush` need; a deleted row still breaks the chain."""
 
     reduces_to_sql = True
     reversible = True
@@ -18,11 +22,10 @@ class AuditAppendOnlyGuard(migrations.operations.base.Operation):
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         vendor = schema_editor.connection.vendor
         if vendor == "sqlite":
-            for op in ("UPDATE", "DELETE"):
-                schema_editor.execute(
-                    f"CREATE TRIGGER IF NOT EXISTS core_auditentry_no_{op.lower()} BEFORE {op} ON core_auditentry "
-                    "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END"
-                )
+            schema_editor.execute(
+                "CREATE TRIGGER IF NOT EXISTS core_auditentry_no_update BEFORE UPDATE ON core_auditentry "
+                "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END"
+            )
         elif vendor == "postgresql":
             schema_editor.execute(
                 "CREATE OR REPLACE FUNCTION core_audit_append_only() RETURNS trigger AS $$ "
@@ -37,7 +40,6 @@ class AuditAppendOnlyGuard(migrations.operations.base.Operation):
         vendor = schema_editor.connection.vendor
         if vendor == "sqlite":
             schema_editor.execute("DROP TRIGGER IF EXISTS core_auditentry_no_update")
-            schema_editor.execute("DROP TRIGGER IF EXISTS core_auditentry_no_delete")
         elif vendor == "postgresql":
             schema_editor.execute("DROP TRIGGER IF EXISTS core_auditentry_append_only ON core_auditentry")
 

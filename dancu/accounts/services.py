@@ -1,0 +1,135 @@
+"""Writes about accounts: API tokens, second factor, roles. Each audited in its transaction."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from dancu.core.audit import audit_record
+from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
+
+from .access import get_access
+from .models import ApiToken, RoleAssignment, User
+from .roles import Perm, Role
+
+MAX_ACTIVE_TOKENS = 10
+
+
+@transaction.atomic
+def api_token_create(*, actor: User, name: str, days_valid: int | None = 365) -> tuple[ApiToken, str]:
+    """Create a token for the actor; the clear key is returned once and never stored."""
+    name = " ".join((name or "").split())[:100]
+    if not name:
+        raise ValidationFailed(_("Give the token a name."))
+    active = ApiToken.objects.filter(user=actor, revoked_at__isnull=True).count()
+    if active >= MAX_ACTIVE_TOKENS:
+        raise ValidationFailed(_("You already have %(n)d active tokens; revoke one first.") % {"n": active})
+    key = ApiToken.generate_key()
+    token = ApiToken.objects.create(
+        user=actor,
+        name=name,
+        prefix=key[3 : 3 + ApiToken.PREFIX_LENGTH],
+        key_hash=ApiToken.hash_key(key),
+        expires_at=timezone.now() + datetime.timedelta(days=days_valid) if days_valid else None,
+    )
+    audit_record(actor=actor, action="accounts.token.create", target=token, summary=name)
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: User, token_id: int) -> ApiToken:
+    token = ApiToken.objects.select_for_update().filter(pk=token_id, user=actor).first()
+    if token is None:
+        raise NotFound(_("Token not found."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(actor=actor, action="accounts.token.revoke", target=token, summary=token.name)
+    return token
+
+
+def api_token_authenticate(key: str) -> User | None:
+    """The active user owning `key`, or None. Constant work per call: one indexed lookup."""
+    if not key or len(key) > 100:
+        return None
+    token = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash_key(key)).first()
+    if token is None or not token.is_active or not token.user.is_active:
+        return None
+    now = timezone.now()
+    # Record use at most once a minute, to keep reads from turning into writes.
+    if token.last_used_at is None or now - token.last_used_at > datetime.timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+@transaction.atomic
+def totp_start(*, actor: User) -> TOTPDevice:
+    """A new unconfirmed TOTP device; it counts only after `totp_confirm`."""
+    TOTPDevice.objects.filter(user=actor, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=actor, name=_("Authenticator app"), confirmed=False)
+
+
+@transaction.atomic
+def totp_confirm(*, actor: User, token: str) -> TOTPDevice:
+    device = TOTPDevice.objects.filter(user=actor, confirmed=False).order_by("-id").first()
+    if device is None:
+        raise NotFound(_("Start the set-up again."))
+    if not token or not token.strip().isdigit() or not device.verify_token(token.strip()):
+        raise ValidationFailed(_("The code is not correct. Check the time on your phone and try again."))
+    TOTPDevice.objects.filter(user=actor, confirmed=True).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit_record(actor=actor, action="accounts.totp.enable", target=actor, summary=actor.username)
+    return device
+
+
+@transaction.atomic
+def totp_disable(*, actor: User) -> None:
+    deleted, _unused = TOTPDevice.objects.filter(user=actor).delete()
+    if deleted:
+        audit_record(actor=actor, action="accounts.totp.disable", target=actor, summary=actor.username)
+
+
+def user_has_totp(user: User) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+@transaction.atomic
+def role_assign(*, actor: User, user: User, body, role: str) -> RoleAssignment:
+    """An Office administrator gives a role in a body of their province."""
+    get_access(actor).require(Perm.ACCOUNTS_MANAGE, body.province_id)
+    if role not in Role.values:
+        raise ValidationFailed(_("Unknown role."))
+    if user.pk == actor.pk and not actor.is_national_admin:
+        raise PermissionDenied(_("You cannot change your own roles."))
+    assignment, created = RoleAssignment.objects.get_or_create(user=user, body=body, role=role)
+    if created:
+        audit_record(
+            actor=actor,
+            action="accounts.role.assign",
+            target=assignment,
+            province_code=body.province.code,
+            summary=str(assignment),
+        )
+    return assignment
+
+
+@transaction.atomic
+def role_revoke(*, actor: User, assignment: RoleAssignment) -> None:
+    get_access(actor).require(Perm.ACCOUNTS_MANAGE, assignment.body.province_id)
+    summary = str(assignment)
+    province_code = assignment.body.province.code
+    target_id = assignment.pk
+    assignment.delete()
+    audit_record(
+        actor=actor,
+        action="accounts.role.revoke",
+        target_type="accounts.roleassignment",
+        target_id=str(target_id),
+        province_code=province_code,
+        summary=summary,
+    )

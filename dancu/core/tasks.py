@@ -1,0 +1,85 @@
+"""The life of an ImportJob, shared by every kind of import.
+
+A task calls `run_import_job(job_id, handler)`. Claiming the job is one conditional UPDATE, so
+a task delivered twice (Celery acks late) runs once. The handler validates and writes; it
+raises `ImportRejected` with the row errors when the file is bad, and must write everything in
+one transaction so that a failure leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .errors import ApplicationError
+from .excel import RowError
+from .models import ImportJob
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Handler = Callable[[ImportJob, Progress], dict[str, Any]]
+
+
+class ImportRejected(Exception):
+    def __init__(self, errors: Sequence[RowError]) -> None:
+        super().__init__(f"{len(errors)} errors")
+        self.errors = list(errors)
+
+
+def _error_dicts(exc: ApplicationError) -> list[dict[str, Any]]:
+    # Services may attach the row errors they found; otherwise the message concerns the file.
+    if isinstance(exc.details, list) and exc.details:
+        return [e.as_dict() if isinstance(e, RowError) else dict(e) for e in exc.details]
+    return [RowError(0, "", exc.message).as_dict()]
+
+
+def _finish(job_id: int, status: str, *, errors=None, result=None) -> None:
+    fields: dict[str, Any] = {"status": status, "finished_at": timezone.now()}
+    if errors is not None:
+        fields["errors"] = errors
+    if result is not None:
+        fields["result"] = result
+    ImportJob.objects.filter(pk=job_id).update(**fields)
+
+
+def job_progress_writer(job_id: int) -> Progress:
+    """A progress callback that records (done, total) on the job, outside any transaction, so
+    the page polling the job sees it move."""
+
+    def write(done: int, total: int) -> None:
+        ImportJob.objects.filter(pk=job_id).update(done=done, total=total)
+
+    return write
+
+
+def run_import_job(job_id: int, handler: Handler) -> bool:
+    """Run a pending job once; returns False when the job was not pending (already run)."""
+    claimed = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.PENDING).update(
+        status=ImportJob.Status.RUNNING, started_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    # Messages are stored translated, in the language of the person who uploaded the file.
+    language = job.params.get("language") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            result = handler(job, job_progress_writer(job_id))
+        except ImportRejected as exc:
+            _finish(job_id, ImportJob.Status.FAILED, errors=[e.as_dict() for e in exc.errors])
+        except ApplicationError as exc:
+            _finish(job_id, ImportJob.Status.FAILED, errors=_error_dicts(exc))
+        except Exception:
+            # The page must show a failure, not spin forever; the traceback goes to the log.
+            logger.exception("Import job %s failed", job_id)
+            message = _("The import stopped because of an internal error. Nothing was saved.")
+            _finish(job_id, ImportJob.Status.FAILED, errors=[RowError(0, "", message).as_dict()])
+        else:
+            _finish(job_id, ImportJob.Status.SUCCEEDED, result=result)
+    return True

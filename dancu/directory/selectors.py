@@ -1,0 +1,122 @@
+"""Reads of the directory, scoped to what the user may see."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from dancu.accounts.access import ALL, get_access
+from dancu.accounts.roles import Perm
+from dancu.core.errors import NotFound
+from dancu.core.search import search_queryset
+
+from .models import AdministrativeUnit, Body, BodyKind, Membership, Person, UnitLevel
+
+
+def _in_scope(queryset: QuerySet, user, field: str = "province_id") -> QuerySet:
+    provinces = get_access(user).provinces_with(Perm.DIRECTORY_VIEW)
+    if provinces is ALL:
+        return queryset
+    return queryset.filter(**{f"{field}__in": list(provinces)})
+
+
+def can_see_contacts(user, person: Person) -> bool:
+    return get_access(user).has(Perm.DIRECTORY_VIEW_CONTACT, person.province_id)
+
+
+def units_visible(user, *, query: str = "", level: str = "", current: str = "") -> QuerySet[AdministrativeUnit]:
+    """Administrative units are public facts; any user with a directory role may browse them all."""
+    if not get_access(user).has(Perm.DIRECTORY_VIEW):
+        return AdministrativeUnit.objects.none()
+    qs = AdministrativeUnit.objects.select_related("parent")
+    if level in UnitLevel.values:
+        qs = qs.filter(level=level)
+    if current == "1":
+        qs = qs.filter(valid_to__isnull=True)
+    elif current == "0":
+        qs = qs.filter(valid_to__isnull=False)
+    return search_queryset(qs, query)
+
+
+def unit_get(user, unit_id: int) -> AdministrativeUnit:
+    unit = units_visible(user).filter(pk=unit_id).first()
+    if unit is None:
+        raise NotFound("")
+    return unit
+
+
+def bodies_visible(user, *, query: str = "", kind: str = "", province_id: int | None = None) -> QuerySet[Body]:
+    qs = _in_scope(Body.objects.select_related("province", "unit", "parent"), user)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if province_id:
+        qs = qs.filter(province_id=province_id)
+    return search_queryset(qs, query)
+
+
+def body_get(user, body_id: int) -> Body:
+    body = bodies_visible(user).filter(pk=body_id).first()
+    if body is None:
+        raise NotFound("")
+    return body
+
+
+def body_members(user, body: Body) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(body=body, person__in=people_visible(user))
+        .select_related("person", "post", "term", "constituency")
+        .order_by("end_date", "post__rank", "person__full_name")
+    )
+
+
+def people_visible(
+    user, *, query: str = "", body_id: int | None = None, current_only: bool = False
+) -> QuerySet[Person]:
+    qs = _in_scope(Person.objects.select_related("province"), user)
+    if body_id:
+        memberships = Membership.objects.filter(body_id=body_id)
+        if current_only:
+            memberships = memberships.filter(end_date__isnull=True)
+        qs = qs.filter(pk__in=memberships.values("person_id"))
+    return search_queryset(qs, query)
+
+
+def people_with_current_posts(qs: QuerySet[Person]) -> QuerySet[Person]:
+    current = Membership.objects.filter(end_date__isnull=True).select_related("post", "body").order_by("post__rank")
+    return qs.prefetch_related(Prefetch("memberships", queryset=current, to_attr="current_memberships"))
+
+
+def person_get(user, person_id: int) -> Person:
+    person = people_visible(user).filter(pk=person_id).first()
+    if person is None:
+        raise NotFound("")
+    return person
+
+
+def person_history(person: Person) -> QuerySet[Membership]:
+    return person.memberships.select_related("body", "post", "term", "constituency").order_by(
+        Q(end_date__isnull=False), "-start_date"
+    )
+
+
+def directory_counts(user) -> dict[str, int]:
+    bodies = bodies_visible(user)
+    people = people_visible(user)
+    return {
+        "bodies": bodies.count(),
+        "people": people.count(),
+        "delegates": Membership.objects.filter(
+            end_date__isnull=True, body__in=bodies, body__kind__in=["PEOPLES_COUNCIL", "NA_DELEGATION"]
+        )
+        .values("person_id")
+        .distinct()
+        .count(),
+        "units": AdministrativeUnit.objects.filter(valid_to__isnull=True).count()
+        if get_access(user).has(Perm.DIRECTORY_VIEW)
+        else 0,
+    }
+
+
+def bodies_by_kind(user) -> list[dict]:
+    rows = bodies_visible(user).order_by().values("kind").annotate(n=Count("id"))
+    labels = dict(BodyKind.choices)
+    return sorted(({"label": labels.get(r["kind"], r["kind"]), **r} for r in rows), key=lambda r: r["kind"])
