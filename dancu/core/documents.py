@@ -118,13 +118,42 @@ def number_line(number: int | str | None, symbol: str) -> str:
 
 # Elements that must follow w:pBdr in w:pPr, and w:tblBorders in w:tblPr (ECMA-376 order).
 _PPR_AFTER_BORDER = (
-    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
-_TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+_TBLPR_AFTER_BORDERS = (
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+)
 
 
 def _set_run_font(run, *, size: float | None = None, bold: bool = False, italic: bool = False) -> None:
@@ -300,9 +329,16 @@ def _as_block(item) -> Block:
     """Accept the plain forms too: a (heading, [blocks]) tuple and a list of rows."""
     if isinstance(item, str | Section | Table):
         return item
-    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) and not isinstance(item[1], str):
+    if (
+        isinstance(item, tuple)
+        and len(item) == 2
+        and isinstance(item[0], str)
+        and not isinstance(item[1], str)
+    ):
         return Section(item[0], list(item[1]))
-    if isinstance(item, Sequence) and all(isinstance(row, Sequence) and not isinstance(row, str) for row in item):
+    if isinstance(item, Sequence) and all(
+        isinstance(row, Sequence) and not isinstance(row, str) for row in item
+    ):
         return Table([list(row) for row in item])
     raise TypeError(f"Unsupported document block: {item!r}")
 

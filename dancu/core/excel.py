@@ -158,9 +158,10 @@ class Date(Parser):
         if isinstance(value, datetime.date):
             return value
         text = _plain(value).split(" ")[0]
-        match = _DMY.fullmatch(text)
-        parts = (match.group(3), match.group(2), match.group(1)) if match else None
-        if parts is None and (match := _YMD.fullmatch(text)):
+        parts: tuple[str, ...] | None = None
+        if match := _DMY.fullmatch(text):
+            parts = (match.group(3), match.group(2), match.group(1))
+        elif match := _YMD.fullmatch(text):
             parts = match.groups()
         if parts is None:
             raise CellError(_("Not a date: write it as dd/mm/yyyy, e.g. 05/01/2024."))
@@ -540,7 +541,10 @@ def export_rows(
     sheet.title = _sheet_title(title)
     cols = [c if isinstance(c, Column) else None for c in columns]
     headers = [str(c.header) if isinstance(c, Column) else str(c) for c in columns]
-    widths = [c.width if isinstance(c, Column) else max(12, min(len(h) + 4, 60)) for c, h in zip(columns, headers, strict=True)]
+    widths = [
+        c.width if isinstance(c, Column) else max(12, min(len(h) + 4, 60))
+        for c, h in zip(columns, headers, strict=True)
+    ]
     _header_row(sheet, headers, widths)
     count = 0
     for row in rows:

@@ -82,4 +82,20 @@ def run_import_job(job_id: int, handler: Handler) -> bool:
             _finish(job_id, ImportJob.Status.FAILED, errors=[RowError(0, "", message).as_dict()])
         else:
             _finish(job_id, ImportJob.Status.SUCCEEDED, result=result)
+        finally:
+            _discard_file(job)
     return True
+
+
+def _discard_file(job: ImportJob) -> None:
+    """Delete the uploaded file once the job has run: it holds personal data (phones, birth
+    dates) that is not needed afterwards (Law 91/2025 on personal data: keep only as needed).
+    The job keeps its errors and counts, and the audit log the records written."""
+    if not job.file:
+        return
+    try:
+        job.file.delete(save=False)
+    except OSError:
+        logger.warning("Could not delete the file of import job %s", job.pk)
+        return
+    ImportJob.objects.filter(pk=job.pk).update(file="")

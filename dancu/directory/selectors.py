@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 
 from dancu.accounts.access import ALL, get_access
 from dancu.accounts.roles import Perm
@@ -93,8 +93,9 @@ def person_get(user, person_id: int) -> Person:
 
 
 def person_history(person: Person) -> QuerySet[Membership]:
+    # Current posts first, then the past ones, newest first.
     return person.memberships.select_related("body", "post", "term", "constituency").order_by(
-        Q(end_date__isnull=False), "-start_date"
+        F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True)
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_import
 
 app_name = "directory"
 urlpatterns = [
@@ -10,4 +10,7 @@ urlpatterns = [
     path("nhan-su/<int:person_id>/", views.person_detail, name="person_detail"),
     path("don-vi-hanh-chinh/", views.unit_list, name="unit_list"),
     path("don-vi-hanh-chinh/<int:unit_id>/", views.unit_detail, name="unit_detail"),
+    path("nhap-dai-bieu/", views_import.import_page, name="import_page"),
+    path("nhap-dai-bieu/mau.xlsx", views_import.import_template, name="import_template"),
+    path("nhap-dai-bieu/<int:job_id>/", views_import.import_job, name="import_job"),
 ]

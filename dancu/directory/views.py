@@ -52,6 +52,7 @@ def person_list(request):
             kind__in=[BodyKind.PEOPLES_COUNCIL, BodyKind.NA_DELEGATION, BodyKind.COMMITTEE, BodyKind.DELEGATE_GROUP]
         ),
         "body_id": clean_int(request, "body"),
+        "can_import": get_access(request.user).has(Perm.DIRECTORY_IMPORT),
     }
     return render_list(request, "directory/person_list.html", "directory/_person_rows.html", context)
 

@@ -1,0 +1,69 @@
+# Dân cử — the two commands: `make run` (app with demo data) and `make test` (whole suite).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/dancu
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install system-deps run test test-sqlite test-postgres test-browser lint bench messages worker clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+# Debian packages the browser tests and document checks need (root only; skipped otherwise).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium gettext fonts-liberation2; \
+	  else echo "Install chromium and gettext (sudo apt-get install chromium gettext)"; fi; \
+	fi
+
+run: install
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "Dân cử đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy dancu config
+	$(BIN)/python manage.py makemigrations --check --dry-run -v0
+
+test-sqlite: install
+	$(BIN)/pytest -m "not browser" -q
+
+test-postgres: install
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not browser" -q
+
+test-browser: install system-deps
+	$(BIN)/pytest -m browser -q
+
+test: install system-deps lint
+	@echo "== SQLite =="
+	$(BIN)/pytest -m "not browser" -q
+	@echo "== PostgreSQL =="
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not browser" -q
+	@echo "== Browser (Playwright + Debian chromium) =="
+	$(BIN)/pytest -m browser -q
+
+bench: install
+	$(BIN)/python bench/run.py
+
+messages: install
+	cd dancu && ../$(BIN)/django-admin makemessages -l vi --no-obsolete --add-location file
+
+worker: install
+	$(BIN)/celery -A config worker -B -l info
+
+clean:
+	rm -rf $(VENV) var
