@@ -60,7 +60,8 @@ bench: install
 	$(BIN)/python bench/run.py
 
 messages: install
-	cd dancu && ../$(BIN)/django-admin makemessages -l vi --no-obsolete --add-location file
+	cd dancu && ../$(BIN)/django-admin makemessages -l vi --no-obsolete --add-location file -i "tests/*"
+	msgfmt --check -o dancu/locale/vi/LC_MESSAGES/django.mo dancu/locale/vi/LC_MESSAGES/django.po
 
 worker: install
 	$(BIN)/celery -A config worker -B -l info

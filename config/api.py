@@ -1,5 +1,7 @@
 """The JSON API under /api/v1: every module adds its router here."""
 
+from typing import Any
+
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
@@ -27,7 +29,7 @@ class MeOut(Schema):
 
 @api.get("/me", response={200: MeOut, 401: ErrorOut}, tags=["accounts"], summary="The signed-in user")
 def me(request: HttpRequest):
-    user = request.user
+    user: Any = request.user
     return {
         "id": user.pk,
         "username": user.username,

@@ -7,7 +7,7 @@ from .api import api
 admin.site.site_header = "Dân cử"
 admin.site.site_title = "Dân cử"
 
-urlpatterns = [
+urlpatterns: list = [
     path("", include("dancu.core.urls")),
     path("tai-khoan/", include("dancu.accounts.urls")),
     path("danh-ba/", include("dancu.directory.urls")),

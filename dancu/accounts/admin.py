@@ -14,7 +14,7 @@ class RoleInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (_("Dân cử"), {"fields": ("full_name", "phone", "is_national_admin")}),
     )
     list_display = ("username", "full_name", "email", "is_national_admin", "is_active")

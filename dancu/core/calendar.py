@@ -68,7 +68,8 @@ def current_calendar() -> WorkingCalendar:
     global _cached
     stamp = tuple(Holiday.objects.aggregate(n=Count("id"), last=Max("updated_at")).values())
     if _cached is None or _cached[0] != stamp:
-        off, makeup = set(), set()
+        off: set[date] = set()
+        makeup: set[date] = set()
         for day, kind in Holiday.objects.values_list("date", "kind"):
             (makeup if kind == Holiday.Kind.MAKEUP_WORKDAY else off).add(day)
         _cached = (stamp, WorkingCalendar(frozenset(off), frozenset(makeup)))

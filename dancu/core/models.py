@@ -27,6 +27,12 @@ class SearchableModel(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
     def search_source(self) -> list[str]:  # pragma: no cover - every subclass overrides
         raise NotImplementedError
 
@@ -36,12 +42,6 @@ class SearchableModel(models.Model):
             tokens.extend(search_tokens(part, max_tokens=64))
         # The leading space lets PostgreSQL match a word prefix with LIKE '% tok%'.
         return " " + " ".join(tokens)
-
-    def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
 
 
 class AuditEntry(models.Model):
@@ -91,6 +91,9 @@ class AuditHead(models.Model):
 
     last_hash = models.CharField(max_length=64)
     count = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.count} @ {self.last_hash[:12]}"
 
 
 class Holiday(TimeStampedModel):

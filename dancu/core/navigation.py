@@ -6,6 +6,7 @@ Later modules add their entries here, so navigation stays in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from dancu.accounts.roles import Perm
 
 @dataclass(frozen=True)
 class MenuItem:
-    label: str
+    label: Any
     url_name: str
     icon: str
     perm: str | None = None

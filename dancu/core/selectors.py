@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from dancu.accounts.access import ALL, get_access
+from dancu.accounts.access import get_access
 from dancu.accounts.roles import Perm
 
 from .models import AuditEntry
@@ -15,7 +15,7 @@ def audit_entries_visible(user, *, action: str = "", target_type: str = "") -> Q
     access = get_access(user)
     provinces = access.provinces_with(Perm.AUDIT_VIEW)
     qs = AuditEntry.objects.all()
-    if provinces is not ALL:
+    if isinstance(provinces, set):
         if not provinces:
             return qs.none()
         from dancu.directory.models import AdministrativeUnit

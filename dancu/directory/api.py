@@ -98,9 +98,10 @@ def list_units(request: HttpRequest, filters: Query[UnitFilter]):
 def get_unit(request: HttpRequest, unit_id: int):
     require(request, Perm.DIRECTORY_VIEW)
     unit = selectors.unit_get(request.user, unit_id)
-    unit.successor_ids = list(unit.succession_out.values_list("successor_id", flat=True))
-    unit.predecessor_ids = list(unit.succession_in.values_list("predecessor_id", flat=True))
-    return unit
+    data = UnitOut.from_orm(unit).dict()
+    data["successor_ids"] = list(unit.succession_out.values_list("successor_id", flat=True))
+    data["predecessor_ids"] = list(unit.succession_in.values_list("predecessor_id", flat=True))
+    return data
 
 
 @router.get("/bodies", response={200: list[BodyOut], **ERRORS}, summary="Bodies in the user's scope")

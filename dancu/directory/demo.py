@@ -35,6 +35,7 @@ from .models import (
     Term,
     UnitSuccession,
 )
+from .posts import ensure_posts
 from .units_loader import OLD_VALID_TO, load_units, new_province_key, old_district_key
 
 HA_TINH = "42"
@@ -185,7 +186,7 @@ def generate_people(count: int, seed: int = 42) -> list[tuple[str, str]]:
         if name not in seen:
             seen.add(name)
             people.append((name, gender))
-    return people
+    return people  # type: ignore[return-value]
 
 
 class _Loader:
@@ -193,6 +194,7 @@ class _Loader:
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
+        ensure_posts()
         self.posts = {p.code: p for p in Post.objects.all()}
         self.rng = random.Random(2026)
 
@@ -217,7 +219,7 @@ class _Loader:
         if term is not None:
             defaults.setdefault("start_date", term.start_date)
             # A term that has ended closes its memberships; today's term leaves them open.
-            defaults.setdefault("end_date", term.end_date if term.end_date <= timezone.localdate() else None)
+            defaults.setdefault("end_date", term.end_date if term.end_date <= timezone.localdate() else None)  # type: ignore[operator]
         membership, created = Membership.objects.update_or_create(
             person=person, body=body, post=self.posts[post], term=term, defaults=defaults
         )
@@ -256,7 +258,7 @@ def _commune_areas(districts: list[AdministrativeUnit]) -> dict[int, list[Admini
     for succ in UnitSuccession.objects.filter(
         predecessor__parent_id__in=district_ids, is_default=True
     ).select_related("predecessor", "successor"):
-        votes[succ.successor_id][succ.predecessor.parent_id] += 1
+        votes[succ.successor_id][succ.predecessor.parent_id] += 1  # type: ignore[index]
     areas: dict[int, list[AdministrativeUnit]] = defaultdict(list)
     communes = AdministrativeUnit.objects.in_bulk(list(votes))
     for commune_id, counter in sorted(votes.items()):
@@ -469,7 +471,7 @@ def load_demo(stdout: TextIO | None = None) -> dict[str, Any]:
         )
         audit_record(actor=None, action="demo.load", summary=summary, province_code=HA_TINH)
     result = dict(ld.counts)
-    result["summary"] = summary
+    result["summary"] = summary  # type: ignore[assignment]
     if stdout is not None:
         stdout.write(summary + "\n\n")
         stdout.write(format_logins())

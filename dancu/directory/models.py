@@ -35,7 +35,7 @@ class AdministrativeUnit(SearchableModel):
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
-    successors = models.ManyToManyField(
+    successors: models.ManyToManyField = models.ManyToManyField(
         "self",
         verbose_name=_("merged into"),
         through="UnitSuccession",
@@ -74,6 +74,9 @@ class UnitSuccession(models.Model):
         verbose_name = _("unit succession")
         verbose_name_plural = _("unit successions")
         constraints = [models.UniqueConstraint(fields=["predecessor", "successor"], name="unique_succession")]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor_id} → {self.successor_id}"
 
 
 class BodyKind(models.TextChoices):

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dancu.accounts.access import get_access
@@ -29,7 +30,7 @@ def _clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
     if gender and gender not in Gender.values:
         raise ValidationFailed(_("Unknown gender: %(value)s") % {"value": gender})
     birth = cleaned.get("birth_date")
-    if birth and (birth > datetime.date.today() or birth.year < 1900):
+    if birth and (birth > timezone.localdate() or birth.year < 1900):
         raise ValidationFailed(_("The date of birth is not plausible."))
     return cleaned
 

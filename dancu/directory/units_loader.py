@@ -316,7 +316,7 @@ def read_sources(province_codes: list[str] | None = None) -> SourceData:
         if new_ward is None:
             new_key = new_province_key(new_province_by_key[new_province])
         else:
-            new_key = new_key_map.get((new_province, new_ward))
+            new_key = new_key_map.get((new_province, new_ward))  # type: ignore[assignment]
         if old_key and new_key:
             source.successions[(old_key, new_key)] = is_default
         elif old_key or new_key:
@@ -373,7 +373,7 @@ def _save_units(rows: list[UnitRow]) -> tuple[int, int]:
         for row in (r for r in rows if r.level == level):
             parent_id = parent_ids.get(row.parent_key) if row.parent_key else None
             values: dict[str, Any] = {f: getattr(row, f) for f in UNIT_FIELDS}
-            unit = existing.get(row.key)
+            unit = existing.get(row.key)  # type: ignore[assignment]
             if unit is None:
                 unit = AdministrativeUnit(key=row.key, parent_id=parent_id, **values)
                 unit.search_text = unit.build_search_text()  # bulk_create skips save()

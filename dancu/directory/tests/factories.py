@@ -2,7 +2,16 @@ import datetime
 
 import factory
 
-from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Membership, Person, Post, Term, UnitLevel
+from dancu.directory.models import (
+    AdministrativeUnit,
+    Body,
+    BodyKind,
+    Membership,
+    Person,
+    Post,
+    Term,
+    UnitLevel,
+)
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory):
