@@ -37,11 +37,22 @@ def redis_celery():
     app.conf.update(
         broker_url=REDIS, result_backend=REDIS, task_always_eager=False, task_default_queue=f"dancu-test-{uuid.uuid4().hex}"
     )
+    _forget_connections(app)
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             yield app
     finally:
         app.conf.update(saved)
+        _forget_connections(app)
+
+
+def _forget_connections(app):
+    """Celery caches its result backend and producer pool on first use; earlier (eager) tests
+    may have created them with the in-memory settings."""
+    if hasattr(app._local, "backend"):
+        del app._local.backend
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 def test_delegate_import_runs_on_a_redis_worker(redis_celery, office_admin, office):
@@ -66,6 +77,7 @@ def test_delegate_import_runs_on_a_redis_worker(redis_celery, office_admin, offi
     job.file.save("mau.xlsx", ContentFile(delegate_template()))
     result = run_delegate_import.delay(job.pk)
     assert result.get(timeout=60) is True
+    # And the worker's writes are visible here: it ran against the same database.
     job.refresh_from_db()
     assert job.status == ImportJob.Status.SUCCEEDED, job.errors
     assert job.done == job.total > 0
