@@ -7,7 +7,10 @@ from ninja import NinjaAPI, Schema
 
 from dancu.accounts.access import get_access
 from dancu.core.api_base import ErrorOut, SessionAuth, TokenAuth, install_error_handlers
+from dancu.council.api import router as council_router
 from dancu.directory.api import router as directory_router
+from dancu.letters.api import router as letters_router
+from dancu.petitions.api import router as petitions_router
 
 api = NinjaAPI(
     title="Dân cử API",
@@ -40,3 +43,6 @@ def me(request: HttpRequest):
 
 
 api.add_router("/", directory_router)
+api.add_router("/petitions", petitions_router)
+api.add_router("/letters", letters_router)
+api.add_router("/council", council_router)

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "dancu.core",
     "dancu.accounts",
     "dancu.directory",
+    "dancu.petitions",
+    "dancu.letters",
+    "dancu.council",
 ]
 
 MIDDLEWARE = [
