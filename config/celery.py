@@ -9,3 +9,19 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 app = Celery("dancu")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+def _collect_beat_schedule() -> dict:
+    """Periodic tasks: each domain module may declare BEAT_SCHEDULE in its `schedule.py`."""
+    import importlib
+
+    schedule: dict = {}
+    for module_name in ("dancu.petitions.schedule", "dancu.letters.schedule", "dancu.council.schedule"):
+        try:
+            schedule.update(importlib.import_module(module_name).BEAT_SCHEDULE)
+        except ModuleNotFoundError:
+            continue
+    return schedule
+
+
+app.conf.beat_schedule = _collect_beat_schedule()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from dancu.core.errors import PermissionDenied
 
-from .roles import ROLE_PERMISSIONS, Role
+from .roles import Role, role_permissions
 
 
 class _All:
@@ -95,7 +95,7 @@ def get_access(user: Any) -> Access:
         "role", "body_id", "body__province_id"
     ):
         access.bodies_by_role[role].add(body_id)
-        for perm in ROLE_PERMISSIONS.get(role, ()):
+        for perm in role_permissions().get(role, ()):
             access.provinces_by_perm[perm].add(province_id)
     user._dancu_access = access
     return access

@@ -35,5 +35,20 @@ MENU = [
 ]
 
 
+def _module_items() -> list[MenuItem]:
+    """Entries of the domain modules: each may have `navigation.py` with a NAV_ITEMS list."""
+    import importlib
+
+    items: list[MenuItem] = []
+    for app in ("petitions", "letters", "council"):
+        try:
+            module = importlib.import_module(f"dancu.{app}.navigation")
+        except ModuleNotFoundError:
+            continue
+        items.extend(module.NAV_ITEMS)
+    return items
+
+
 def menu_for(access) -> list[MenuItem]:
-    return [item for item in MENU if item.perm is None or access.has(item.perm)]
+    items = MENU[:1] + _module_items() + MENU[1:]
+    return [item for item in items if item.perm is None or access.has(item.perm)]

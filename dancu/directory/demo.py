@@ -455,6 +455,20 @@ def _users(ld: _Loader) -> None:
             RoleAssignment.objects.get_or_create(user=user, body=body, role=demo.role)
 
 
+def _load_module_demos(stdout) -> dict:
+    """Each domain module may add its demo data in `dancu/<app>/demo.py` with `load(stdout)`."""
+    import importlib
+
+    counts: dict = {}
+    for app in ("petitions", "letters", "council"):
+        try:
+            module = importlib.import_module(f"dancu.{app}.demo")
+        except ModuleNotFoundError:
+            continue
+        counts[app] = module.load(stdout=stdout)
+    return counts
+
+
 def load_demo(stdout: TextIO | None = None) -> dict[str, Any]:
     """Load the demo (idempotent) and return counts; print the demo logins to `stdout`."""
     load_units([HA_TINH, NGHE_AN], stdout=stdout)
@@ -472,6 +486,7 @@ def load_demo(stdout: TextIO | None = None) -> dict[str, Any]:
         audit_record(actor=None, action="demo.load", summary=summary, province_code=HA_TINH)
     result = dict(ld.counts)
     result["summary"] = summary  # type: ignore[assignment]
+    result["modules"] = _load_module_demos(stdout)  # type: ignore[assignment]
     if stdout is not None:
         stdout.write(summary + "\n\n")
         stdout.write(format_logins())
