@@ -61,7 +61,10 @@ def test_delegate_import_runs_on_a_redis_worker(redis_celery, office_admin, offi
     from dancu.core.models import ImportJob
     from dancu.directory.importing import delegate_template
     from dancu.directory.models import Body, Person, Term
+    from dancu.directory.posts import ensure_posts
     from dancu.directory.tasks import run_delegate_import
+
+    ensure_posts()  # an earlier transactional test's flush removes migration-seeded rows
 
     council = Body.objects.create(kind="PEOPLES_COUNCIL", name="Hội đồng nhân dân tỉnh Hà Tĩnh", province=office.province, unit=office.province)
     term = Term.objects.create(body=council, number=18, name="Khóa XVIII", start_date=datetime.date(2021, 6, 1))
