@@ -3,7 +3,7 @@
 
 Measures the folded-name search (the global search box and the people list) on a generated
 directory, against a naive baseline measured in the same run: a LIKE scan over the same folded
-column without the index (what a plain `icontains` would do).
+column without the index (what a plain `icontains` would do), with the column wrapped so that no index can serve it.
 """
 
 from __future__ import annotations
@@ -79,13 +79,17 @@ def main() -> None:
     def naive(q):
         from dancu.core.text import search_tokens
 
-        qs = Person.objects.all()
+        from django.db.models import TextField, Value
+        from django.db.models.functions import Concat
+
+        # Concatenating '' hides the column from every index: a true full scan.
+        qs = Person.objects.annotate(scan=Concat("search_text", Value(""), output_field=TextField()))
         for t in search_tokens(q):
-            qs = qs.filter(search_text__contains=f" {t}")
+            qs = qs.filter(scan__contains=f" {t}")
         return list(qs.order_by("full_name")[:25])
 
     print(f"database: {connection.vendor}; people: {total:,}; queries: {queries}; repeat: {args.repeat}")
-    for label, fn in (("indexed search (FTS5 / trigram)", indexed), ("baseline: LIKE scan", naive)):
+    for label, fn in (("indexed search (FTS5 / trigram)", indexed), ("baseline: LIKE full scan", naive)):
         s = sorted(timed(fn))
         p95 = s[int(len(s) * 0.95) - 1]
         print(f"{label:36s} median {statistics.median(s):8.1f} ms   p95 {p95:8.1f} ms")

@@ -30,6 +30,7 @@ PAGES = {
     "core:audit_list": {"office_admin", "leader"},
     "accounts:profile": None,
     "accounts:totp_setup": None,
+    "accounts:user_list": {"office_admin"},
     "directory:body_list": "directory",
     "directory:body_detail": "directory",
     "directory:person_list": "directory",
@@ -40,7 +41,15 @@ PAGES = {
     "directory:import_template": {"office_admin"},
     "directory:import_job": {"office_admin"},
 }
-POST_ONLY = {"accounts:logout", "accounts:token_create", "accounts:token_revoke", "accounts:totp_disable"}
+POST_ONLY = {
+    "accounts:logout",
+    "accounts:token_create",
+    "accounts:token_revoke",
+    "accounts:totp_disable",
+    "accounts:user_create",
+    "accounts:role_assign",
+    "accounts:role_revoke",
+}
 PUBLIC = {"accounts:login"}
 API = {
     "api:me": None,
@@ -182,7 +191,8 @@ def test_pages(client, world, name):
 def test_post_only_routes_refuse_get_and_anonymous(client, world, name):
     from django.urls import reverse
 
-    url = reverse(name, kwargs={"token_id": 1} if "revoke" in name else {})
+    kwargs = {"token_revoke": {"token_id": 1}, "role_assign": {"user_id": 1}, "role_revoke": {"assignment_id": 1}}
+    url = reverse(name, kwargs=kwargs.get(name.split(":")[1], {}))
     before = _state()
     response = client.post(url)
     assert response.status_code == 302 and "dang-nhap" in response["Location"]

@@ -131,7 +131,9 @@ AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "Dân cử"
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
+# Vietnamese only: an Office's browsers are often set to English, and the interface must not
+# follow them. Source strings are English, so adding "en" later is a one-line change.
+LANGUAGES = [("vi", _("Vietnamese"))]
 LOCALE_PATHS = [BASE_DIR / "dancu" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

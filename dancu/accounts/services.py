@@ -133,3 +133,34 @@ def role_revoke(*, actor: User, assignment: RoleAssignment) -> None:
         province_code=province_code,
         summary=summary,
     )
+
+
+@transaction.atomic
+def user_create(*, actor: User, username: str, full_name: str, email: str = "", body, role: str) -> tuple[User, str]:
+    """An Office administrator creates an account with a first role in a body of their province.
+
+    Returns the user and a random first password, shown once to the administrator.
+    """
+    import secrets
+
+    get_access(actor).require(Perm.ACCOUNTS_MANAGE, body.province_id)
+    username = (username or "").strip().lower()
+    if not username or len(username) > 150 or not all(c.isalnum() or c in "._-" for c in username):
+        raise ValidationFailed(_("A user name uses letters without diacritics, digits, dots, dashes or underscores."))
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationFailed(_("The user name %(name)s is taken.") % {"name": username})
+    if role not in Role.values:
+        raise ValidationFailed(_("Unknown role."))
+    password = secrets.token_urlsafe(9)
+    user = User(username=username, full_name=" ".join((full_name or "").split())[:200], email=(email or "").strip())
+    user.set_password(password)
+    user.save()
+    assignment = RoleAssignment.objects.create(user=user, body=body, role=role)
+    audit_record(
+        actor=actor,
+        action="accounts.user.create",
+        target=user,
+        province_code=body.province.code,
+        summary=f"{user.username} · {assignment}",
+    )
+    return user, password

@@ -38,9 +38,14 @@ def search_queryset(queryset: QuerySet, query: str | None) -> QuerySet:
         # Table names come from model metadata, never from user input; the query is a parameter.
         sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608
         return queryset.filter(pk__in=RawSQL(sql, [expression]))  # noqa: S611
-    # Tokens are [0-9a-z]+ (search_tokens), so they are safe inside the pattern.
-    pattern = " " + "[0-9a-z]* ".join(tokens)
-    return queryset.filter(search_text__regex=pattern)
+    # Each word as LIKE '% word%' (cheap, served by the trigram index); the order of several
+    # words is then checked with a regular expression on the rows left. Tokens are [0-9a-z]+
+    # (search_tokens), so they are safe inside the pattern.
+    for token in tokens:
+        queryset = queryset.filter(search_text__contains=f" {token}")
+    if len(tokens) > 1:
+        queryset = queryset.filter(search_text__regex=" " + "[0-9a-z]* ".join(tokens))
+    return queryset
 
 
 class CreateSearchIndex(Operation):
