@@ -77,10 +77,10 @@ def main() -> None:
         return list(search_queryset(Person.objects.all(), q).order_by("full_name")[:25])
 
     def naive(q):
-        from dancu.core.text import search_tokens
-
         from django.db.models import TextField, Value
         from django.db.models.functions import Concat
+
+        from dancu.core.text import search_tokens
 
         # Concatenating '' hides the column from every index: a true full scan.
         qs = Person.objects.annotate(scan=Concat("search_text", Value(""), output_field=TextField()))
