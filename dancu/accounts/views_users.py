@@ -18,7 +18,8 @@ from .roles import Perm, Role
 
 
 def _managed_body(request, body_id: str | None):
-    body = selectors.managed_bodies(request.user).filter(pk=int(body_id)).first() if (body_id or "").isdigit() else None
+    value = body_id or ""
+    body = selectors.managed_bodies(request.user).filter(pk=int(value)).first() if value.isdigit() else None
     if body is None:
         raise NotFound(_("Choose a body of your province."))
     return body
