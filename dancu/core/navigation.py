@@ -32,6 +32,7 @@ MENU = [
     MenuItem(_("People"), "directory:person_list", "people", Perm.DIRECTORY_VIEW),
     MenuItem(_("Administrative units"), "directory:unit_list", "geo-alt", Perm.DIRECTORY_VIEW),
     MenuItem(_("Audit log"), "core:audit_list", "shield-check", Perm.AUDIT_VIEW),
+    MenuItem(_("Users"), "accounts:user_list", "person-gear", Perm.ACCOUNTS_MANAGE),
 ]
 
 
