@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views_public
 
 app_name = "council_public"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_public.session_list, name="session_list"),
+    path("<int:session_id>/", views_public.session_detail, name="session_detail"),
+    path("nghi-quyet/", views_public.resolution_list, name="resolution_list"),
+    path("nghi-quyet/<int:resolution_id>/", views_public.resolution_detail, name="resolution_detail"),
+    path("tin-nhiem/<int:vote_id>/", views_public.confidence_detail, name="confidence_detail"),
+]

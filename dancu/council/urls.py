@@ -1,4 +1,57 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "council"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.session_list, name="session_list"),
+    path("tao/", views.session_create, name="session_create"),
+    path("<int:session_id>/", views.session_detail, name="session_detail"),
+    path("<int:session_id>/chuyen-trang-thai/", views.session_transition, name="session_transition"),
+    path("<int:session_id>/chuong-trinh/", views.agenda_add, name="agenda_add"),
+    path("<int:session_id>/chuong-trinh.docx", views.agenda_docx, name="agenda_docx"),
+    path("<int:session_id>/lien-tich/", views.conference_record, name="conference_record"),
+    path("<int:session_id>/diem-danh/", views.attendance, name="attendance"),
+    path("<int:session_id>/to-trinh/tao/", views.submission_create, name="submission_create"),
+    path("<int:session_id>/chat-van/tao/", views.question_create, name="question_create"),
+    path("<int:session_id>/tin-nhiem/tao/", views.confidence_create, name="confidence_create"),
+    path("<int:session_id>/bao-cao-loi-hua/", views.commitments_report, name="commitments_report"),
+    path("tai-lieu/<int:submission_id>/", views.submission_detail, name="submission_detail"),
+    path("tai-lieu/<int:submission_id>/tham-tra/", views.review_add, name="review_add"),
+    path("tai-lieu/<int:submission_id>/thao-luan-to/", views.discussion_add, name="discussion_add"),
+    path("tai-lieu/<int:submission_id>/tep/", views.file_add, name="file_add"),
+    path("tai-lieu/<int:submission_id>/tep/<int:version>/", views.file_download, name="file_download"),
+    path("tai-lieu/<int:submission_id>/bieu-quyet/", views.vote_create, name="vote_create"),
+    path("bieu-quyet/<int:vote_id>/thong-qua/", views.resolution_adopt, name="resolution_adopt"),
+    path("nghi-quyet/", views.resolution_list, name="resolution_list"),
+    path("nghi-quyet/<int:resolution_id>/", views.resolution_detail, name="resolution_detail"),
+    path("nghi-quyet/<int:resolution_id>/van-ban.docx", views.resolution_docx, name="resolution_docx"),
+    path("nghi-quyet/<int:resolution_id>/cong-bo/", views.resolution_publish, name="resolution_publish"),
+    path("nghi-quyet/<int:resolution_id>/theo-doi/", views.follow_up_add, name="follow_up_add"),
+    path("tin-nhiem/<int:vote_id>/", views.confidence_detail, name="confidence_detail"),
+    path("tin-nhiem/<int:vote_id>/nguoi/", views.confidence_subject_add, name="confidence_subject_add"),
+    path(
+        "tin-nhiem/<int:vote_id>/nguoi/<int:subject_id>/ket-qua/",
+        views.confidence_tally,
+        name="confidence_tally",
+    ),
+    path(
+        "tin-nhiem/<int:vote_id>/chuyen-trang-thai/",
+        views.confidence_transition,
+        name="confidence_transition",
+    ),
+    path("tin-nhiem/<int:vote_id>/bien-ban.docx", views.confidence_docx, name="confidence_docx"),
+    path("chat-van/", views.question_list, name="question_list"),
+    path("chat-van/<int:question_id>/", views.question_detail, name="question_detail"),
+    path("chat-van/<int:question_id>/tra-loi/", views.answer_add, name="answer_add"),
+    path("chat-van/<int:question_id>/loi-hua/", views.commitment_add, name="commitment_add"),
+    path("loi-hua/<int:commitment_id>/", views.commitment_update, name="commitment_update"),
+    path("thuong-truc/", views.meeting_list, name="meeting_list"),
+    path("thuong-truc/<int:meeting_id>/", views.meeting_detail, name="meeting_detail"),
+    path("thuong-truc/tao/", views.meeting_create, name="meeting_create"),
+    path("thuong-truc/giai-trinh/tao/", views.hearing_create, name="hearing_create"),
+    path("thuong-truc/<int:meeting_id>/nhiem-vu/", views.task_add, name="task_add"),
+    path("thuong-truc/<int:meeting_id>/giua-hai-ky-hop/", views.interim_add, name="interim_add"),
+    path("giua-hai-ky-hop/<int:matter_id>/bao-cao/", views.interim_report, name="interim_report"),
+    path("so-lieu/", views.figures, name="figures"),
+]

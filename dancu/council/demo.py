@@ -1,0 +1,276 @@
+"""Demo data of the council module for Hà Tĩnh: a past regular session with resolutions, a
+confidence vote and questions; a thematic session in planning; a Standing Committee meeting.
+
+Idempotent: nothing is added when the past session already exists. Written through the
+services, as the Office would, by the demo office administrator.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TextIO
+
+from django.db import transaction
+
+from dancu.accounts.models import User
+from dancu.directory.demo import HT_AGRI, HT_COUNCIL, HT_STANDING
+from dancu.directory.models import Body, BodyKind, Term
+
+from . import services
+from .models import Session
+from .workflow import ConfidenceStatus, SessionStatus
+
+D = datetime.date
+
+
+def load(stdout: TextIO | None = None) -> dict:
+    council = Body.objects.filter(name=HT_COUNCIL).first()
+    actor = User.objects.filter(username="vanphong").first()
+    if council is None or actor is None:
+        return {}
+    term = Term.objects.filter(body=council).order_by("-start_date").first()
+    if term is None or Session.objects.filter(body=council, term=term, number=3).exists():
+        return {"sessions": Session.objects.filter(body=council).count()}
+    with transaction.atomic():
+        counts = _load(actor, council, term)
+    if stdout is not None:
+        stdout.write(f"Council demo: {counts}\n")
+    return counts
+
+
+def _load(actor, council: Body, term: Term) -> dict:
+    province = council.province
+    standing = Body.objects.get(name=HT_STANDING)
+    ubnd = Body.objects.get(province=province, kind=BodyKind.PEOPLES_COMMITTEE)
+    agri = Body.objects.get(name=HT_AGRI)
+    committees = {b.short_name: b for b in Body.objects.filter(province=province, kind=BodyKind.COMMITTEE)}
+    economy = committees.get("Ban Kinh tế - Ngân sách") or next(iter(committees.values()))
+    legal = committees.get("Ban Pháp chế") or economy
+    group = Body.objects.filter(province=province, kind=BodyKind.DELEGATE_GROUP).order_by("name").first()
+
+    past = services.session_create(
+        actor=actor,
+        body=council,
+        term=term,
+        kind="regular",
+        number=3,
+        title="Kỳ họp thứ ba",
+        start_date=D(2026, 7, 14),
+        end_date=D(2026, 7, 16),
+        venue="Hội trường HĐND tỉnh, số 01 đường Nguyễn Tất Thành",
+    )
+    services.joint_conference_record(
+        actor=actor,
+        session=past,
+        held_on=D(2026, 6, 10),
+        programme="Kỳ họp họp 3 ngày; xem xét báo cáo kinh tế - xã hội 6 tháng, 2 dự thảo nghị quyết; chất vấn về đất đai.",
+        conclusions="Thống nhất thời gian, nội dung và chương trình kỳ họp.",
+    )
+    services.agenda_item_add(
+        actor=actor,
+        session=past,
+        day=D(2026, 7, 14),
+        time="07:30",
+        title="Khai mạc kỳ họp",
+        presenter="Chủ tịch HĐND tỉnh",
+    )
+    services.agenda_item_add(
+        actor=actor,
+        session=past,
+        day=D(2026, 7, 15),
+        time="08:00",
+        title="Phiên chất vấn",
+        presenter="Thường trực HĐND tỉnh",
+    )
+    services.agenda_item_add(
+        actor=actor,
+        session=past,
+        day=D(2026, 7, 16),
+        time="14:00",
+        title="Biểu quyết thông qua các nghị quyết; bế mạc",
+    )
+    report = services.submission_create(
+        actor=actor,
+        session=past,
+        kind="report",
+        title="Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2026",
+        submitter=ubnd,
+        reviewing_committee=economy,
+        received_on=D(2026, 7, 5),
+    )
+    services.review_report_record(
+        actor=actor,
+        submission=report,
+        committee=economy,
+        reported_on=D(2026, 7, 10),
+        conclusion="Cơ bản thống nhất với báo cáo.",
+    )
+    drafts = [
+        ("Nghị quyết quy định mức hỗ trợ phát triển sản xuất nông nghiệp", True, agri, economy),
+        ("Nghị quyết về kế hoạch đầu tư công năm 2027", False, ubnd, economy),
+        ("Nghị quyết về chương trình giám sát năm 2027", False, standing, legal),
+    ]
+    services.session_transition(actor=actor, session=past, to=SessionStatus.CONVENED)
+    services.session_transition(actor=actor, session=past, to=SessionStatus.IN_PROGRESS)
+    delegates = list(services.session_delegates(past)[:2])
+    services.attendance_record(actor=actor, session=past, absences={p.pk: "Đi công tác" for p in delegates})
+    resolutions = 0
+    for i, (title, normative, agency, committee) in enumerate(drafts):
+        sub = services.submission_create(
+            actor=actor,
+            session=past,
+            kind="draft_resolution",
+            title=f"Dự thảo {title[0].lower()}{title[1:]}",
+            submitter=standing if agency == standing else ubnd,
+            reviewing_committee=committee,
+            is_normative=normative,
+            received_on=D(2026, 7, 3 + 3 * i),
+        )
+        services.review_report_record(
+            actor=actor,
+            submission=sub,
+            committee=committee,
+            reported_on=D(2026, 7, 10),
+            conclusion="Đủ điều kiện trình kỳ họp.",
+        )
+        if group is not None:
+            services.discussion_note_record(
+                actor=actor,
+                submission=sub,
+                group=group,
+                held_on=D(2026, 7, 8),
+                notes="Tổ thống nhất với dự thảo.",
+            )
+        vote = services.vote_record(
+            actor=actor, submission=sub, held_on=D(2026, 7, 16), yes=52 - i, no=1, abstain=2, not_voting=3
+        )
+        res = services.resolution_adopt(
+            actor=actor,
+            vote=vote,
+            title=title,
+            implementing_agency=agency if agency != standing else ubnd,
+            content="Căn cứ Luật Tổ chức chính quyền địa phương;",
+        )
+        services.resolution_publish(actor=actor, resolution=res)
+        resolutions += 1
+        if agency == agri:
+            services.follow_up_report_add(
+                actor=actor,
+                resolution=res,
+                reported_on=D(2026, 10, 20),
+                content="Đã ban hành kế hoạch triển khai.",
+            )
+
+    delegate_list = list(services.session_delegates(past)[5:7])
+    q1 = services.question_ask(
+        actor=actor,
+        session=past,
+        delegate=delegate_list[0],
+        addressee="Giám đốc Sở Nông nghiệp và Môi trường",
+        addressee_body=agri,
+        content="Giải pháp xử lý tình trạng chậm cấp giấy chứng nhận quyền sử dụng đất?",
+        asked_on=D(2026, 7, 15),
+    )
+    services.answer_record(
+        actor=actor,
+        question=q1,
+        mode="at_session",
+        answered_on=D(2026, 7, 15),
+        content="Sở sẽ rà soát và hoàn thành trong quý IV.",
+    )
+    services.commitment_add(
+        actor=actor, question=q1, content="Hoàn thành cấp giấy chứng nhận tồn đọng", due_date=D(2026, 12, 31)
+    )
+    q2 = services.question_ask(
+        actor=actor,
+        session=past,
+        delegate=delegate_list[1],
+        addressee="Chủ tịch UBND tỉnh",
+        addressee_body=ubnd,
+        content="Tiến độ giải ngân vốn đầu tư công?",
+        asked_on=D(2026, 7, 15),
+    )
+    services.answer_record(
+        actor=actor,
+        question=q2,
+        mode="in_writing",
+        answered_on=D(2026, 7, 30),
+        content="Đã giải ngân 65% kế hoạch.",
+    )
+    c2 = services.commitment_add(
+        actor=actor, question=q2, content="Giải ngân 95% vốn đầu tư công", due_date=D(2026, 11, 30)
+    )
+    services.commitment_update(actor=actor, commitment=c2, status="kept", follow_up="Đạt 96%.")
+
+    cv = services.confidence_vote_create(actor=actor, session=past, held_on=D(2026, 7, 16))
+    seated = list(services.session_delegates(past)[10:13])
+    for person, post, figures in zip(
+        seated,
+        ["Phó Chủ tịch UBND tỉnh", "Trưởng Ban Pháp chế HĐND tỉnh", "Giám đốc Sở"],
+        [(40, 15, 3), (30, 20, 8), (0, 0, 0)],
+        strict=True,
+    ):
+        exempt = post == "Giám đốc Sở"
+        subject = services.confidence_subject_add(
+            actor=actor,
+            vote=cv,
+            person=person,
+            post=post,
+            exempt=exempt,
+            exemption_reason="Được bầu trong năm" if exempt else "",
+        )
+        if not exempt:
+            services.confidence_tally_record(
+                actor=actor,
+                subject=subject,
+                high=figures[0],
+                medium=figures[1],
+                low=figures[2],
+                ballots_cast=58,
+            )
+    services.confidence_vote_transition(actor=actor, vote=cv, to=ConfidenceStatus.COUNTED)
+    services.confidence_vote_transition(actor=actor, vote=cv, to=ConfidenceStatus.ANNOUNCED)
+    services.session_transition(actor=actor, session=past, to=SessionStatus.CLOSED)
+
+    services.session_create(
+        actor=actor,
+        body=council,
+        term=term,
+        kind="thematic",
+        number=4,
+        title="Kỳ họp thứ tư (chuyên đề)",
+        start_date=D(2026, 12, 18),
+        end_date=D(2026, 12, 18),
+        venue="Hội trường HĐND tỉnh",
+    )
+    meeting = services.standing_meeting_record(
+        actor=actor,
+        body=standing,
+        held_on=D(2026, 10, 5),
+        title="Phiên họp Thường trực HĐND tỉnh tháng 10/2026",
+        agenda="Chuẩn bị kỳ họp chuyên đề; kết quả giám sát.",
+        conclusions="Giao Ban Kinh tế - Ngân sách thẩm tra tờ trình.",
+    )
+    services.standing_task_add(
+        actor=actor,
+        meeting=meeting,
+        content="Thẩm tra tờ trình điều chỉnh đầu tư công",
+        assignee=economy,
+        due_date=D(2026, 12, 1),
+    )
+    services.interim_matter_record(
+        actor=actor,
+        meeting=meeting,
+        decided_on=D(2026, 10, 5),
+        title="Cho ý kiến điều chỉnh kế hoạch đầu tư công năm 2026",
+        decision="Đồng ý điều chỉnh.",
+    )
+    services.hearing_record(
+        actor=actor,
+        body=standing,
+        topic="Giải trình về công tác bồi thường giải phóng mặt bằng",
+        held_on=D(2026, 9, 20),
+        notice_on=D(2026, 9, 8),
+        conclusions="Yêu cầu hoàn thành trong năm 2026.",
+    )
+    return {"sessions": 2, "resolutions": resolutions, "questions": 2, "standing_meetings": 1}

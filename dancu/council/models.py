@@ -1,0 +1,584 @@
+"""Council sessions, submissions, votes, resolutions, questioning, confidence votes and the
+Standing Committee's work between sessions.
+
+Every record carries `province` (today's province unit) for scoping. Statuses move only through
+`workflow.transition`; thresholds and deadlines come from `CouncilRule` rows, and computed due
+dates are stored on the items.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dancu.core.models import SearchableModel, TimeStampedModel
+from dancu.directory.models import AdministrativeUnit, Body, Person, Term
+
+
+class CouncilRule(models.Model):
+    """A legal threshold or time limit, effective from a date (a change of law is a new row).
+
+    A threshold is `numerator/denominator`, met when the share is greater than it (`strict`) or
+    at least it; a time limit is `days`.
+    """
+
+    class Code(models.TextChoices):
+        QUORUM = "quorum", _("Quorum of a session")
+        RESOLUTION_PASS = "resolution_pass", _("Votes needed to adopt a resolution")
+        CONFIDENCE_RESIGN = "confidence_resign", _("Low confidence: may resign")
+        CONFIDENCE_DISMISS = "confidence_dismiss", _("Low confidence: dismissal proposed")
+        WRITTEN_ANSWER_DAYS = "written_answer_days", _("Days for a written answer")
+        COMMITMENT_REPORT_DAYS = (
+            "commitment_report_days",
+            _("Days before a session for the commitments report"),
+        )
+        SUBMISSION_DAYS = "submission_days", _("Days before a session for documents to reach delegates")
+
+    code = models.CharField(_("rule"), max_length=40, choices=Code.choices)
+    effective_from = models.DateField(_("effective from"))
+    numerator = models.PositiveIntegerField(_("numerator"), default=0)
+    denominator = models.PositiveIntegerField(_("denominator"), default=1)
+    strict = models.BooleanField(_("strictly more than"), default=False)
+    days = models.PositiveIntegerField(_("days"), null=True, blank=True)
+    source = models.CharField(_("legal source"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("council rule")
+        verbose_name_plural = _("council rules")
+        ordering = ["code", "-effective_from"]
+        constraints = [models.UniqueConstraint(fields=["code", "effective_from"], name="council_rule_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.effective_from:%d/%m/%Y}"
+
+
+class SessionKind(models.TextChoices):
+    REGULAR = "regular", _("Regular")
+    THEMATIC = "thematic", _("Thematic")
+    EXTRAORDINARY = "extraordinary", _("Extraordinary")
+
+
+class Session(SearchableModel, TimeStampedModel):
+    province = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("province"), on_delete=models.PROTECT, related_name="+"
+    )
+    body = models.ForeignKey(
+        Body, verbose_name=_("council"), on_delete=models.PROTECT, related_name="council_sessions"
+    )
+    term = models.ForeignKey(
+        Term, verbose_name=_("term"), on_delete=models.PROTECT, related_name="council_sessions"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=SessionKind.choices)
+    number = models.PositiveSmallIntegerField(_("number in the term"))
+    title = models.CharField(_("title"), max_length=300)
+    start_date = models.DateField(_("opens"))
+    end_date = models.DateField(_("closes"))
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=20, default="planning")
+    # The number of delegates of the council when the session was set up: votes and the
+    # quorum count against it (RULES.md: the TOTAL number of delegates).
+    delegates_total = models.PositiveIntegerField(_("total number of delegates"))
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["-start_date", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "term", "number"], name="council_session_number")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def search_source(self) -> list[str]:
+        return [self.title, self.venue]
+
+
+class JointConference(TimeStampedModel):
+    """The joint conference (hội nghị liên tịch) that agrees time, content and programme."""
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="joint_conference")
+    held_on = models.DateField(_("held on"))
+    programme = models.TextField(_("agreed programme"))
+    conclusions = models.TextField(_("conclusions"), blank=True)
+
+    class Meta:
+        verbose_name = _("joint conference")
+        verbose_name_plural = _("joint conferences")
+
+    def __str__(self) -> str:
+        return f"{self.session} {self.held_on:%d/%m/%Y}"
+
+
+class AgendaItem(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agenda_items")
+    day = models.DateField(_("day"))
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    time = models.CharField(_("time"), max_length=30, blank=True)
+    title = models.CharField(_("content"), max_length=500)
+    presenter = models.CharField(_("presented by"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda")
+        ordering = ["day", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SubmissionKind(models.TextChoices):
+    REPORT = "report", _("Report")
+    PROPOSAL = "proposal", _("Proposal (tờ trình)")
+    DRAFT_RESOLUTION = "draft_resolution", _("Draft resolution")
+
+
+class Submission(SearchableModel, TimeStampedModel):
+    province = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("province"), on_delete=models.PROTECT, related_name="+"
+    )
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="submissions"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=SubmissionKind.choices)
+    title = models.CharField(_("title"), max_length=500)
+    submitter = models.ForeignKey(
+        Body, verbose_name=_("submitted by"), on_delete=models.PROTECT, related_name="+"
+    )
+    reviewing_committee = models.ForeignKey(
+        Body,
+        verbose_name=_("reviewing committee"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Stored when the submission is registered, from the rule in force (RULES: legal rules are data).
+    due_to_delegates = models.DateField(_("must reach delegates by"))
+    received_on = models.DateField(_("received on"), null=True, blank=True)
+    is_normative = models.BooleanField(_("legal normative document"), default=False)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["session", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def search_source(self) -> list[str]:
+        return [self.title]
+
+    @property
+    def is_late(self) -> bool:
+        return self.received_on is not None and self.received_on > self.due_to_delegates
+
+    def is_missing(self, today) -> bool:
+        return self.received_on is None and today > self.due_to_delegates
+
+
+class SubmissionFile(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
+    version = models.PositiveSmallIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to="council/submissions/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["submission", "-version"]
+        constraints = [models.UniqueConstraint(fields=["submission", "version"], name="council_file_version")]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} v{self.version}"
+
+
+class ReviewReport(TimeStampedModel):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="reviews")
+    committee = models.ForeignKey(
+        Body, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="+"
+    )
+    reported_on = models.DateField(_("date"))
+    conclusion = models.TextField(_("conclusion"))
+
+    class Meta:
+        verbose_name = _("review report")
+        verbose_name_plural = _("review reports")
+        ordering = ["reported_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.committee} {self.reported_on:%d/%m/%Y}"
+
+
+class GroupDiscussionNote(TimeStampedModel):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="discussion_notes")
+    group = models.ForeignKey(
+        Body, verbose_name=_("delegate group"), on_delete=models.PROTECT, related_name="+"
+    )
+    held_on = models.DateField(_("date"))
+    notes = models.TextField(_("notes"))
+
+    class Meta:
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.held_on:%d/%m/%Y}"
+
+
+class Attendance(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(Person, verbose_name=_("delegate"), on_delete=models.PROTECT, related_name="+")
+    present = models.BooleanField(_("present"), default=True)
+    reason = models.CharField(_("reason for absence"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["session", "person__full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person"], name="council_attendance_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {'+' if self.present else '-'}"
+
+
+class Vote(TimeStampedModel):
+    """The electronic or ballot result on a draft, counted against the total of delegates."""
+
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="votes")
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("draft"), on_delete=models.PROTECT, related_name="votes"
+    )
+    held_on = models.DateField(_("date"))
+    yes = models.PositiveIntegerField(_("yes"))
+    no = models.PositiveIntegerField(_("no"))
+    abstain = models.PositiveIntegerField(_("abstain"))
+    not_voting = models.PositiveIntegerField(_("not voting"))
+    total_delegates = models.PositiveIntegerField(_("total number of delegates"))
+    rule = models.ForeignKey(CouncilRule, on_delete=models.PROTECT, related_name="+")
+    passed = models.BooleanField(_("passed"))
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.submission} {self.yes}/{self.total_delegates}"
+
+
+class ResolutionKind(models.TextChoices):
+    NORMATIVE = "normative", _("Legal normative")
+    OTHER = "other", _("Other")
+
+
+class Resolution(SearchableModel, TimeStampedModel):
+    province = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("province"), on_delete=models.PROTECT, related_name="+"
+    )
+    body = models.ForeignKey(Body, verbose_name=_("council"), on_delete=models.PROTECT, related_name="+")
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="resolutions"
+    )
+    submission = models.OneToOneField(
+        Submission, null=True, blank=True, on_delete=models.PROTECT, related_name="resolution"
+    )
+    vote = models.OneToOneField(
+        Vote, null=True, blank=True, on_delete=models.PROTECT, related_name="resolution"
+    )
+    kind = models.CharField(_("series"), max_length=20, choices=ResolutionKind.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=500)
+    content = models.TextField(_("content"), blank=True)
+    adopted_on = models.DateField(_("adopted on"))
+    status = models.CharField(_("status"), max_length=20, default="adopted")
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    implementing_agency = models.ForeignKey(
+        Body,
+        verbose_name=_("implementing agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+        ordering = ["-adopted_on", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "kind", "year", "number"], name="council_resolution_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number_label} {self.title}"
+
+    def search_source(self) -> list[str]:
+        return [self.title, self.number_label]
+
+    @property
+    def symbol(self) -> str:
+        """The part after the number: "2024/NQ-HĐND" (legal normative) or "NQ-HĐND"."""
+        if self.kind == ResolutionKind.NORMATIVE:
+            return f"{self.year}/NQ-HĐND"
+        return "NQ-HĐND"
+
+    @property
+    def number_label(self) -> str:
+        return f"{self.number:02d}/{self.symbol}"
+
+
+class ResolutionCounter(models.Model):
+    """The last number given in one series and year; locked while a number is taken."""
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=ResolutionKind.choices)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["body", "kind", "year"], name="council_counter_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.year}: {self.last_number}"
+
+
+class FollowUpReport(TimeStampedModel):
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="follow_ups")
+    agency = models.ForeignKey(Body, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+")
+    reported_on = models.DateField(_("date"))
+    content = models.TextField(_("content"))
+
+    class Meta:
+        ordering = ["-reported_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.resolution_id} {self.reported_on:%d/%m/%Y}"
+
+
+class ConfidenceVote(TimeStampedModel):
+    """A confidence vote (lấy phiếu tín nhiệm) held at a session (Resolution 96/2023/QH15)."""
+
+    class Denominator(models.TextChoices):
+        TOTAL = "total", _("Total number of delegates")
+        BALLOTS = "ballots", _("Ballots cast")
+
+    province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="confidence_votes"
+    )
+    held_on = models.DateField(_("held on"))
+    denominator_kind = models.CharField(
+        _("percentages of"), max_length=10, choices=Denominator.choices, default=Denominator.TOTAL
+    )
+    ballots_cast = models.PositiveIntegerField(_("ballots cast"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, default="open")
+    published_at = models.DateTimeField(_("announced at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("confidence vote")
+        verbose_name_plural = _("confidence votes")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.session} {self.held_on:%d/%m/%Y}"
+
+    @property
+    def denominator(self) -> int:
+        if self.denominator_kind == self.Denominator.BALLOTS and self.ballots_cast:
+            return self.ballots_cast
+        return self.session.delegates_total
+
+
+class ConfidenceSubject(models.Model):
+    vote = models.ForeignKey(ConfidenceVote, on_delete=models.CASCADE, related_name="subjects")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
+    post = models.CharField(_("post"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    exempt = models.BooleanField(_("exempt"), default=False)
+    exemption_reason = models.CharField(_("reason for exemption"), max_length=300, blank=True)
+    high = models.PositiveIntegerField(_("high confidence"), null=True, blank=True)
+    medium = models.PositiveIntegerField(_("confidence"), null=True, blank=True)
+    low = models.PositiveIntegerField(_("low confidence"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["vote", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["vote", "person"], name="council_subject_once")]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.post})"
+
+
+class QuestionGroup(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="question_groups")
+    title = models.CharField(_("topic"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    class Meta:
+        ordering = ["session", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Question(SearchableModel, TimeStampedModel):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Awaiting answer")
+        ANSWERED = "answered", _("Answered")
+
+    province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="questions"
+    )
+    group = models.ForeignKey(
+        QuestionGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions"
+    )
+    delegate = models.ForeignKey(
+        Person, verbose_name=_("delegate"), on_delete=models.PROTECT, related_name="+"
+    )
+    addressee = models.CharField(_("official questioned"), max_length=300)
+    addressee_body = models.ForeignKey(
+        Body, verbose_name=_("body answering"), on_delete=models.PROTECT, related_name="+"
+    )
+    content = models.TextField(_("question"))
+    asked_on = models.DateField(_("asked on"))
+    # Computed from the rule in force when asked (20 days, Civil Code counting) and kept.
+    written_answer_due = models.DateField(_("written answer due"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["-asked_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.content[:80]
+
+    def search_source(self) -> list[str]:
+        return [self.content, self.addressee]
+
+
+class Answer(TimeStampedModel):
+    class Mode(models.TextChoices):
+        AT_SESSION = "at_session", _("At the session")
+        IN_WRITING = "in_writing", _("In writing")
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    mode = models.CharField(_("how"), max_length=20, choices=Mode.choices)
+    answered_on = models.DateField(_("answered on"))
+    content = models.TextField(_("answer"))
+
+    class Meta:
+        ordering = ["answered_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} {self.answered_on:%d/%m/%Y}"
+
+    @property
+    def is_late(self) -> bool:
+        return self.mode == self.Mode.IN_WRITING and self.answered_on > self.question.written_answer_due
+
+
+class Commitment(TimeStampedModel):
+    class Status(models.TextChoices):
+        OPEN = "open", _("In progress")
+        KEPT = "kept", _("Kept")
+        NOT_KEPT = "not_kept", _("Not kept")
+
+    province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="commitments")
+    content = models.TextField(_("commitment"))
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+
+    def __str__(self) -> str:
+        return self.content[:80]
+
+
+class ExplanationHearing(TimeStampedModel):
+    province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
+    body = models.ForeignKey(Body, verbose_name=_("held by"), on_delete=models.PROTECT, related_name="+")
+    topic = models.CharField(_("topic"), max_length=500)
+    held_on = models.DateField(_("held on"))
+    notice_on = models.DateField(_("notice sent on"), null=True, blank=True)
+    conclusions = models.TextField(_("conclusions"), blank=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class StandingMeeting(TimeStampedModel):
+    province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
+    body = models.ForeignKey(
+        Body, verbose_name=_("Standing Committee"), on_delete=models.PROTECT, related_name="+"
+    )
+    held_on = models.DateField(_("held on"))
+    title = models.CharField(_("title"), max_length=300)
+    agenda = models.TextField(_("agenda"), blank=True)
+    conclusions = models.TextField(_("conclusions"), blank=True)
+
+    class Meta:
+        verbose_name = _("Standing Committee meeting")
+        verbose_name_plural = _("Standing Committee meetings")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class StandingTask(models.Model):
+    meeting = models.ForeignKey(StandingMeeting, on_delete=models.CASCADE, related_name="tasks")
+    content = models.CharField(_("task"), max_length=500)
+    assignee = models.ForeignKey(
+        Body, verbose_name=_("assigned to"), on_delete=models.PROTECT, related_name="+"
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    done = models.BooleanField(_("done"), default=False)
+
+    class Meta:
+        ordering = ["meeting", "id"]
+
+    def __str__(self) -> str:
+        return self.content
+
+
+class InterimMatter(TimeStampedModel):
+    """A matter the Standing Committee decided between sessions, to be reported at the next one."""
+
+    province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
+    meeting = models.ForeignKey(
+        StandingMeeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="matters"
+    )
+    decided_on = models.DateField(_("decided on"))
+    title = models.CharField(_("matter"), max_length=500)
+    decision = models.TextField(_("decision"), blank=True)
+    reported_at = models.ForeignKey(
+        Session,
+        verbose_name=_("reported at session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-decided_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
