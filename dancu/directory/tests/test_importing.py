@@ -4,47 +4,13 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.http import HttpResponse
-from django.urls import include, path
 from openpyxl import Workbook
 
 from dancu.core.models import AuditEntry, ImportJob
-from dancu.directory import views_import
 from dancu.directory.importing import IMPORT_KIND, delegate_columns, delegate_template, validate_delegate_file
 from dancu.directory.models import BodyKind, Constituency, Gender, Membership, Person, Term
 from dancu.directory.tasks import run_delegate_import
 from dancu.directory.tests.factories import BodyFactory, PersonFactory, post
-
-# -- A URLconf for the view tests: the import views, plus stand-ins for the names base.html
-# -- and the menu reverse, so these tests do not depend on other apps' views.
-
-
-def _stub(request, *args, **kwargs):
-    return HttpResponse("")
-
-
-def _stubs(names):
-    return [path(f"{name}/", _stub, name=name) for name in names]
-
-
-urlpatterns = [
-    path(
-        "danh-ba/",
-        include(
-            (
-                [
-                    path("nhap-dai-bieu/", views_import.import_page, name="import_page"),
-                    path("nhap-dai-bieu/mau.xlsx", views_import.import_template, name="import_template"),
-                    path("nhap-dai-bieu/<int:job_id>/", views_import.import_job, name="import_job"),
-                    *_stubs(["body_list", "person_list", "unit_list"]),
-                ],
-                "directory",
-            )
-        ),
-    ),
-    path("core/", include((_stubs(["dashboard", "search", "audit_list"]), "core"))),
-    path("accounts/", include((_stubs(["login", "logout", "profile"]), "accounts"))),
-]
 
 COUNCIL = "Hội đồng nhân dân tỉnh Hà Tĩnh"
 COMMITTEE = "Ban Pháp chế HĐND tỉnh Hà Tĩnh"
@@ -309,7 +275,6 @@ class TestDelegateImport:
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(__name__)
 class TestImportViews:
     @pytest.fixture
     def admin_client(self, client, office_admin):
