@@ -1,3 +1,74 @@
-from ninja import Router
+import datetime
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from dancu.accounts.access import get_access
+from dancu.core.api_base import ErrorOut, Page
+from dancu.core.errors import PermissionDenied
+
+from . import selectors
+from .permissions import LetterPerm
 
 router = Router(tags=["letters"])
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+class LetterOut(Schema):
+    """A letter as anyone allowed to see it sees it: the writer only redacted, never sealed data."""
+
+    id: int
+    number: str
+    received_date: datetime.date
+    receiving_body_id: int
+    channel: str
+    kind: str
+    field: str
+    subject: str
+    redacted_name: str
+    is_anonymous: bool
+    status: str
+    due_date: datetime.date | None
+    forwarded_to_id: int | None
+    forwarded_on: datetime.date | None
+    result: str
+    sent_to_several: bool
+    duplicate_of_id: int | None
+
+
+class LetterDetailOut(LetterOut):
+    content: str
+    target: str
+    deadlines: dict[str, str]
+
+
+class LetterFilter(Schema):
+    q: str = Field("", max_length=200)
+    kind: str = Field("", max_length=20)
+    status: str = Field("", max_length=20)
+
+
+def _require(request) -> None:
+    access = get_access(request.auth if getattr(request, "auth", None) else request.user)
+    if not (access.has(LetterPerm.VIEW) or access.has(LetterPerm.RESPOND)):
+        raise PermissionDenied("You do not have permission to do this.")
+
+
+def _user(request):
+    return request.auth if getattr(request, "auth", None) else request.user
+
+
+@router.get("/letters", response={200: list[LetterOut], **ERRORS}, summary="Letters in the user's scope")
+@paginate(Page)
+def list_letters(request: HttpRequest, filters: Query[LetterFilter]):
+    _require(request)
+    return selectors.letters_register(
+        _user(request), query=filters.q, kind=filters.kind, status=filters.status
+    )
+
+
+@router.get("/letters/{letter_id}", response={200: LetterDetailOut, **ERRORS}, summary="One letter")
+def get_letter(request: HttpRequest, letter_id: int):
+    _require(request)
+    return selectors.letter_get(_user(request), letter_id)

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "letters_public"
-urlpatterns: list = []
+urlpatterns = [
+    path("gui-don/", views.public_submit, name="submit"),
+    path("tra-cuu/", views.public_status, name="status"),
+]

@@ -1,4 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views, views_import
 
 app_name = "letters"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("xuat-excel/", views.register_export, name="register_export"),
+    path("tiep-nhan/", views.letter_create, name="letter_create"),
+    path("thong-ke/", views.statistics, name="statistics"),
+    path("bao-cao-6-thang/", views.report_docx, name="report_docx"),
+    path("lich-tiep-cong-dan/", views.reception_days, name="reception_days"),
+    path("tieu-huy/", views.destruction_list, name="destruction_list"),
+    path("nhap-excel/", views_import.import_page, name="import_page"),
+    path("nhap-excel/mau/", views_import.import_template, name="import_template"),
+    path("nhap-excel/<int:job_id>/", views_import.import_job, name="import_job"),
+    path("<int:letter_id>/", views.letter_detail, name="letter_detail"),
+    path("<int:letter_id>/danh-tinh/", views.letter_reveal, name="letter_reveal"),
+    path("<int:letter_id>/xu-ly/<slug:action>/", views.letter_action, name="letter_action"),
+    path("<int:letter_id>/van-ban/<slug:doc>/", views.letter_document, name="letter_document"),
+]

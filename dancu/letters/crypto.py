@@ -1,0 +1,124 @@
+"""Sealing of denouncers' identities (Denunciations Law 2018 Art. 8-9, 56).
+
+The key comes from the environment variable DANCU_SEAL_KEY, read at call time (never from
+settings at import). Without it, a deterministic DEVELOPMENT/TEST key is used: it is public,
+so a production deployment MUST set DANCU_SEAL_KEY.
+
+Encryption: Fernet (AES-128-CBC + HMAC-SHA256) from `cryptography` when installed; otherwise a
+standard-library encrypt-then-MAC construction (HMAC-SHA256 in counter mode as key stream,
+HMAC-SHA256 tag over nonce and cipher text, separate derived keys). Both are authenticated;
+the prefix of the token says which one sealed it.
+
+Duplicate detection by person uses keyed hashes (HMAC-SHA256 with a key derived from the same
+secret) of the folded name, ID number, phone and address: equal inputs give equal hashes, and
+the clear text is never stored.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+from typing import Any
+
+from dancu.core.text import fold
+
+# DEVELOPMENT/TEST FALLBACK ONLY: a public, deterministic key. Production sets DANCU_SEAL_KEY.
+DEV_FALLBACK_SECRET = "dancu-DEVELOPMENT-ONLY-seal-key-do-not-use-in-production"
+
+try:  # pragma: no cover - depends on the environment
+    from cryptography.fernet import Fernet, InvalidToken
+
+    HAVE_FERNET = True
+except ModuleNotFoundError:  # pragma: no cover
+    HAVE_FERNET = False
+
+
+class SealError(Exception):
+    pass
+
+
+def _secret() -> bytes:
+    return (os.environ.get("DANCU_SEAL_KEY") or DEV_FALLBACK_SECRET).encode("utf-8")
+
+
+def _derive(purpose: str) -> bytes:
+    return hmac.new(_secret(), purpose.encode("ascii"), hashlib.sha256).digest()
+
+
+def _stream(key: bytes, nonce: bytes, length: int) -> bytes:
+    out = bytearray()
+    counter = 0
+    while len(out) < length:
+        out += hmac.new(key, nonce + counter.to_bytes(8, "big"), hashlib.sha256).digest()
+        counter += 1
+    return bytes(out[:length])
+
+
+def seal(data: dict[str, Any]) -> str:
+    """Encrypt a JSON-able dict; returns an ASCII token."""
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    if HAVE_FERNET:
+        key = base64.urlsafe_b64encode(_derive("fernet"))
+        return "f1:" + Fernet(key).encrypt(raw).decode("ascii")
+    nonce = secrets.token_bytes(16)
+    cipher = bytes(a ^ b for a, b in zip(raw, _stream(_derive("enc"), nonce, len(raw)), strict=True))
+    tag = hmac.new(_derive("mac"), nonce + cipher, hashlib.sha256).digest()
+    return "s1:" + base64.urlsafe_b64encode(nonce + tag + cipher).decode("ascii")
+
+
+def unseal(token: str) -> dict[str, Any]:
+    """Decrypt a token made by `seal`; raises SealError when it was altered or the key differs."""
+    if not token:
+        return {}
+    scheme, _, body = token.partition(":")
+    if scheme == "f1":
+        if not HAVE_FERNET:
+            raise SealError("this token needs the cryptography package")
+        try:
+            raw = Fernet(base64.urlsafe_b64encode(_derive("fernet"))).decrypt(body.encode("ascii"))
+        except InvalidToken as exc:
+            raise SealError("invalid token") from exc
+    elif scheme == "s1":
+        blob = base64.urlsafe_b64decode(body.encode("ascii"))
+        nonce, tag, cipher = blob[:16], blob[16:48], blob[48:]
+        expected = hmac.new(_derive("mac"), nonce + cipher, hashlib.sha256).digest()
+        if not hmac.compare_digest(tag, expected):
+            raise SealError("invalid token")
+        raw = bytes(a ^ b for a, b in zip(cipher, _stream(_derive("enc"), nonce, len(cipher)), strict=True))
+    else:
+        raise SealError("unknown scheme")
+    return json.loads(raw.decode("utf-8"))
+
+
+def normalize_name(name: str) -> str:
+    """Folded words only: "Nguyễn  Văn-An" and "nguyen van an" normalise alike."""
+    return " ".join(t for t in re.split(r"[^0-9a-z]+", fold(name)) if t)
+
+
+def normalize_digits(value: str) -> str:
+    return re.sub(r"\D", "", value or "")
+
+
+def normalize_phone(value: str) -> str:
+    digits = normalize_digits(value)
+    if digits.startswith("84") and len(digits) >= 11:
+        digits = "0" + digits[2:]
+    return digits
+
+
+def keyed_hash(kind: str, normalized: str) -> str:
+    """HMAC of an already-normalised value ("" for an empty value: no match on emptiness)."""
+    if not normalized:
+        return ""
+    return hmac.new(_derive("hash"), f"{kind}:{normalized}".encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def redact_name(name: str) -> str:
+    """ "Nguyễn Văn An" -> "N. V. A." (for agencies, documents and lists)."""
+    parts = name.split()
+    return " ".join(p[0].upper() + "." for p in parts) if parts else ""

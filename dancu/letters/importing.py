@@ -1,0 +1,177 @@
+"""Import of an Excel letter register (sổ theo dõi đơn thư), all or nothing.
+
+Every row is parsed and checked first (core.excel.read_rows); then all rows are written in
+one transaction through `services.letter_create`, so a bad row leaves no record and every
+letter has its audit entry, sealed identity and deadlines.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from dancu.accounts.access import get_access
+from dancu.core.errors import ApplicationError, ValidationFailed
+from dancu.core.excel import (
+    Boolean,
+    Choice,
+    Column,
+    Date,
+    Integer,
+    Progress,
+    Row,
+    RowError,
+    SpreadsheetRejected,
+    Text,
+    build_template,
+    read_rows,
+)
+from dancu.core.text import fold
+from dancu.directory.models import AdministrativeUnit, Body
+
+from . import services
+from .models import Channel, Field, LetterKind
+from .permissions import LetterPerm
+
+IMPORT_KIND = "letters"
+MAX_ROWS = 5000
+
+
+def letter_columns() -> list[Column]:
+    return [
+        Column("received_date", gettext_lazy("Received"), required=True, parser=Date(), width=14),
+        Column(
+            "receiving_body",
+            gettext_lazy("Receiving body"),
+            required=True,
+            parser=Text(300),
+            width=36,
+            help=gettext_lazy(
+                "The National Assembly delegation or the Standing Committee, as named in the directory."
+            ),
+        ),
+        Column("channel", gettext_lazy("Channel"), required=True, parser=Choice(Channel.choices), width=16),
+        Column("kind", gettext_lazy("Kind"), required=True, parser=Choice(LetterKind.choices), width=14),
+        Column("field", gettext_lazy("Field"), parser=Choice(Field.choices), width=18, default=Field.OTHER),
+        Column("subject", gettext_lazy("Subject"), required=True, parser=Text(300), width=40),
+        Column("content", gettext_lazy("Content"), parser=Text(20000), width=50),
+        Column("target", gettext_lazy("Complained of / denounced"), parser=Text(300), width=30),
+        Column("name", gettext_lazy("Writer's name"), parser=Text(200), width=24),
+        Column("address", gettext_lazy("Address"), parser=Text(300), width=30),
+        Column("id_number", gettext_lazy("ID number"), parser=Text(20), width=16),
+        Column("phone", gettext_lazy("Phone"), parser=Text(30), width=16),
+        Column(
+            "signer_count", gettext_lazy("Number of signers"), parser=Integer(1, 100000), width=10, default=1
+        ),
+        Column(
+            "representative_count",
+            gettext_lazy("Number of representatives"),
+            parser=Integer(0, 5),
+            width=10,
+            default=0,
+        ),
+        Column("is_anonymous", gettext_lazy("Anonymous"), parser=Boolean(), width=10, default=False),
+    ]
+
+
+def letter_template() -> bytes:
+    example = {
+        "received_date": datetime.date(2026, 3, 2),
+        "receiving_body": "Đoàn đại biểu Quốc hội tỉnh Hà Tĩnh",
+        "channel": Channel.POST,
+        "kind": LetterKind.COMPLAINT,
+        "field": Field.LAND,
+        "subject": "Khiếu nại về bồi thường khi thu hồi đất",
+        "name": "Nguyễn Văn An",
+        "address": "Xã Cẩm Bình",
+        "signer_count": 1,
+    }
+    return build_template(
+        letter_columns(),
+        str(_("Letters")),
+        [example],
+        notes=[_("Replace the example row.")],
+        max_rows=MAX_ROWS,
+    )
+
+
+class _RowChecker:
+    def __init__(self, province: AdministrativeUnit) -> None:
+        bodies = Body.objects.filter(province=province, kind__in=services.RECEIVING_KINDS)
+        self.bodies: dict[str, Body] = {}
+        for body in bodies:
+            for name in (body.name, body.short_name):
+                if name:
+                    self.bodies[fold(name)] = body
+        self.today = timezone.localdate()
+
+    def __call__(self, row: Row) -> list[tuple[str, str]]:
+        problems = []
+        body = self.bodies.get(fold(row.get("receiving_body") or ""))
+        if body is None:
+            problems.append(("receiving_body", _("No receiving body of this province has this name.")))
+        else:
+            row.values["receiving_body"] = body
+        received = row.get("received_date")
+        if received and received > self.today:
+            problems.append(("received_date", _("The received date cannot be in the future.")))
+        try:
+            services.check_representatives(row.get("signer_count") or 1, row.get("representative_count") or 0)
+        except ValidationFailed as exc:
+            problems.append(("representative_count", exc.message))
+        return problems
+
+
+def validate_letter_file(
+    file, province: AdministrativeUnit, progress: Progress | None = None
+) -> tuple[list[Row], list[RowError]]:
+    if isinstance(file, bytes):
+        file = io.BytesIO(file)
+    try:
+        return read_rows(
+            file, letter_columns(), max_rows=MAX_ROWS, progress=progress, check=_RowChecker(province)
+        )
+    except SpreadsheetRejected as exc:
+        return [], [RowError(0, "", exc.message)]
+
+
+@transaction.atomic
+def import_letters(*, actor: Any, province: AdministrativeUnit, rows: Sequence[Row]) -> dict[str, Any]:
+    get_access(actor).require(LetterPerm.IMPORT, province.pk)
+    get_access(actor).require(LetterPerm.HANDLE, province.pk)
+    for row in rows:
+        v = row.values
+        try:
+            services.letter_create(
+                actor=actor,
+                receiving_body=v["receiving_body"],
+                received_date=v["received_date"],
+                channel=v["channel"],
+                kind=v["kind"],
+                letter_field=v.get("field") or Field.OTHER,
+                subject=v["subject"],
+                content=v.get("content") or "",
+                target=v.get("target") or "",
+                identity=services.Identity(
+                    v.get("name") or "",
+                    v.get("address") or "",
+                    v.get("id_number") or "",
+                    v.get("phone") or "",
+                ),
+                is_anonymous=bool(v.get("is_anonymous")),
+                signer_count=v.get("signer_count") or 1,
+                representative_count=v.get("representative_count") or 0,
+            )
+        except ApplicationError as exc:
+            raise ValidationFailed(
+                _("Row %(row)d: %(message)s") % {"row": row.number, "message": exc.message},
+                details=[RowError(row.number, "", exc.message)],
+            ) from exc
+    return {"rows": len(rows)}

@@ -1,0 +1,258 @@
+"""Citizen letters (đơn thư), reception days, legal rule sets and reminders.
+
+Identities are never stored in clear text: `sealed_identity` holds the encrypted name,
+address, ID number, phone (dancu.letters.crypto) and the `*_hash` columns keyed hashes used
+to find letters of the same person.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dancu.core.models import TimeStampedModel
+
+
+class LetterKind(models.TextChoices):
+    COMPLAINT = "complaint", _("Complaint")
+    DENUNCIATION = "denunciation", _("Denunciation")
+    PETITION = "petition", _("Petition")
+    REPORT = "report", _("Report")
+
+
+class Channel(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    RECEPTION_DAY = "reception_day", _("Reception day")
+    POST = "post", _("Post")
+    EMAIL = "email", _("E-mail")
+    ONLINE = "online", _("Online form")
+    TRANSFERRED = "transferred", _("Transferred from another body")
+
+
+class Field(models.TextChoices):
+    LAND = "land", _("Land and environment")
+    ADMINISTRATION = "administration", _("Administration")
+    JUSTICE = "justice", _("Justice")
+    SOCIAL = "social", _("Social policy")
+    ECONOMY = "economy", _("Economy")
+    OTHER = "other", _("Other")
+
+
+class Competence(models.TextChoices):
+    OURS = "ours", _("Within our competence")
+    OTHER = "other", _("Another body's competence")
+    UNKNOWN = "unknown", _("Not yet determined")
+
+
+class LetterRuleSet(models.Model):
+    """The legal time limits in force for letters received from `valid_from` (inclusive) to
+    `valid_to` (inclusive, empty: still in force). WD: working days; days: Civil Code days."""
+
+    name = models.CharField(_("name"), max_length=200)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    reception_answer_wd = models.PositiveSmallIntegerField(default=10)
+    complaint_accept_wd = models.PositiveSmallIntegerField(default=10)
+    complaint_resolve_days = models.PositiveSmallIntegerField(default=30)
+    complaint_resolve_complex_days = models.PositiveSmallIntegerField(default=45)
+    complaint_resolve_remote_days = models.PositiveSmallIntegerField(default=45)
+    complaint_resolve_remote_complex_days = models.PositiveSmallIntegerField(default=60)
+    denunciation_initial_wd = models.PositiveSmallIntegerField(default=7)
+    denunciation_initial_extended_wd = models.PositiveSmallIntegerField(default=10)
+    denunciation_transfer_wd = models.PositiveSmallIntegerField(default=5)
+    denunciation_resolve_days = models.PositiveSmallIntegerField(default=30)
+    denunciation_extension_days = models.PositiveSmallIntegerField(default=30)
+    denunciation_max_extensions = models.PositiveSmallIntegerField(default=2)
+    result_report_wd = models.PositiveSmallIntegerField(default=7)
+    citizen_inform_wd = models.PositiveSmallIntegerField(default=5)
+    schedule_post_wd = models.PositiveSmallIntegerField(default=5)
+    deputy_notice_wd = models.PositiveSmallIntegerField(default=10)
+    retention_years = models.PositiveSmallIntegerField(default=1)
+    reminder_days_before = models.PositiveSmallIntegerField(default=3)
+
+    class Meta:
+        verbose_name = _("letter rule set")
+        verbose_name_plural = _("letter rule sets")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReceptionDay(TimeStampedModel):
+    """A scheduled citizen reception day of the delegation, the Standing Committee or a delegate."""
+
+    province = models.ForeignKey("directory.AdministrativeUnit", on_delete=models.PROTECT, related_name="+")
+    body = models.ForeignKey(
+        "directory.Body", verbose_name=_("body"), on_delete=models.PROTECT, related_name="+"
+    )
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    receiving_delegates = models.CharField(_("delegates receiving"), max_length=500, blank=True)
+    posted_on = models.DateField(_("schedule posted on"), null=True, blank=True)
+    deputy_notified_on = models.DateField(_("deputy told on"), null=True, blank=True)
+    post_due = models.DateField(_("post schedule by"), null=True, blank=True)
+    notify_due = models.DateField(_("tell the deputy by"), null=True, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    notes = models.TextField(_("result and follow-up"), blank=True)
+
+    class Meta:
+        verbose_name = _("reception day")
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.body}"
+
+
+class Letter(TimeStampedModel):
+    province = models.ForeignKey("directory.AdministrativeUnit", on_delete=models.PROTECT, related_name="+")
+    receiving_body = models.ForeignKey(
+        "directory.Body",
+        verbose_name=_("receiving body"),
+        on_delete=models.PROTECT,
+        related_name="letters_received",
+    )
+    number = models.CharField(_("register number"), max_length=30, blank=True)
+    received_date = models.DateField(_("received"), db_index=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    reception_day = models.ForeignKey(
+        ReceptionDay,
+        verbose_name=_("reception day"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="letters",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=LetterKind.choices, db_index=True)
+    field = models.CharField(_("field"), max_length=20, choices=Field.choices, default=Field.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("split from"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="items",
+    )
+    subject = models.CharField(_("subject"), max_length=300)
+    content = models.TextField(_("content"), blank=True)
+    target = models.CharField(_("complained of / denounced"), max_length=300, blank=True)
+    content_folded = models.TextField(blank=True, editable=False)
+    target_key = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
+    # Sealed identity and keyed hashes (never the clear text).
+    sealed_identity = models.TextField(blank=True, editable=False)
+    redacted_name = models.CharField(_("writer (redacted)"), max_length=60, blank=True)
+    name_hash = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
+    id_hash = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
+    phone_hash = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
+    address_hash = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
+    is_anonymous = models.BooleanField(_("anonymous"), default=False)
+    signer_count = models.PositiveIntegerField(_("number of signers"), default=1)
+    representative_count = models.PositiveSmallIntegerField(_("number of representatives"), default=0)
+    # Eligibility (Circular 05/2021 Art. 6)
+    in_vietnamese = models.BooleanField(_("written in Vietnamese"), default=True)
+    has_date = models.BooleanField(_("dated"), default=True)
+    has_name_address = models.BooleanField(_("writer's name and address"), default=True)
+    has_signature = models.BooleanField(_("signed or fingerprinted"), default=True)
+    has_required_content = models.BooleanField(_("content its kind requires"), default=True)
+    eligible = models.BooleanField(_("eligible"), default=True)
+    ineligible_reasons = models.JSONField(default=list, blank=True)
+    competence = models.CharField(
+        _("competence"), max_length=10, choices=Competence.choices, default=Competence.UNKNOWN
+    )
+    is_remote = models.BooleanField(_("remote or difficult area"), default=False)
+    is_complex = models.BooleanField(_("complex case"), default=False)
+    extensions = models.PositiveSmallIntegerField(_("extensions"), default=0)
+    # Workflow
+    status = models.CharField(_("status"), max_length=20, default="received", db_index=True)
+    rule_set = models.ForeignKey(LetterRuleSet, null=True, on_delete=models.PROTECT, related_name="+")
+    deadlines = models.JSONField(_("deadlines"), default=dict, blank=True)
+    due_date = models.DateField(_("next due"), null=True, blank=True, db_index=True)
+    accepted_on = models.DateField(null=True, blank=True)
+    forwarded_to = models.ForeignKey(
+        "directory.Body",
+        verbose_name=_("forwarded to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters_forwarded",
+    )
+    forwarded_on = models.DateField(_("forwarded on"), null=True, blank=True)
+    guided_on = models.DateField(null=True, blank=True)
+    filed_on = models.DateField(null=True, blank=True)
+    keep_until = models.DateField(_("keep until"), null=True, blank=True)
+    destruction_approved_on = models.DateField(null=True, blank=True)
+    urge_count = models.PositiveSmallIntegerField(default=0)
+    last_urged_on = models.DateField(null=True, blank=True)
+    result = models.TextField(_("result"), blank=True)
+    result_on = models.DateField(_("result recorded on"), null=True, blank=True)
+    informed_on = models.DateField(_("citizen informed on"), null=True, blank=True)
+    # Duplicates: letters of one group (both bodies) share a root.
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    sent_to_several = models.BooleanField(_("sent to several bodies"), default=False)
+    # Public look-up
+    receipt_code = models.CharField(_("receipt code"), max_length=20, unique=True, null=True, blank=True)
+    lookup_hash = models.CharField(max_length=40, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+        ordering = ["-received_date", "-id"]
+        indexes = [
+            models.Index(fields=["province", "-received_date", "-id"], name="letters_prov_recv_idx"),
+            models.Index(fields=["province", "target_key"], name="letters_prov_target_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number or self.pk} {self.subject}"
+
+    @property
+    def group_root_id(self) -> int:
+        return self.duplicate_of_id or self.pk
+
+
+class LetterAttachment(models.Model):
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    # Signature scans are part of the sealed identity: stored encrypted.
+    is_sealed = models.BooleanField(default=False)
+    data = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("attachment")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class LetterReminder(models.Model):
+    """One reminder per letter, deadline and kind: running the task again adds nothing."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="reminders")
+    deadline = models.CharField(max_length=40)
+    due = models.DateField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["letter", "deadline", "due", "kind"], name="letters_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.letter_id} {self.kind} {self.due}"

@@ -1,0 +1,80 @@
+"""In a real browser: a denunciation received at a reception day is detected as a duplicate of
+the letter the sister body (the Standing Committee) already forwarded; the second transfer is
+refused; the result is recorded and the citizen's public status changes.
+
+Selectors use element ids, not labels, so that the test holds before and after translation.
+"""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def login(page, base, username, password):
+    page.goto(f"{base}/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def _public_status(page, base, code, digits):
+    page.goto(f"{base}/cong-khai/don-thu/tra-cuu/")
+    page.locator("#id_receipt_code").fill(code)
+    page.locator("#id_second_factor").fill(digits)
+    page.locator("#lookup-button").click()
+    return page.locator("#public-status").inner_text()
+
+
+def test_duplicate_denunciation_refused_transfer_and_public_status(page, live_server, demo):
+    from dancu.directory.demo import DEMO_PASSWORD
+    from dancu.letters.demo import DEMO_SUBJECT
+    from dancu.letters.models import Letter
+
+    base = live_server.url
+    original = Letter.objects.get(subject=DEMO_SUBJECT)
+    assert original.forwarded_on is not None and original.receiving_body.kind == "STANDING_COMMITTEE"
+
+    login(page, base, "chuyenvien", DEMO_PASSWORD)
+    page.wait_for_url(f"{base}/")
+    page.goto(f"{base}/don-thu/tiep-nhan/")
+    page.locator("#id_receiving_body").select_option(label="Đoàn đại biểu Quốc hội tỉnh Hà Tĩnh")
+    page.locator("#id_channel").select_option("reception_day")
+    page.locator("#id_reception_day").select_option(index=1)
+    page.locator("#id_kind").select_option("denunciation")
+    page.locator("#id_subject").fill("Tố cáo san lấp đất lúa trái phép ở thôn Trung, Cẩm Bình")
+    page.locator("#id_content").fill(
+        "Hộ kinh doanh thôn Trung san lấp đất trồng lúa làm bãi tập kết vật liệu xây dựng không có giấy phép"
+    )
+    page.locator("#id_target").fill("Hộ kinh doanh vật liệu xây dựng thôn Trung, xã Cẩm Bình")
+    page.locator("#id_name").fill("NGUYEN VAN TO")  # typed without diacritics
+    page.locator("#id_phone").fill("+84 912 000 111")
+    page.locator("#intake-submit").click()
+    page.wait_for_url(f"{base}/don-thu/*/")
+    code = page.locator("#receipt-code").inner_text().strip()
+
+    # The sister body's forwarded letter is proposed; the specialist links it.
+    row = page.locator("#duplicates tbody tr", has_text=original.number)
+    assert row.count() == 1
+    row.locator("button.link-duplicate").click()
+    page.wait_for_load_state()
+
+    # Transfer only once: the second transfer is refused with the first transfer named.
+    page.locator("#to_body").select_option(label="Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh")
+    page.locator("#forward-button").click()
+    page.wait_for_load_state()
+    assert original.number in page.content()
+    letter = Letter.objects.get(receipt_code=code)
+    assert letter.forwarded_on is None and letter.duplicate_of_id == original.pk
+
+    before = _public_status(page, base, code, "0111")
+    page.goto(f"{base}/don-thu/{letter.pk}/")
+    page.locator("#result").fill("Sở đã kiểm tra, buộc khôi phục hiện trạng đất lúa")
+    page.locator("#result-button").click()
+    page.wait_for_load_state()
+    assert page.locator("#letter-result").inner_text().startswith("Sở đã kiểm tra")
+    after = _public_status(page, base, code, "0111")
+    assert after and after != before
+    # Status only: no name nor content on the public page.
+    assert "NGUYEN VAN TO" not in page.content() and "san lấp" not in page.content()
+    original.refresh_from_db()
+    assert original.result.startswith("Sở đã kiểm tra")
