@@ -26,30 +26,51 @@ class MenuItem:
         return reverse(self.url_name)
 
 
-MENU = [
-    MenuItem(_("Dashboard"), "core:dashboard", "speedometer2"),
+@dataclass(frozen=True)
+class MenuGroup:
+    """One entry of the top bar: a plain link when it has one visible item, else a drop-down."""
+
+    label: Any
+    icon: str
+    items: tuple[MenuItem, ...]
+
+
+DASHBOARD = MenuItem(_("Dashboard"), "core:dashboard", "speedometer2")
+DIRECTORY = [
     MenuItem(_("Bodies"), "directory:body_list", "diagram-3", Perm.DIRECTORY_VIEW),
     MenuItem(_("People"), "directory:person_list", "people", Perm.DIRECTORY_VIEW),
     MenuItem(_("Administrative units"), "directory:unit_list", "geo-alt", Perm.DIRECTORY_VIEW),
+]
+ADMINISTRATION = [
     MenuItem(_("Audit log"), "core:audit_list", "shield-check", Perm.AUDIT_VIEW),
     MenuItem(_("Users"), "accounts:user_list", "person-gear", Perm.ACCOUNTS_MANAGE),
 ]
+# Domain modules, in the order of the top bar: (app, group label, icon). Each app may have
+# `navigation.py` with a NAV_ITEMS list of MenuItem.
+MODULE_GROUPS = [
+    ("petitions", _("Voter petitions"), "chat-square-text"),
+    ("letters", _("Citizen letters"), "envelope"),
+    ("council", _("Sessions"), "bank"),
+]
 
 
-def _module_items() -> list[MenuItem]:
-    """Entries of the domain modules: each may have `navigation.py` with a NAV_ITEMS list."""
+def _module_items(app: str) -> list[MenuItem]:
     import importlib
 
-    items: list[MenuItem] = []
-    for app in ("petitions", "letters", "council"):
-        try:
-            module = importlib.import_module(f"dancu.{app}.navigation")
-        except ModuleNotFoundError:
-            continue
-        items.extend(module.NAV_ITEMS)
-    return items
+    try:
+        module = importlib.import_module(f"dancu.{app}.navigation")
+    except ModuleNotFoundError:
+        return []
+    return list(module.NAV_ITEMS)
 
 
-def menu_for(access) -> list[MenuItem]:
-    items = MENU[:1] + _module_items() + MENU[1:]
-    return [item for item in items if item.perm is None or access.has(item.perm)]
+def menu_for(access) -> list[MenuGroup]:
+    def visible(items):
+        return tuple(item for item in items if item.perm is None or access.has(item.perm))
+
+    groups = [MenuGroup(DASHBOARD.label, DASHBOARD.icon, (DASHBOARD,))]
+    for app, label, icon in MODULE_GROUPS:
+        groups.append(MenuGroup(label, icon, visible(_module_items(app))))
+    groups.append(MenuGroup(_("Directory"), "journal-bookmark", visible(DIRECTORY)))
+    groups.append(MenuGroup(_("Administration"), "gear", visible(ADMINISTRATION)))
+    return [g for g in groups if g.items]

@@ -4,10 +4,9 @@ The key comes from the environment variable DANCU_SEAL_KEY, read at call time (n
 settings at import). Without it, a deterministic DEVELOPMENT/TEST key is used: it is public,
 so a production deployment MUST set DANCU_SEAL_KEY.
 
-Encryption: Fernet (AES-128-CBC + HMAC-SHA256) from `cryptography` when installed; otherwise a
-standard-library encrypt-then-MAC construction (HMAC-SHA256 in counter mode as key stream,
-HMAC-SHA256 tag over nonce and cipher text, separate derived keys). Both are authenticated;
-the prefix of the token says which one sealed it.
+Encryption: Fernet (AES-128-CBC + HMAC-SHA256, authenticated) from `cryptography`, with a key
+derived from the secret; the token's "f1:" prefix names the scheme so that a later one can be
+added beside it.
 
 Duplicate detection by person uses keyed hashes (HMAC-SHA256 with a key derived from the same
 secret) of the folded name, ID number, phone and address: equal inputs give equal hashes, and
@@ -22,21 +21,14 @@ import hmac
 import json
 import os
 import re
-import secrets
 from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken
 
 from dancu.core.text import fold
 
 # DEVELOPMENT/TEST FALLBACK ONLY: a public, deterministic key. Production sets DANCU_SEAL_KEY.
 DEV_FALLBACK_SECRET = "dancu-DEVELOPMENT-ONLY-seal-key-do-not-use-in-production"
-
-try:  # pragma: no cover - depends on the environment
-    from cryptography.fernet import Fernet, InvalidToken
-
-    HAVE_FERNET = True
-except ModuleNotFoundError:  # pragma: no cover
-    HAVE_FERNET = False
-
 
 class SealError(Exception):
     pass
@@ -50,25 +42,11 @@ def _derive(purpose: str) -> bytes:
     return hmac.new(_secret(), purpose.encode("ascii"), hashlib.sha256).digest()
 
 
-def _stream(key: bytes, nonce: bytes, length: int) -> bytes:
-    out = bytearray()
-    counter = 0
-    while len(out) < length:
-        out += hmac.new(key, nonce + counter.to_bytes(8, "big"), hashlib.sha256).digest()
-        counter += 1
-    return bytes(out[:length])
-
-
 def seal(data: dict[str, Any]) -> str:
     """Encrypt a JSON-able dict; returns an ASCII token."""
     raw = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    if HAVE_FERNET:
-        key = base64.urlsafe_b64encode(_derive("fernet"))
-        return "f1:" + Fernet(key).encrypt(raw).decode("ascii")
-    nonce = secrets.token_bytes(16)
-    cipher = bytes(a ^ b for a, b in zip(raw, _stream(_derive("enc"), nonce, len(raw)), strict=True))
-    tag = hmac.new(_derive("mac"), nonce + cipher, hashlib.sha256).digest()
-    return "s1:" + base64.urlsafe_b64encode(nonce + tag + cipher).decode("ascii")
+    key = base64.urlsafe_b64encode(_derive("fernet"))
+    return "f1:" + Fernet(key).encrypt(raw).decode("ascii")
 
 
 def unseal(token: str) -> dict[str, Any]:
@@ -76,22 +54,12 @@ def unseal(token: str) -> dict[str, Any]:
     if not token:
         return {}
     scheme, _, body = token.partition(":")
-    if scheme == "f1":
-        if not HAVE_FERNET:
-            raise SealError("this token needs the cryptography package")
-        try:
-            raw = Fernet(base64.urlsafe_b64encode(_derive("fernet"))).decrypt(body.encode("ascii"))
-        except InvalidToken as exc:
-            raise SealError("invalid token") from exc
-    elif scheme == "s1":
-        blob = base64.urlsafe_b64decode(body.encode("ascii"))
-        nonce, tag, cipher = blob[:16], blob[16:48], blob[48:]
-        expected = hmac.new(_derive("mac"), nonce + cipher, hashlib.sha256).digest()
-        if not hmac.compare_digest(tag, expected):
-            raise SealError("invalid token")
-        raw = bytes(a ^ b for a, b in zip(cipher, _stream(_derive("enc"), nonce, len(cipher)), strict=True))
-    else:
+    if scheme != "f1":
         raise SealError("unknown scheme")
+    try:
+        raw = Fernet(base64.urlsafe_b64encode(_derive("fernet"))).decrypt(body.encode("ascii"))
+    except InvalidToken as exc:
+        raise SealError("invalid token") from exc
     return json.loads(raw.decode("utf-8"))
 
 
