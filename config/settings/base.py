@@ -138,7 +138,10 @@ LOCALE_PATHS = [BASE_DIR / "dancu" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every integer in a template is grouped ("5.107"), primary keys in form
+# values included. Counts shown to people use `intcomma` (humanize), which groups with "."
+# for Vietnamese all the same.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["dancu.core.formats"]
 
 STATIC_URL = "/static/"

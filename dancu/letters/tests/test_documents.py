@@ -58,7 +58,7 @@ def test_register_page_query_count_and_capped_count(
     paging.CappedPaginator.cap = 2
     try:
         body = client.get(reverse("letters:register")).content.decode()
-        assert "More than 2 results" in body
+        assert "Hơn 2 kết quả" in body
     finally:
         paging.CappedPaginator.cap = old
 

@@ -1,0 +1,1081 @@
+"""Consolidation and classification of voter opinions: pure Python, no database.
+
+Pipeline:
+1. `normalize()`: lower case, expand the abbreviations secretaries use (UBND, QL, GPMB,
+   BHYT, ...), fold diacritics (so "đuong" typed without accents still matches), normalise
+   numbers ("QL.8A" -> "quoc lo 8a", "12 tỷ" -> "12 ty") and drop punctuation. Vietnamese
+   syllables are kept as words; word bigrams capture compounds such as "so do".
+2. `Vectorizer`: scikit-learn TF-IDF on character n-grams (robust to typos and missing
+   accents) stacked with word 1-2-grams and a small domain lexicon, L2-normalised, so that a
+   dot product is a cosine similarity.
+3. `Engine.suggest()`: nearest neighbours by cosine over a sparse matrix (chunked).
+4. `Engine.cluster()`: threshold graph on the k nearest neighbours, then average-linkage
+   agglomerative clustering inside each connected component (no chaining of unrelated
+   opinions); each cluster carries a confidence (mean similarity to its centroid).
+5. `Classifier`: logistic regression for the field (14 codes) and the competent level,
+   trained on the shipped seed set plus the specialists' overrides, with probabilities as
+   confidences.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import normalize as l2_normalize
+
+from dancu.core.text import fold
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SEED_TRAIN = DATA_DIR / "train.jsonl"
+
+# Abbreviations as secretaries write them (matched on folded, lower-case tokens).
+ABBREVIATIONS: dict[str, str] = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "ubmttq": "uy ban mat tran to quoc",
+    "mttq": "mat tran to quoc",
+    "dbqh": "dai bieu quoc hoi",
+    "qh": "quoc hoi",
+    "ql": "quoc lo",
+    "tl": "tinh lo",
+    "dt": "duong tinh",
+    "gpmb": "giai phong mat bang",
+    "bhyt": "bao hiem y te",
+    "bhxh": "bao hiem xa hoi",
+    "bhtn": "bao hiem that nghiep",
+    "gcn": "giay chung nhan",
+    "gcnqsdd": "giay chung nhan quyen su dung dat",
+    "qsdd": "quyen su dung dat",
+    "sdd": "su dung dat",
+    "tdc": "tai dinh cu",
+    "ntm": "nong thon moi",
+    "xdntm": "xay dung nong thon moi",
+    "cstt": "chinh sach tro cap",
+    "tthc": "thu tuc hanh chinh",
+    "cccd": "can cuoc cong dan",
+    "hctl": "ho chieu",
+    "thcs": "trung hoc co so",
+    "thpt": "trung hoc pho thong",
+    "mn": "mam non",
+    "th": "tieu hoc",
+    "gd": "giao duc",
+    "gddt": "giao duc dao tao",
+    "yt": "y te",
+    "tyt": "tram y te",
+    "bv": "benh vien",
+    "bvdk": "benh vien da khoa",
+    "ttyt": "trung tam y te",
+    "ca": "cong an",
+    "attt": "an toan trat tu",
+    "antt": "an ninh trat tu",
+    "attgt": "an toan giao thong",
+    "atgt": "an toan giao thong",
+    "ptnt": "phat trien nong thon",
+    "nn": "nong nghiep",
+    "nnptnt": "nong nghiep phat trien nong thon",
+    "tnmt": "tai nguyen moi truong",
+    "ldtbxh": "lao dong thuong binh xa hoi",
+    "ld-tb&xh": "lao dong thuong binh xa hoi",
+    "cbcc": "can bo cong chuc",
+    "ccvc": "cong chuc vien chuc",
+    "cb": "can bo",
+    "hcc": "nguoi co cong",
+    "ncc": "nguoi co cong",
+    "tbxh": "thuong binh xa hoi",
+    "dtm": "danh gia tac dong moi truong",
+    "kcn": "khu cong nghiep",
+    "ccn": "cum cong nghiep",
+    "evn": "dien luc",
+    "pc": "cong ty dien luc",
+    "nsnn": "ngan sach nha nuoc",
+    "ns": "ngan sach",
+    "vp": "van phong",
+    "tx": "thi xa",
+    "tp": "thanh pho",
+    "tt": "thi tran",
+    "hl": "huyen lo",
+    "dh": "duong huyen",
+    "kdc": "khu dan cu",
+    "tdp": "to dan pho",
+    "nvh": "nha van hoa",
+    "hs": "hoc sinh",
+    "gv": "giao vien",
+    "sgk": "sach giao khoa",
+    "hn": "ho ngheo",
+    "hcn": "ho can ngheo",
+    "tc": "tro cap",
+    "dcs": "dan toc thieu so",
+    "dtts": "dan toc thieu so",
+    "vsmt": "ve sinh moi truong",
+    "rt": "rac thai",
+    "ctr": "chat thai ran",
+    "qd": "quyet dinh",
+    "nd": "nghi dinh",
+    "tt-btc": "thong tu bo tai chinh",
+    "cnqsdd": "chung nhan quyen su dung dat",
+    "ct": "cong trinh",
+    "da": "du an",
+    "xd": "xay dung",
+    "kt": "kinh te",
+    "vh": "van hoa",
+    "tdtt": "the duc the thao",
+    "ht": "ha tinh",
+}
+
+# Synonyms and colloquial forms mapped to one canonical phrase (folded), so that "sổ đỏ" and
+# "giấy chứng nhận quyền sử dụng đất", "đền bù" and "bồi thường", "heo" and "lợn" match.
+SYNONYMS: dict[str, str] = {
+    "so do": "giay chung nhan quyen su dung dat",
+    "so hong": "giay chung nhan quyen su dung dat",
+    "giay chung nhan quyen su dung dat": "giay chung nhan quyen su dung dat",
+    "den bu": "boi thuong",
+    "heo": "lon",
+    "o voi": "o ga",
+    "cap 1": "tieu hoc",
+    "cap 2": "trung hoc co so",
+    "cap 3": "trung hoc pho thong",
+    "nuoc may": "nuoc sach",
+    "phu song": "song di dong",
+    "song dien thoai": "song di dong",
+    "song dien thoai di dong": "song di dong",
+    "cup dien": "mat dien",
+    "vay nang lai": "tin dung den",
+    "cho vay nang lai": "tin dung den",
+    "cho vay lai nang": "tin dung den",
+    "lai nang": "tin dung den",
+    "nghia dia": "nghia trang",
+    "hut cat": "khai thac cat",
+    "cat lau": "khai thac cat",
+    "thue vat": "thue gia tri gia tang",
+    "thue gtgt": "thue gia tri gia tang",
+    "xang dau": "xang",
+    "tien dien": "gia dien",
+    "hoc them": "day them",
+    "nha tranh tre": "nha tam",
+    "nha dot nat": "nha tam",
+    "nguoi gia": "nguoi cao tuoi",
+    "gia danh": "lua dao",
+    "mao danh": "lua dao",
+    "bo gtvt": "bo giao thong van tai",
+    "dua xe": "dua xe",
+    "nep po": "dua xe",
+    "rac ton dong": "rac thai",
+    "tien boi thuong": "boi thuong",
+    "tien den bu": "boi thuong",
+    "chat doc hoa hoc": "chat doc da cam",
+    "dioxin": "chat doc da cam",
+    "sgk": "sach giao khoa",
+}
+_SYNONYM = re.compile(
+    r"\b(?:" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True)) + r")\b"
+)
+
+# A small domain lexicon: phrases (folded) that strongly indicate a field or level. Adds
+# "__f_<code>" / "__l_<code>" tokens so that a classifier trained on a few hundred examples
+# still recognises words it has not seen in training.
+FIELD_LEXICON: dict[str, tuple[str, ...]] = {
+    "dat_dai": (
+        "dat dai",
+        "so do",
+        "so hong",
+        "giay chung nhan quyen su dung",
+        "quyen su dung dat",
+        "boi thuong",
+        "giai phong mat bang",
+        "tai dinh cu",
+        "thu hoi dat",
+        "lan chiem",
+        "tranh chap dat",
+        "dat o",
+        "dat nong nghiep",
+        "cap giay chung nhan",
+        "chuyen muc dich su dung",
+        "do dac",
+        "ranh gioi",
+        "dat cong",
+        "dat rung",
+        "ho so dia chinh",
+        "giao dat",
+    ),
+    "giao_thong_xay_dung": (
+        "duong",
+        "quoc lo",
+        "tinh lo",
+        "cau qua",
+        "xay cau",
+        "cong thoat",
+        "nang cap",
+        "o ga",
+        "mat duong",
+        "giao thong",
+        "quy hoach",
+        "via he",
+        "giam toc",
+        "lan can",
+        "tien do thi cong",
+        "ham chui",
+        "cau treo",
+        "be tong",
+        "duong ngang",
+        "lan duong",
+        "den tin hieu",
+        "tai nan giao thong",
+        "cao toc",
+        "duong gom",
+    ),
+    "nong_nghiep_thuy_loi": (
+        "nong nghiep",
+        "thuy loi",
+        "kenh",
+        "muong tuoi",
+        "ho dap",
+        "dap",
+        "tram bom",
+        "lua",
+        "giong",
+        "phan bon",
+        "vat nuoi",
+        "lo mom long mong",
+        "dich ta",
+        "cum gia cam",
+        "rung",
+        "lam nghiep",
+        "trong rung",
+        "kenh tuoi",
+        "nuoc tuoi",
+        "tuoi tieu",
+        "kenh muong",
+        "ngu dan",
+        "nong dan",
+        "bao tieu",
+        "nong san",
+        "de bien",
+        "de song",
+        "de dieu",
+        "ruong",
+        "thuy san",
+        "danh bat",
+        "tau ca",
+        "nuoi trong",
+        "khuyen nong",
+        "cay an qua",
+        "buoi",
+        "vat tu nong nghiep",
+        "han han",
+        "ngap ung",
+        "bao hiem nong nghiep",
+        "chan nuoi",
+        "gia suc",
+        "dich ta lon",
+    ),
+    "moi_truong": (
+        "moi truong",
+        "rac",
+        "rac thai",
+        "chat thai",
+        "o nhiem",
+        "mui hoi",
+        "nuoc thai",
+        "khai thac cat",
+        "cat soi",
+        "khoang san",
+        "bai rac",
+        "lo dot",
+        "trang trai lon",
+        "bui",
+        "ting on",
+        "xa thai",
+        "suong son",
+        "sat lo bo song",
+        "tai nguyen",
+        "titan",
+        "quan trac",
+        "trai lon",
+        "ve sinh moi truong",
+    ),
+    "y_te": (
+        "y te",
+        "benh vien",
+        "tram y te",
+        "bac si",
+        "thuoc",
+        "bao hiem y te",
+        "kham chua benh",
+        "vien phi",
+        "tiem chung",
+        "vac xin",
+        "sot xuat huyet",
+        "an toan thuc pham",
+        "trang thiet bi y te",
+        "kham benh",
+        "nhan vien y te",
+        "chuyen tuyen",
+        "kham suc khoe",
+        "nguoi benh",
+        "benh nhan",
+    ),
+    "giao_duc": (
+        "giao duc",
+        "truong hoc",
+        "nha truong",
+        "hoc sinh",
+        "giao vien",
+        "sach giao khoa",
+        "hoc phi",
+        "mam non",
+        "phu huynh",
+        "tieu hoc",
+        "trung hoc",
+        "phong hoc",
+        "day them",
+        "tuyen sinh",
+        "ban tru",
+        "diem truong",
+        "sap nhap truong",
+        "thi tot nghiep",
+        "bep an",
+    ),
+    "lao_dong_chinh_sach": (
+        "nguoi co cong",
+        "chinh sach",
+        "tro cap",
+        "ho ngheo",
+        "can ngheo",
+        "bao hiem xa hoi",
+        "luong huu",
+        "viec lam",
+        "xuat khau lao dong",
+        "thuong binh",
+        "liet si",
+        "chat doc da cam",
+        "bao tro xa hoi",
+        "nguoi cao tuoi",
+        "khuyet tat",
+        "tre em",
+        "ho tro nha o",
+        "that nghiep",
+        "tham gia khang chien",
+        "huan chuong",
+        "mien giam",
+        "gia dinh chinh sach",
+        "ho tro lam nha",
+        "nha tam",
+        "huu tri",
+        "thuong binh",
+        "benh binh",
+    ),
+    "van_hoa_the_thao": (
+        "van hoa",
+        "nha van hoa",
+        "the thao",
+        "san van dong",
+        "di tich",
+        "le hoi",
+        "thu vien",
+        "truyen thanh",
+        "loa truyen thanh",
+        "song truyen hinh",
+        "bao chi",
+        "du lich",
+        "tin nhan rac",
+        "quang cao",
+        "thiet che",
+        "khu vui choi",
+        "san bong",
+        "danh lam",
+        "trung tu",
+        "ton tao",
+        "dai truyen thanh",
+    ),
+    "an_ninh_trat_tu": (
+        "an ninh",
+        "trat tu",
+        "ma tuy",
+        "trom cap",
+        "tin dung den",
+        "cho vay nang lai",
+        "co bac",
+        "lo de",
+        "dua xe",
+        "toi pham",
+        "cong an",
+        "vu khi",
+        "phao no",
+        "lua dao",
+        "mang xa hoi",
+        "camera an ninh",
+        "tu nan xa hoi",
+        "bao luc",
+        "tin dung den",
+        "doi no",
+        "trom",
+        "tuan tra",
+    ),
+    "tu_phap_hanh_chinh": (
+        "thu tuc hanh chinh",
+        "ho tich",
+        "chung thuc",
+        "cong chung",
+        "can cuoc",
+        "dinh danh",
+        "dich vu cong",
+        "mot cua",
+        "tu phap",
+        "toa an",
+        "thi hanh an",
+        "giai quyet don",
+        "khieu nai",
+        "ho khau",
+        "cu tru",
+        "vneid",
+        "lien thong",
+        "giay khai sinh",
+        "dinh danh dien tu",
+        "can cuoc cong dan",
+        "tach thua",
+        "sang ten",
+    ),
+    "tai_chinh_ngan_sach": (
+        "ngan sach",
+        "thue",
+        "thu phi",
+        "binh on gia",
+        "gia ca",
+        "von dau tu",
+        "tai chinh",
+        "no dong",
+        "tam ung",
+        "khoan thu",
+        "khoan dong gop",
+        "lam thu",
+        "ngan hang chinh sach",
+        "vay von",
+        "dong gop",
+        "quy an ninh",
+        "le phi",
+        "xang",
+        "lai suat",
+        "no xay dung co ban",
+        "giai ngan",
+    ),
+    "dien_nuoc_vien_thong": (
+        "dien sinh hoat",
+        "luoi dien",
+        "tram bien ap",
+        "mat dien",
+        "dien ap",
+        "cot dien",
+        "day dien",
+        "dien yeu",
+        "dien luc",
+        "den duong",
+        "chieu sang",
+        "song di dong",
+        "tram phat song",
+        "nuoc sach",
+        "nuoc sinh hoat",
+        "cap nuoc",
+        "song dien thoai",
+        "internet",
+        "vien thong",
+        "song di dong",
+        "nha may nuoc",
+        "gia dien",
+        "hoa don dien",
+        "cong to",
+        "mat nuoc",
+        "nha mang",
+    ),
+    "to_chuc_can_bo": (
+        "can bo",
+        "cong chuc",
+        "vien chuc",
+        "sap xep",
+        "sap nhap",
+        "tinh gian bien che",
+        "bien che",
+        "can bo khong chuyen trach",
+        "tru so",
+        "don vi hanh chinh",
+        "nghi viec",
+        "che do nghi",
+        "dao duc cong vu",
+        "thon truong",
+        "truong thon",
+        "bo may",
+        "chinh quyen hai cap",
+        "khong chuyen trach",
+        "doi du",
+        "thai do phuc vu",
+        "hach dich",
+    ),
+}
+LEVEL_LEXICON: dict[str, tuple[str, ...]] = {
+    "central": (
+        "quoc hoi",
+        "chinh phu",
+        "thu tuong",
+        "trung uong",
+        "cac bo",
+        "bo nganh",
+        "luat",
+        "nghi dinh",
+        "thong tu",
+        "toan quoc",
+        "nha nuoc",
+        "quoc lo",
+        "cao toc",
+        "duong sat",
+        "ca nuoc",
+        "luong co so",
+        "luong huu",
+        "gia xang",
+        "bao hiem xa hoi",
+        "dien luc",
+        "evn",
+        "tap doan",
+        "sua doi",
+        "ban hanh",
+        "bo y te",
+        "bo giao duc",
+        "bo tai chinh",
+        "bo cong an",
+        "bo giao thong van tai",
+        "nha mang",
+        "viettel",
+        "vnpt",
+    ),
+    "province": (
+        "cap tinh",
+        "toan tinh",
+        "uy ban nhan dan tinh",
+        "benh vien",
+        "tinh lo",
+        "duong tinh",
+        "khu kinh te",
+        "vung ang",
+        "ha tinh",
+        "thi xa",
+        "bo song",
+        "de bien",
+        "nha may",
+        "du an",
+        "so giao duc",
+        "so tai nguyen",
+        "so nong nghiep",
+        "huyen",
+    ),
+    "commune": (
+        "xa",
+        "thon",
+        "xom",
+        "to dan pho",
+        "lien thon",
+        "ngo",
+        "hem",
+        "nha van hoa thon",
+        "tram y te xa",
+        "truong thon",
+        "cong an xa",
+        "ubnd xa",
+        "uy ban nhan dan xa",
+        "dia phuong",
+        "kenh noi dong",
+        "duong noi dong",
+        "nghia trang",
+        "cong chao",
+    ),
+}
+
+# Words every petition uses ("cử tri đề nghị xem xét, quan tâm ..."): they carry no topic and
+# would make unrelated petitions look alike, so the similarity vectors drop them.
+BOILERPLATE = (
+    "cu tri",
+    "de nghi",
+    "kien nghi",
+    "phan anh",
+    "xem xet",
+    "quan tam",
+    "co tham quyen",
+    "cap co tham quyen",
+    "co quan chuc nang",
+    "nganh chuc nang",
+    "cac cap",
+    "cac nganh",
+    "chinh quyen",
+    "som",
+    "giai quyet",
+    "khac phuc",
+    "xu ly",
+    "dia phuong",
+    "ba con",
+    "nguoi dan",
+    "nhan dan",
+    "hien nay",
+    "nhieu",
+    "rat",
+    "tinh trang",
+    "co giai phap",
+    "can",
+    "cho",
+    "cua",
+    "va",
+    "duoc",
+    "bi",
+    "nay",
+    "voi",
+    "cac",
+    "nhung",
+    "mot",
+    "tai",
+    "tren",
+    "trong",
+    "khi",
+    "dang",
+    "se",
+)
+_BOILER = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(BOILERPLATE, key=len, reverse=True)) + r")\b"
+)
+
+
+def topic_text(text: str) -> str:
+    """Normalised text without the boilerplate of petitions, for similarity."""
+    return " ".join(_BOILER.sub(" ", normalize(text)).split())
+
+
+_TOKEN = re.compile(r"[0-9a-z]+(?:[.,/+-][0-9a-z]+)*")
+_NUMBER_UNIT = re.compile(r"(\d)([a-z])")
+_UNIT_NUMBER = re.compile(r"\b(ql|tl|dt|hl|dh|km)[.\s-]*(\d)")
+_NUM_SEP = re.compile(r"(\d)[.,](\d{3})\b")
+
+
+def normalize(text: str) -> str:
+    """Folded, abbreviation-expanded, number-normalised text with single spaces."""
+    folded = fold(text)
+    folded = _NUM_SEP.sub(r"\1\2", folded)  # 1.200 -> 1200
+    folded = _UNIT_NUMBER.sub(r"\1 \2", folded)  # QL.8A -> ql 8a
+    folded = re.sub(r"\b(\d+)\s*(m2|m|km|ha|trieu|ty|dong|ho|hs)\b", r"\1 \2", folded)
+    out: list[str] = []
+    for token in _TOKEN.findall(folded):
+        if token in ABBREVIATIONS:
+            out.append(ABBREVIATIONS[token])
+            continue
+        parts = re.split(r"[.,/+-]", token)
+        for part in parts:
+            if part in ABBREVIATIONS and not part.isdigit():
+                out.append(ABBREVIATIONS[part])
+            elif part:
+                out.append(part)
+    return _SYNONYM.sub(lambda m: SYNONYMS[m.group(0)], " ".join(out))
+
+
+def lexicon_tokens(normalized: str) -> str:
+    padded = f" {normalized} "
+    tokens: list[str] = []
+    for code, phrases in FIELD_LEXICON.items():
+        hits = sum(1 for p in phrases if f" {p.strip()} " in padded)
+        tokens.extend([f"zzf{code.replace('_', '')}"] * min(hits, 3))
+    for code, phrases in LEVEL_LEXICON.items():
+        hits = sum(1 for p in phrases if f" {p.strip()} " in padded)
+        tokens.extend([f"zzl{code}"] * min(hits, 3))
+    return " ".join(tokens)
+
+
+class Vectorizer:
+    """Character and word TF-IDF on normalised text, stacked and L2-normalised."""
+
+    def __init__(self, *, char_weight: float = 0.5, word_weight: float = 0.5) -> None:
+        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1)
+        self.word = TfidfVectorizer(
+            analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"[0-9a-z]+", min_df=1
+        )
+        self.char_weight = char_weight
+        self.word_weight = word_weight
+
+    def fit(self, texts: Sequence[str]) -> Vectorizer:
+        norm = [topic_text(t) for t in texts]
+        self.char.fit(norm)
+        self.word.fit(norm)
+        return self
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        norm = [topic_text(t) for t in texts]
+        char = self.char.transform(norm) * np.sqrt(self.char_weight)
+        word = self.word.transform(norm) * np.sqrt(self.word_weight)
+        return l2_normalize(sparse.hstack([char, word]).tocsr())
+
+    def fit_transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return self.fit(texts).transform(texts)
+
+
+def top_k(
+    query: sparse.csr_matrix,
+    corpus: sparse.csr_matrix,
+    k: int,
+    *,
+    exclude_self: bool = False,
+    chunk: int = 1000,
+):
+    """For each query row, the indices and cosine scores of its k most similar corpus rows."""
+    n = query.shape[0]
+    k_eff = min(k, corpus.shape[0] - (1 if exclude_self else 0))
+    indices = np.zeros((n, max(k_eff, 0)), dtype=np.int64)
+    scores = np.zeros((n, max(k_eff, 0)), dtype=np.float32)
+    if k_eff <= 0:
+        return indices, scores
+    corpus_t = corpus.T.tocsc()
+    for start in range(0, n, chunk):
+        block = (query[start : start + chunk] @ corpus_t).toarray()
+        if exclude_self:
+            rows = np.arange(block.shape[0])
+            block[rows, rows + start] = -1.0
+        part = np.argpartition(-block, k_eff - 1, axis=1)[:, :k_eff]
+        part_scores = np.take_along_axis(block, part, axis=1)
+        order = np.argsort(-part_scores, axis=1, kind="stable")
+        indices[start : start + chunk] = np.take_along_axis(part, order, axis=1)
+        scores[start : start + chunk] = np.take_along_axis(part_scores, order, axis=1)
+    return indices, scores
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class Cluster:
+    members: list[int]
+    confidence: float
+
+
+def cluster_matrix(
+    matrix: sparse.csr_matrix, *, threshold: float = 0.27, k: int = 10, neighbours=None
+) -> list[Cluster]:
+    """Group rows whose cosine similarity is above `threshold`, by average linkage.
+
+    Candidate pairs come from the k nearest neighbours (so the cost is O(n·k), not O(n²));
+    each connected component is then split by average-linkage agglomerative clustering, which
+    stops a chain a~b~c from merging a and c when they are not alike.
+    """
+    n = matrix.shape[0]
+    if n == 0:
+        return []
+    if neighbours is None:
+        neighbours = top_k(matrix, matrix, k, exclude_self=True)
+    idx, sims = neighbours
+    uf = _UnionFind(n)
+    for i in range(n):
+        for j, s in zip(idx[i], sims[i], strict=False):
+            if s >= threshold:
+                uf.union(i, int(j))
+    components: dict[int, list[int]] = {}
+    for i in range(n):
+        components.setdefault(uf.find(i), []).append(i)
+    clusters: list[Cluster] = []
+    for members in components.values():
+        if len(members) == 1:
+            clusters.append(Cluster(members, 1.0))
+            continue
+        sub = matrix[members]
+        if len(members) > 2:
+            dist = 1.0 - (sub @ sub.T).toarray()
+            np.clip(dist, 0.0, 2.0, out=dist)
+            labels = AgglomerativeClustering(
+                n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
+            ).fit_predict(dist)
+        else:
+            labels = np.zeros(len(members), dtype=int)
+        for label in sorted(set(labels.tolist())):
+            group = [members[i] for i, lab in enumerate(labels) if lab == label]
+            clusters.append(Cluster(group, _confidence(matrix[group])))
+    clusters.sort(key=lambda c: c.members[0])
+    return clusters
+
+
+def cluster_with_duplicates(
+    matrix: sparse.csr_matrix,
+    *,
+    threshold: float = 0.27,
+    duplicate: float = 0.7,
+    k: int = 10,
+    neighbours=None,
+) -> list[Cluster]:
+    """Cluster after collapsing near-duplicates.
+
+    The same request is often recorded dozens of times in almost the same words; the nearest
+    neighbours of such an opinion are then all its near-copies and the graph never reaches the
+    other phrasings of the request. So near-duplicates (cosine ≥ `duplicate`) are first merged
+    into one representative (their normalised mean), the representatives are clustered, and
+    the clusters are mapped back to the opinions.
+    """
+    n = matrix.shape[0]
+    if n == 0:
+        return []
+    if neighbours is None:
+        neighbours = top_k(matrix, matrix, k, exclude_self=True)
+    idx, sims = neighbours
+    uf = _UnionFind(n)
+    for i in range(n):
+        for j, sim in zip(idx[i], sims[i], strict=False):
+            if sim >= duplicate:
+                uf.union(i, int(j))
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(uf.find(i), []).append(i)
+    members = list(groups.values())
+    if len(members) == n:
+        return cluster_matrix(matrix, threshold=threshold, k=k, neighbours=neighbours)
+    rows = []
+    for group in members:
+        rows.append(sparse.csr_matrix(matrix[group].mean(axis=0)))
+    reps = l2_normalize(sparse.vstack(rows).tocsr())
+    out = []
+    for c in cluster_matrix(reps, threshold=threshold, k=k):
+        opinions = sorted(i for rep in c.members for i in members[rep])
+        out.append(Cluster(opinions, _confidence(matrix[opinions])))
+    out.sort(key=lambda c: c.members[0])
+    return out
+
+
+def _confidence(rows: sparse.csr_matrix) -> float:
+    if rows.shape[0] == 1:
+        return 1.0
+    centroid = np.asarray(rows.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    if norm == 0:
+        return 0.0
+    sims = rows @ (centroid / norm)
+    return float(np.clip(np.mean(sims), 0.0, 1.0))
+
+
+@dataclass
+class Prediction:
+    code: str
+    confidence: float
+
+
+@dataclass
+class Classifier:
+    """Field and competent-level classifiers (logistic regression on TF-IDF + lexicon)."""
+
+    field_model: Any = None
+    level_model: Any = None
+    vectorizer: Any = None
+    lexicon: Any = None
+    trained_on: int = 0
+    extra: list = field(default_factory=list)
+
+    def _features(self, texts: Sequence[str], *, fit: bool = False):
+        norm = [normalize(t) for t in texts]
+        lex = [lexicon_tokens(t) for t in norm]
+        if fit:
+            self.vectorizer = TfidfVectorizer(
+                analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1, max_features=200_000
+            )
+            self.lexicon = TfidfVectorizer(
+                analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"[0-9a-z]+"
+            )
+            a = self.vectorizer.fit_transform(norm)
+            b = self.lexicon.fit_transform([f"{t} {x}" for t, x in zip(norm, lex, strict=True)])
+        else:
+            a = self.vectorizer.transform(norm)
+            b = self.lexicon.transform([f"{t} {x}" for t, x in zip(norm, lex, strict=True)])
+        return sparse.hstack([a, b]).tocsr()
+
+    def fit(self, rows: Iterable[dict]) -> Classifier:
+        rows = [r for r in rows if r.get("text")]
+        texts = [r["text"] for r in rows]
+        x = self._features(texts, fit=True)
+        fields = [r.get("field") for r in rows]
+        levels = [r.get("level") for r in rows]
+        fi = [i for i, f in enumerate(fields) if f]
+        li = [i for i, lv in enumerate(levels) if lv]
+        # saga converges in a fraction of lbfgs's time on these sparse features, same accuracy.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            self.field_model = LogisticRegression(C=20.0, solver="saga", max_iter=1000, random_state=0).fit(
+                x[fi], [fields[i] for i in fi]
+            )
+            self.level_model = LogisticRegression(C=20.0, solver="saga", max_iter=1000, random_state=0).fit(
+                x[li], [levels[i] for i in li]
+            )
+        self.trained_on = len(rows)
+        return self
+
+    def field_proba(self, texts: Sequence[str]) -> np.ndarray:
+        return self.field_model.predict_proba(self._features(texts))  # type: ignore[attr-defined]
+
+    def predict(self, texts: Sequence[str]) -> list[tuple[Prediction, Prediction]]:
+        if not texts:
+            return []
+        x = self._features(texts)
+        out = []
+        fp = self.field_model.predict_proba(x)  # type: ignore[attr-defined]
+        lp = self.level_model.predict_proba(x)  # type: ignore[attr-defined]
+        fc = self.field_model.classes_  # type: ignore[attr-defined]
+        lc = self.level_model.classes_  # type: ignore[attr-defined]
+        for i in range(len(texts)):
+            f, lv = int(np.argmax(fp[i])), int(np.argmax(lp[i]))
+            out.append((Prediction(str(fc[f]), float(fp[i][f])), Prediction(str(lc[lv]), float(lp[i][lv]))))
+        return out
+
+
+def load_jsonl(path: Path | str) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+_seed_classifier: Classifier | None = None
+
+
+def seed_rows() -> list[dict]:
+    return load_jsonl(SEED_TRAIN)
+
+
+def default_classifier(extra_rows: Sequence[dict] = ()) -> Classifier:
+    """The classifier trained on the shipped seed set (plus overrides when given; cached when not)."""
+    global _seed_classifier
+    if extra_rows:
+        return Classifier().fit([*seed_rows(), *extra_rows])
+    if _seed_classifier is None:
+        _seed_classifier = Classifier().fit(seed_rows())
+    return _seed_classifier
+
+
+FIELD_PRIOR = 0.1  # weight of the field probabilities in the similarity vectors
+
+
+def embed(
+    texts: Sequence[str], vectorizer: Vectorizer, classifier: Classifier | None, *, prior: float = FIELD_PRIOR
+) -> sparse.csr_matrix:
+    """Similarity vectors: lexical TF-IDF plus, lightly weighted, the predicted field distribution.
+
+    The field distribution lets "thiếu thuốc BHYT" and "trạm y tế không có thuốc" meet even
+    when they share few words, while the lexical part still separates two health petitions.
+    """
+    lexical = vectorizer.transform(texts)
+    if classifier is None or prior <= 0 or not len(texts):
+        return lexical
+    proba = l2_normalize(classifier.field_proba(texts)) * np.sqrt(prior)
+    return l2_normalize(sparse.hstack([lexical, sparse.csr_matrix(proba)]).tocsr())
+
+
+@dataclass
+class ConsolidationResult:
+    id: str
+    cluster: str
+    cluster_confidence: float
+    field: str
+    field_confidence: float
+    level: str
+    level_confidence: float
+    similar: list[str]
+
+
+def consolidate(
+    items: Sequence[dict], *, classifier: Classifier | None = None, threshold: float = 0.27, k: int = 5
+) -> list[ConsolidationResult]:
+    """Group, classify and link similar items; `items` are {"id", "text", "area"?}."""
+    if not items:
+        return []
+    texts = [_with_area(it) for it in items]
+    clf = classifier or default_classifier()
+    matrix = embed(texts, Vectorizer().fit(texts), clf)
+    neighbours = top_k(matrix, matrix, max(k, 10), exclude_self=True)
+    clusters = cluster_with_duplicates(matrix, threshold=threshold, neighbours=neighbours)
+    label_of: dict[int, tuple[str, float]] = {}
+    for number, c in enumerate(sorted(clusters, key=lambda c: c.members[0]), start=1):
+        for m in c.members:
+            label_of[m] = (f"C{number:05d}", c.confidence)
+    preds = clf.predict([str(it.get("text", "")) for it in items])
+    idx, _sims = neighbours
+    out = []
+    for i, it in enumerate(items):
+        cluster, conf = label_of[i]
+        fpred, lpred = preds[i]
+        out.append(
+            ConsolidationResult(
+                id=str(it["id"]),
+                cluster=cluster,
+                cluster_confidence=round(conf, 3),
+                field=fpred.code,
+                field_confidence=round(fpred.confidence, 3),
+                level=lpred.code,
+                level_confidence=round(lpred.confidence, 3),
+                similar=[str(items[int(j)]["id"]) for j in idx[i][:k]],
+            )
+        )
+    return out
+
+
+def _with_area(item: dict) -> str:
+    # The area is weighted lightly: it is appended once, so two opinions about the same road in
+    # different communes stay similar while the same words in one commune score a bit higher.
+    text = str(item.get("text", ""))
+    area = str(item.get("area") or "")
+    return f"{text} {area}" if area else text
+
+
+def suggest(
+    query: str, candidates: Sequence[tuple[str, str]], *, k: int = 5, classifier: Classifier | None = None
+) -> list[tuple[str, float]]:
+    """The k candidates (id, text) most similar to `query`, best first, with cosine scores."""
+    if not candidates or not query.strip():
+        return []
+    clf = classifier or default_classifier()
+    vec = Vectorizer().fit([query, *[t for _id, t in candidates]])
+    q = embed([query], vec, clf)
+    c = embed([t for _id, t in candidates], vec, clf)
+    idx, sims = top_k(q, c, k)
+    return [(candidates[int(j)][0], float(s)) for j, s in zip(idx[0], sims[0], strict=True)]
+
+
+class SuggestIndex:
+    """Candidates (id, text) vectorised once; each query then costs one sparse product.
+
+    Built per province when its petitions change (see selectors.suggest_index), so typing an
+    opinion asks the index, not a refit over every petition.
+    """
+
+    def __init__(
+        self, candidates: Sequence[tuple[str, str]], *, classifier: Classifier | None = None
+    ) -> None:
+        self.ids = [c[0] for c in candidates]
+        self.classifier = classifier or default_classifier()
+        texts = [c[1] for c in candidates]
+        self.vectorizer = Vectorizer()
+        self.matrix = None
+        if any(topic_text(t) for t in texts):
+            self.vectorizer.fit(texts)
+            self.matrix = embed(texts, self.vectorizer, self.classifier)
+
+    def query(self, text: str, *, k: int = 5) -> list[tuple[str, float]]:
+        if self.matrix is None or not text.strip():
+            return []
+        q = embed([text], self.vectorizer, self.classifier)
+        idx, sims = top_k(q, self.matrix, k)
+        return [(self.ids[int(j)], float(s)) for j, s in zip(idx[0], sims[0], strict=True)]

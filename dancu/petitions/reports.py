@@ -1,0 +1,135 @@
+"""Documents of the petitions module: Decree-30 DOCX (cover letter, synthesis report) and Excel."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from dancu.core.documents import DocumentSpec, Section, Signer, Table, build_document
+from dancu.core.excel import export_rows
+
+from .fields import field_vi, level_vi
+from .models import ForwardingBatch, Round
+
+STATUS_VI = {
+    "resolved": "Đã giải quyết xong",
+    "in_progress": "Đang giải quyết",
+    "not_resolved": "Chưa giải quyết",
+    "explained": "Giải trình, cung cấp thông tin",
+}
+
+
+def _issuer(round: Round) -> tuple[str, str]:
+    province = round.province.name.upper()
+    return f"ĐOÀN ĐBQH VÀ HĐND {province}", "VĂN PHÒNG"
+
+
+def _place(round: Round) -> str:
+    name = round.province.name
+    for prefix in ("Tỉnh ", "Thành phố "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def cover_letter(batch: ForwardingBatch) -> bytes:
+    parent, issuer = _issuer(batch.round)
+    petitions = list(batch.petitions.order_by("id"))
+    number, _sep, symbol = batch.dispatch_number.partition("/")
+    body: list[Any] = [
+        f"Thực hiện quy định về tiếp nhận, xử lý kiến nghị của cử tri, sau đợt {batch.round.name}, "
+        f"Văn phòng chuyển đến {batch.agency.name} {len(petitions)} kiến nghị của cử tri thuộc thẩm quyền "
+        "giải quyết (danh mục kèm theo).",
+        f"Đề nghị {batch.agency.name} xem xét, giải quyết và trả lời cử tri trên hệ thống trước ngày "
+        f"{batch.due_date:%d/%m/%Y}.",
+        Table(
+            [["TT", "Mã", "Nội dung kiến nghị"]]
+            + [[str(i), p.code, p.text] for i, p in enumerate(petitions, 1)]
+        ),
+    ]
+    spec = DocumentSpec(
+        issuer_parent=parent,
+        issuer=issuer,
+        symbol=symbol or "VP-TH",
+        number=number if symbol else batch.dispatch_number,
+        place=_place(batch.round),
+        date=batch.dispatch_date,
+        doc_type="",
+        summary=f"V/v chuyển kiến nghị của cử tri đến {batch.agency.name}",
+        body=body,
+        signer=Signer(position="CHÁNH VĂN PHÒNG", name="", authority=""),
+        recipients=[batch.agency.name, "Lưu: VT"],
+    )
+    return build_document(spec)
+
+
+def synthesis_docx(
+    round: Round, groups: list[dict[str, Any]], *, number: int | str | None, date: datetime.date
+) -> bytes:
+    parent, issuer = _issuer(round)
+    total = sum(g["count"] for g in groups)
+    body: list[Any] = [
+        f"Trong đợt {round.name}, các kiến nghị của cử tri đã được tổng hợp thành {total} kiến nghị, "
+        "phân loại theo thẩm quyền giải quyết và lĩnh vực như sau."
+    ]
+    roman = ["I", "II", "III", "IV"]
+    for i, g in enumerate(groups):
+        blocks: list[Any] = []
+        for f in g["fields"]:
+            blocks.append(f"{field_vi(f['field'])} ({f['count']} kiến nghị)")
+            blocks.append(
+                Table(
+                    [["TT", "Mã", "Nội dung kiến nghị", "Số nhóm cử tri"]]
+                    + [[str(n), p.code, p.text, str(p.group_count)] for n, p in enumerate(f["petitions"], 1)]
+                )
+            )
+        body.append(Section(f"{roman[i]}. {level_vi(g['level']).upper()} ({g['count']} kiến nghị)", blocks))
+    spec = DocumentSpec(
+        issuer_parent=parent,
+        issuer=issuer,
+        symbol="BC-VP",
+        number=number,
+        place=_place(round),
+        date=date,
+        doc_type="BÁO CÁO",
+        summary="Tổng hợp ý kiến, kiến nghị của cử tri",
+        body=body,
+        signer=Signer(position="CHÁNH VĂN PHÒNG", name=""),
+        recipients=["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh", "Lưu: VT"],
+    )
+    return build_document(spec)
+
+
+def synthesis_xlsx(round: Round, groups: list[dict[str, Any]]) -> bytes:
+    rows = []
+    for g in groups:
+        for f in g["fields"]:
+            for p in f["petitions"]:
+                rows.append(
+                    [
+                        level_vi(g["level"]),
+                        field_vi(f["field"]),
+                        p.code,
+                        p.text,
+                        p.group_count,
+                        p.rounds_raised,
+                    ]
+                )
+    headers = ["Thẩm quyền", "Lĩnh vực", "Mã", "Nội dung kiến nghị", "Số nhóm cử tri", "Số kỳ đã nêu"]
+    return export_rows(headers, rows, "Tong hop")
+
+
+def results_xlsx(rows: list[dict[str, Any]]) -> bytes:
+    headers = [
+        "Cơ quan",
+        "Số kiến nghị nhận",
+        "Đã trả lời",
+        "Đã giải quyết xong",
+        "Tỷ lệ giải quyết (%)",
+        "Quá hạn",
+    ]
+    data = [
+        [r["agency"].name, r["received"], r["answered"], r["resolved"], r["resolved_pct"], r["overdue"]]
+        for r in rows
+    ]
+    return export_rows(headers, data, "Ket qua")

@@ -1,0 +1,360 @@
+"""Reads of the petitions module, scoped to the user.
+
+Office roles see their provinces' rounds, meetings, opinions and petitions. An agency responder
+sees only the batches forwarded to its own bodies and the petitions in them, never opinions or
+voters. Public reads (published rounds, look-up by code) never touch voter data.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, Max, Prefetch, QuerySet
+from django.utils import timezone
+
+from dancu.accounts.access import get_access
+from dancu.accounts.roles import Role
+from dancu.core.errors import NotFound
+from dancu.core.search import search_queryset
+
+from . import workflow
+from .models import Answer, AnswerStatus, ForwardingBatch, Petition, Round, VoterMeeting, VoterOpinion
+from .permissions import ANSWER, VIEW, VIEW_VOTERS
+
+
+def _scope(qs: QuerySet, user, perm: str = VIEW, field: str = "province_id") -> QuerySet:
+    provinces = get_access(user).provinces_with(perm)
+    if not isinstance(provinces, set):
+        return qs
+    return qs.filter(**{f"{field}__in": list(provinces)})
+
+
+def can_see_voters(user, province_id: int) -> bool:
+    return get_access(user).has(VIEW_VOTERS, province_id)
+
+
+def rounds_visible(user, *, query: str = "") -> QuerySet[Round]:
+    qs = _scope(Round.objects.select_related("province"), user).annotate(
+        meeting_count=Count("meetings", distinct=True), petition_count=Count("petitions", distinct=True)
+    )
+    qs = qs.order_by("-start_date", "-id")
+    return qs.filter(name__icontains=query) if query else qs
+
+
+def round_get(user, round_id: int) -> Round:
+    obj = _scope(Round.objects.select_related("province"), user).filter(pk=round_id).first()
+    if obj is None:
+        raise NotFound("")
+    return obj
+
+
+def meetings_of_round(user, round: Round) -> QuerySet[VoterMeeting]:
+    return (
+        _scope(VoterMeeting.objects.filter(round=round), user)
+        .select_related("place")
+        .prefetch_related("delegates", "organisers")
+        .annotate(opinion_count=Count("opinions"))
+        .order_by("date", "place__name", "id")
+    )
+
+
+def meeting_get(user, meeting_id: int) -> VoterMeeting:
+    obj = (
+        _scope(VoterMeeting.objects.select_related("round", "place", "province"), user)
+        .filter(pk=meeting_id)
+        .first()
+    )
+    if obj is None:
+        raise NotFound("")
+    return obj
+
+
+def planning(user, round: Round) -> dict[str, Any]:
+    """Meetings of a round by commune and by delegate, with clashes (one delegate, two places,
+    the same day)."""
+    meetings = list(meetings_of_round(user, round))
+    by_commune: dict[str, list[VoterMeeting]] = defaultdict(list)
+    by_delegate: dict[int, dict[str, Any]] = {}
+    for m in meetings:
+        by_commune[m.place.name].append(m)
+        for d in m.delegates.all():
+            entry = by_delegate.setdefault(d.pk, {"person": d, "meetings": []})
+            entry["meetings"].append(m)
+    clashes = []
+    for entry in by_delegate.values():
+        days: dict[datetime.date, list[VoterMeeting]] = defaultdict(list)
+        for m in entry["meetings"]:
+            days[m.date].append(m)
+        entry["clash_days"] = {d for d, ms in days.items() if len({x.place_id for x in ms}) > 1}
+        for day in sorted(entry["clash_days"]):
+            clashes.append({"person": entry["person"], "date": day, "meetings": days[day]})
+    return {
+        "meetings": meetings,
+        "by_commune": sorted(by_commune.items()),
+        "by_delegate": sorted(by_delegate.values(), key=lambda e: e["person"].full_name),
+        "clashes": clashes,
+        "clash_meeting_ids": {m.pk for c in clashes for m in c["meetings"]},
+    }
+
+
+def opinions_of_meeting(user, meeting: VoterMeeting) -> QuerySet[VoterOpinion]:
+    return (
+        _scope(VoterOpinion.objects.filter(meeting=meeting), user)
+        .select_related("petition")
+        .order_by("number")
+    )
+
+
+def petitions_visible(
+    user, *, query: str = "", round_id: int | None = None, field: str = "", level: str = "", status: str = ""
+) -> QuerySet[Petition]:
+    qs = _scope(Petition.objects.select_related("round", "agency", "committee"), user)
+    if round_id:
+        qs = qs.filter(round_id=round_id)
+    if field:
+        qs = qs.filter(field=field)
+    if level:
+        qs = qs.filter(level=level)
+    if status:
+        qs = qs.filter(status=status)
+    return search_queryset(qs, query).order_by("-id")
+
+
+_INDEXES: dict[tuple, Any] = {}
+
+
+def suggest_index(user):
+    """The suggestion index over the petitions the user may see, rebuilt when they change."""
+    from . import engine
+
+    qs = petitions_visible(user).order_by()
+    provinces = get_access(user).provinces_with(VIEW)
+    stamp = qs.aggregate(n=Count("id"), last=Max("updated_at"))
+    key = (tuple(sorted(provinces)) if isinstance(provinces, set) else "all", stamp["n"], stamp["last"])
+    index = _INDEXES.get(key)
+    if index is None:
+        index = engine.SuggestIndex([(str(i), t) for i, t in qs.values_list("id", "text")])
+        if len(_INDEXES) >= 8:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        _INDEXES[key] = index
+    return index
+
+
+def suggest(user, text: str, *, k: int = 5) -> list[tuple[Petition, float]]:
+    """Existing petitions (any round the user may see) asking for the same as `text`."""
+    ranked = suggest_index(user).query(text, k=k)
+    by_id = {p.pk: p for p in petitions_visible(user).filter(pk__in=[int(i) for i, _s in ranked])}
+    return [(by_id[int(i)], s) for i, s in ranked if int(i) in by_id]
+
+
+def petition_get(user, petition_id: int) -> Petition:
+    obj = petitions_visible(user).filter(pk=petition_id).first()
+    if obj is None:
+        raise NotFound("")
+    return obj
+
+
+def petition_opinions(user, petition: Petition) -> QuerySet[VoterOpinion]:
+    return _scope(petition.opinions.select_related("meeting", "meeting__place", "meeting__round"), user)
+
+
+def consolidation_groups(user, round: Round) -> QuerySet[Petition]:
+    return (
+        _scope(Petition.objects.filter(round=round, status__in=workflow.EDITABLE), user)
+        .prefetch_related(
+            Prefetch("opinions", queryset=VoterOpinion.objects.select_related("meeting__place"))
+        )
+        .order_by("group_confidence", "id")
+    )
+
+
+def unassigned_opinions(user, round: Round) -> QuerySet[VoterOpinion]:
+    return _scope(
+        VoterOpinion.objects.filter(meeting__round=round, petition__isnull=True), user
+    ).select_related("meeting__place")
+
+
+def repeated_unresolved(user, *, min_rounds: int = 2) -> QuerySet[Petition]:
+    """Petitions raised in several rounds and still unresolved: the supervision list."""
+    return petitions_visible(user).filter(rounds_raised__gte=min_rounds, status__in=workflow.OPEN_STATES)
+
+
+def batches_visible(user, *, round_id: int | None = None) -> QuerySet[ForwardingBatch]:
+    qs = _scope(ForwardingBatch.objects.select_related("agency", "round"), user).annotate(
+        petition_count=Count("petitions", distinct=True)
+    )
+    if round_id:
+        qs = qs.filter(round_id=round_id)
+    return qs.order_by("-dispatch_date", "-id")
+
+
+def batch_get(user, batch_id: int) -> ForwardingBatch:
+    obj = batches_visible(user).filter(pk=batch_id).first()
+    if obj is None:
+        raise NotFound("")
+    return obj
+
+
+# -- Agency responders -------------------------------------------------------------------------
+
+
+def agency_batches(user) -> QuerySet[ForwardingBatch]:
+    """Batches forwarded to the bodies where the user answers for an agency."""
+    access = get_access(user)
+    bodies = access.bodies_with_role(Role.AGENCY_RESPONDER)
+    provinces = access.provinces_with(ANSWER)
+    qs = ForwardingBatch.objects.filter(agency_id__in=list(bodies)).select_related("agency", "round")
+    if isinstance(provinces, set):
+        qs = qs.filter(province_id__in=list(provinces))
+    return qs.annotate(petition_count=Count("petitions", distinct=True)).order_by("due_date", "id")
+
+
+def agency_batch_get(user, batch_id: int) -> ForwardingBatch:
+    obj = agency_batches(user).filter(pk=batch_id).first()
+    if obj is None:
+        raise NotFound("")
+    return obj
+
+
+def agency_petitions(batch: ForwardingBatch) -> QuerySet[Petition]:
+    return batch.petitions.prefetch_related(
+        Prefetch("answers", queryset=Answer.objects.filter(batch=batch).order_by("-created_at"))
+    ).order_by("id")
+
+
+# -- Reports and dashboard ---------------------------------------------------------------------
+
+
+def synthesis(user, round: Round) -> list[dict[str, Any]]:
+    """Petitions of a round grouped by competent level then field, with counts."""
+    from .fields import FIELD_CODES, LEVEL_CODES
+
+    petitions = list(petitions_visible(user, round_id=round.pk).order_by("id"))
+    out = []
+    for level in LEVEL_CODES:
+        in_level = [p for p in petitions if p.level == level]
+        if not in_level:
+            continue
+        fields = []
+        for field in FIELD_CODES:
+            items = [p for p in in_level if p.field == field]
+            if items:
+                fields.append({"field": field, "petitions": items, "count": len(items)})
+        out.append({"level": level, "fields": fields, "count": len(in_level)})
+    return out
+
+
+def latest_answers(petition_ids: list[int]) -> dict[int, Answer]:
+    latest: dict[int, Answer] = {}
+    for a in Answer.objects.filter(petition_id__in=petition_ids).order_by(
+        "petition_id", "-created_at", "-id"
+    ):
+        latest.setdefault(a.petition_id, a)
+    return latest
+
+
+def results_by_agency(user, round: Round, *, today: datetime.date | None = None) -> list[dict[str, Any]]:
+    """Per agency: received, answered, resolved %, overdue."""
+    today = today or timezone.localdate()
+    rows: dict[int, dict[str, Any]] = {}
+    batches = batches_visible(user, round_id=round.pk).prefetch_related("petitions")
+    answers = Answer.objects.filter(batch__round=round).order_by("petition_id", "-created_at")
+    latest: dict[tuple[int, int], Answer] = {}
+    for a in answers:
+        latest.setdefault((a.batch_id, a.petition_id), a)
+    for b in batches:
+        row = rows.setdefault(
+            b.agency_id, {"agency": b.agency, "received": 0, "answered": 0, "resolved": 0, "overdue": 0}
+        )
+        for p in b.petitions.all():
+            row["received"] += 1
+            found = latest.get((b.pk, p.pk))
+            if found is not None:
+                row["answered"] += 1
+                row["resolved"] += found.status == AnswerStatus.RESOLVED
+            elif b.due_date < today:
+                row["overdue"] += 1
+    for row in rows.values():
+        row["resolved_pct"] = (
+            builtins.round(100 * row["resolved"] / row["received"], 1) if row["received"] else 0.0
+        )
+    return sorted(rows.values(), key=lambda r: r["agency"].name)
+
+
+def dashboard(user) -> dict[str, Any]:
+    from .fields import FIELDS, LEVELS
+
+    qs = petitions_visible(user)
+    by_field = dict(qs.values_list("field").annotate(n=Count("id")).values_list("field", "n"))
+    by_level = dict(qs.values_list("level").annotate(n=Count("id")).values_list("level", "n"))
+    by_status = dict(qs.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    by_agency = list(
+        qs.exclude(agency__isnull=True).values("agency__name").annotate(n=Count("id")).order_by("-n")[:15]
+    )
+    trend = [
+        {"name": r.name, "petition_count": r.petition_count}  # type: ignore[attr-defined]
+        for r in rounds_visible(user).order_by("start_date")[:20]
+    ]
+    today = timezone.localdate()
+    overdue = (
+        batches_visible(user)
+        .filter(due_date__lt=today, petitions__status=Petition.Status.FORWARDED)
+        .values("pk")
+        .distinct()
+        .count()
+    )
+    statuses = dict(Petition.Status.choices)
+    return {
+        "total": qs.count(),
+        "overdue_batches": overdue,
+        "chart": {
+            "field": {"labels": [str(FIELDS[k][0]) for k in by_field], "data": list(by_field.values())},
+            "level": {"labels": [str(LEVELS[k][0]) for k in by_level], "data": list(by_level.values())},
+            "status": {
+                "labels": [str(statuses.get(k, k)) for k in by_status],
+                "data": list(by_status.values()),
+            },
+            "agency": {"labels": [r["agency__name"] for r in by_agency], "data": [r["n"] for r in by_agency]},
+            "trend": {"labels": [r["name"] for r in trend], "data": [r["petition_count"] for r in trend]},
+        },
+    }
+
+
+# -- Public reads (no sign-in, no voter data) ------------------------------------------------
+
+
+def public_rounds() -> QuerySet[Round]:
+    return Round.objects.filter(is_public=True).select_related("province").order_by("-start_date")
+
+
+def public_round_get(round_id: int) -> Round:
+    obj = public_rounds().filter(pk=round_id).first()
+    if obj is None:
+        raise NotFound("")
+    return obj
+
+
+def public_petitions(round: Round) -> QuerySet[Petition]:
+    return (
+        Petition.objects.filter(round=round)
+        .exclude(status=Petition.Status.DRAFT)
+        .select_related("agency")
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("-created_at")))
+        .order_by("level", "field", "id")
+    )
+
+
+def public_petition_by_code(code: str) -> Petition | None:
+    code = code.strip().upper()
+    if not code or len(code) > 30:
+        return None
+    return (
+        Petition.objects.filter(code=code, round__is_public=True)
+        .exclude(status=Petition.Status.DRAFT)
+        .select_related("round", "agency")
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("-created_at")))
+        .first()
+    )

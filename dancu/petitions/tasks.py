@@ -1,0 +1,39 @@
+"""Background work of the petitions module: opinion imports and deadline reminders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import shared_task
+
+from dancu.core.models import ImportJob
+from dancu.core.tasks import ImportRejected, Progress, run_import_job
+
+from . import services
+from .importing import read_opinion_file
+from .models import VoterMeeting
+
+
+def _import_opinions(job: ImportJob, progress: Progress) -> dict[str, Any]:
+    meeting = VoterMeeting.objects.select_related("province").get(pk=job.params["meeting_id"])
+    with job.file.open("rb") as handle:
+        data = handle.read()
+    rows, errors = read_opinion_file(data, job.original_name, progress)
+    if errors:
+        raise ImportRejected(errors)
+    created = services.opinions_add(
+        actor=job.created_by, meeting=meeting, rows=rows, source=job.original_name
+    )
+    return {"rows": len(created)}
+
+
+@shared_task
+def run_opinion_import(job_id: int) -> bool:
+    """Validate every row, then record all opinions in one transaction; idempotent."""
+    return run_import_job(job_id, _import_opinions)
+
+
+@shared_task
+def send_reminders() -> int:
+    """Daily: remind agencies before the due date and when overdue (once per batch and kind)."""
+    return services.send_reminders()
