@@ -11,12 +11,28 @@ from .htmx import clean_query, paginate, render_list
 from .selectors import audit_entries_visible
 
 
+def _module_cards(user) -> list[dict]:
+    """Figures of the domain modules: each may have `dashboard.py` with `cards(user)`
+    returning [{"label", "value", "url"}], already scoped to the user."""
+    import importlib
+
+    cards: list[dict] = []
+    for app in ("petitions", "letters", "council"):
+        try:
+            module = importlib.import_module(f"dancu.{app}.dashboard")
+        except ModuleNotFoundError:
+            continue
+        cards.extend(module.cards(user))
+    return cards
+
+
 @login_required
 def dashboard(request):
     access = get_access(request.user)
     context = {
         "counts": directory_selectors.directory_counts(request.user),
         "bodies_by_kind": directory_selectors.bodies_by_kind(request.user),
+        "module_cards": _module_cards(request.user) if access.has_any_role else [],
         "no_role": not access.has_any_role,
     }
     return render(request, "core/dashboard.html", context)
