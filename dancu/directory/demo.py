@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from dancu.accounts.models import RoleAssignment, User
 from dancu.accounts.roles import Role
@@ -496,8 +497,8 @@ def load_demo(stdout: TextIO | None = None) -> dict[str, Any]:
 def format_logins() -> str:
     rows = [("Username", "Password", "Role", "Body")]
     for demo in DEMO_USERS:
-        role = str(Role(demo.role).label) if demo.role else "National administrator"
-        rows.append((demo.username, DEMO_PASSWORD, role, demo.body_name or "(all provinces)"))
+        role = str(Role(demo.role).label) if demo.role else gettext("National administrator")
+        rows.append((demo.username, DEMO_PASSWORD, role, demo.body_name or gettext("(all provinces)")))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = ["  ".join([*(r[i].ljust(widths[i]) for i in range(3)), r[3]]) for r in rows]
     lines.insert(1, "  ".join("-" * w for w in [*widths, len(rows[0][3])]))
