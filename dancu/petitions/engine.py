@@ -1079,3 +1079,39 @@ class SuggestIndex:
         q = embed([text], self.vectorizer, self.classifier)
         idx, sims = top_k(q, self.matrix, k)
         return [(self.ids[int(j)], float(s)) for j, s in zip(idx[0], sims[0], strict=True)]
+
+
+_reference_vectorizer: Vectorizer | None = None
+
+
+def reference_vectorizer() -> Vectorizer:
+    """A vectorizer fitted once on the shipped seed texts (cached per process).
+
+    Used to rerank a few hundred candidates found by the database at scale, where fitting on
+    the candidates for every query (as `SuggestIndex` does) would cost more than the query.
+    """
+    global _reference_vectorizer
+    if _reference_vectorizer is None:
+        _reference_vectorizer = Vectorizer().fit([r["text"] for r in seed_rows()])
+    return _reference_vectorizer
+
+
+def top_fields(text: str, classifier: Classifier, n: int = 2) -> list[str]:
+    """The `n` most probable field codes of `text`."""
+    proba = classifier.field_proba([text])[0]
+    classes = classifier.field_model.classes_  # type: ignore[attr-defined]
+    return [str(classes[i]) for i in np.argsort(-proba)[:n]]
+
+
+def rerank(
+    text: str, candidates: Sequence[tuple[str, str]], *, k: int = 5, classifier: Classifier | None = None
+) -> list[tuple[str, float]]:
+    """The k candidates (id, text) most similar to `text`, by the engine's similarity vectors."""
+    if not candidates or not text.strip():
+        return []
+    classifier = classifier or default_classifier()
+    vectorizer = reference_vectorizer()
+    matrix = embed([c[1] for c in candidates], vectorizer, classifier)
+    q = embed([text], vectorizer, classifier)
+    idx, sims = top_k(q, matrix, k)
+    return [(candidates[int(j)][0], float(s)) for j, s in zip(idx[0], sims[0], strict=True)]

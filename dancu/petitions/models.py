@@ -164,7 +164,11 @@ class Petition(SearchableModel, TimeStampedModel):
         verbose_name = _("petition")
         verbose_name_plural = _("petitions")
         ordering = ["-id"]
-        indexes = [models.Index(fields=["province", "round", "status"])]
+        indexes = [
+            models.Index(fields=["province", "round", "status"]),
+            # The list pages: a province's petitions, newest first (keyset on the primary key).
+            models.Index(fields=["province", "-id"], name="petition_province_recent"),
+        ]
 
     def __str__(self) -> str:
         return self.code

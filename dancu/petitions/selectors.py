@@ -12,13 +12,17 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db import connection
+from django.db.models import BigIntegerField, Count, F, FloatField, Func, Max, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Cast
+from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from dancu.accounts.access import get_access
 from dancu.accounts.roles import Role
 from dancu.core.errors import NotFound
 from dancu.core.search import search_queryset
+from dancu.core.text import search_tokens
 
 from . import workflow
 from .models import Answer, AnswerStatus, ForwardingBatch, Petition, Round, VoterMeeting, VoterOpinion
@@ -111,7 +115,16 @@ def opinions_of_meeting(user, meeting: VoterMeeting) -> QuerySet[VoterOpinion]:
 def petitions_visible(
     user, *, query: str = "", round_id: int | None = None, field: str = "", level: str = "", status: str = ""
 ) -> QuerySet[Petition]:
-    qs = _scope(Petition.objects.select_related("round", "agency", "committee"), user)
+    qs = Petition.objects.select_related("round", "agency", "committee")
+    provinces = get_access(user).provinces_with(VIEW)
+    if isinstance(provinces, set):
+        # Typed as bigint so that PostgreSQL's (province, trigram) GIN index can serve the
+        # province with the text search (an untyped integer literal is int4, which btree_gin's
+        # int8 operator class does not index).
+        match = Q(pk__in=[])
+        for p in sorted(provinces):
+            match |= Q(Exact(F("province_id"), Cast(Value(p), BigIntegerField())))
+        qs = qs.filter(match)
     if round_id:
         qs = qs.filter(round_id=round_id)
     if field:
@@ -143,9 +156,50 @@ def suggest_index(user):
     return index
 
 
+# Above this many visible petitions (PostgreSQL only), suggestions use a database pre-filter
+# instead of the in-memory index over every petition (see docs/performance-petitions.md).
+PREFILTER_ABOVE = 20_000
+PREFILTER_RECENT_DAYS = 2 * 366  # rounds started in the last two years
+PREFILTER_FIELDS = 2  # the classifier's most probable fields
+PREFILTER_LIMIT = 60  # candidates reranked by the engine
+
+
+def _large(qs: QuerySet[Petition]) -> bool:
+    return qs.order_by().values("pk")[: PREFILTER_ABOVE + 1].count() > PREFILTER_ABOVE
+
+
+def suggest_prefiltered(user, text: str, *, k: int = 5) -> list[tuple[str, float]]:
+    """Candidates from PostgreSQL, reranked by the engine: for millions of petitions.
+
+    The database keeps the user's provinces, rounds of the last two years and the two fields the
+    classifier finds most probable for `text`, orders them by trigram similarity of the folded
+    text and returns a few hundred; the engine reranks those with its similarity vectors.
+    """
+    from . import engine
+
+    classifier = engine.default_classifier()
+    folded = " ".join(search_tokens(text, max_tokens=64))
+    if not folded:
+        return []
+    since = timezone.localdate() - datetime.timedelta(days=PREFILTER_RECENT_DAYS)
+    rounds = _scope(Round.objects.filter(start_date__gte=since), user).values("pk")
+    candidates = list(
+        petitions_visible(user)
+        .select_related(None)
+        .filter(round__in=rounds, field__in=engine.top_fields(text, classifier, PREFILTER_FIELDS))
+        .annotate(sim=Func(F("search_text"), Value(folded), function="similarity", output_field=FloatField()))
+        .order_by("-sim")
+        .values_list("pk", "text")[:PREFILTER_LIMIT]
+    )
+    return engine.rerank(text, [(str(i), t) for i, t in candidates], k=k, classifier=classifier)
+
+
 def suggest(user, text: str, *, k: int = 5) -> list[tuple[Petition, float]]:
     """Existing petitions (any round the user may see) asking for the same as `text`."""
-    ranked = suggest_index(user).query(text, k=k)
+    if connection.vendor == "postgresql" and _large(petitions_visible(user)):
+        ranked = suggest_prefiltered(user, text, k=k)
+    else:
+        ranked = suggest_index(user).query(text, k=k)
     by_id = {p.pk: p for p in petitions_visible(user).filter(pk__in=[int(i) for i, _s in ranked])}
     return [(by_id[int(i)], s) for i, s in ranked if int(i) in by_id]
 

@@ -276,3 +276,16 @@ def test_api_suggest(client, matrix):
         url, {"text": "Quốc lộ 8A xuống cấp, nhiều ổ gà"}, content_type="application/json"
     ).json()
     assert data[0]["code"] == matrix["road"].code
+
+
+def test_suggest_with_the_database_prefilter(matrix, monkeypatch):
+    """The path used above PREFILTER_ABOVE petitions (PostgreSQL; SQLite keeps the index)."""
+    from dancu.petitions import selectors
+
+    monkeypatch.setattr(selectors, "PREFILTER_ABOVE", 0)
+    monkeypatch.setattr(selectors, "PREFILTER_RECENT_DAYS", 365 * 50)
+    monkeypatch.setattr(selectors, "PREFILTER_FIELDS", 20)
+    text = "Quốc lộ 8A xuống cấp, nhiều ổ gà"
+    found = selectors.suggest(matrix["actors"]["viewer"], text)
+    assert found and found[0][0].pk == matrix["road"].pk
+    assert selectors.suggest(matrix["actors"]["other_province"], text) == []
