@@ -30,6 +30,7 @@ from dancu.core.text import fold
 # DEVELOPMENT/TEST FALLBACK ONLY: a public, deterministic key. Production sets DANCU_SEAL_KEY.
 DEV_FALLBACK_SECRET = "dancu-DEVELOPMENT-ONLY-seal-key-do-not-use-in-production"
 
+
 class SealError(Exception):
     pass
 

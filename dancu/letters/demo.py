@@ -81,7 +81,7 @@ def load(stdout: TextIO | None = None) -> dict:
         )
         services.letter_file(actor=actor, letter=petition)
         day = today
-        services.reception_day_create(
+        reception = services.reception_day_create(
             actor=actor,
             body=delegation,
             date=day,
@@ -89,6 +89,15 @@ def load(stdout: TextIO | None = None) -> dict:
             receiving_delegates="Đoàn ĐBQH tỉnh",
             posted_on=today - datetime.timedelta(days=10),
             deputy_notified_on=today - datetime.timedelta(days=20),
+        )
+        services.visit_record(
+            actor=actor,
+            reception_day=reception,
+            kind="petition",
+            citizens=services.Citizens(names=["Phạm Thị Hỏi"], address="Xã Cẩm Xuyên"),
+            content="Hỏi về chế độ trợ cấp cho người cao tuổi",
+            result="Đã giải thích chính sách, hướng dẫn nộp hồ sơ tại UBND xã",
+            follow_up="Theo dõi việc UBND xã tiếp nhận hồ sơ",
         )
     counts = {"letters": Letter.objects.filter(province_id=standing.province_id).count()}
     if stdout is not None:

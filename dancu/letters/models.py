@@ -208,14 +208,77 @@ class Letter(TimeStampedModel):
         indexes = [
             models.Index(fields=["province", "-received_date", "-id"], name="letters_prov_recv_idx"),
             models.Index(fields=["province", "target_key"], name="letters_prov_target_idx"),
+            # The register's common filters keep the register order: an index range scan
+            # (and an index-only count) instead of filtering the whole province.
+            models.Index(fields=["province", "kind", "-received_date", "-id"], name="letters_prov_kind_idx"),
+            models.Index(
+                fields=["province", "status", "-received_date", "-id"], name="letters_prov_status_idx"
+            ),
+            # Overdue filter: open letters only.
+            models.Index(
+                fields=["province", "due_date"],
+                name="letters_open_due_idx",
+                condition=models.Q(status__in=["received", "accepted", "forwarded"]),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.number or self.pk} {self.subject}"
 
+    def get_status_display(self) -> str:
+        # The states are declared in workflow.py (not as field choices, so that a new state
+        # needs no migration); this gives pages their label.
+        from .workflow import Status
+
+        return str(Status(self.status).label) if self.status in Status.values else self.status
+
     @property
     def group_root_id(self) -> int:
         return self.duplicate_of_id or self.pk
+
+
+class ReceptionVisit(TimeStampedModel):
+    """One citizen (or group) received at a reception day (Citizen Reception Law Art. 25-27).
+
+    The citizens' names are sealed like a denouncer's identity (`sealed_citizens`, encrypted;
+    `citizens_redacted` for lists) when the visit is a denunciation; otherwise they are kept
+    in `citizens` for the Office staff. They are never shown on a public page.
+    """
+
+    province = models.ForeignKey("directory.AdministrativeUnit", on_delete=models.PROTECT, related_name="+")
+    reception_day = models.ForeignKey(
+        ReceptionDay, verbose_name=_("reception day"), on_delete=models.CASCADE, related_name="visits"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=LetterKind.choices)
+    citizens = models.TextField(_("citizens received"), blank=True)
+    sealed_citizens = models.TextField(blank=True, editable=False)
+    citizens_redacted = models.CharField(_("citizens (redacted)"), max_length=300, blank=True)
+    citizen_count = models.PositiveIntegerField(_("number of citizens"), default=1)
+    delegates = models.ManyToManyField(
+        "directory.Person", verbose_name=_("delegates receiving"), blank=True, related_name="+"
+    )
+    content = models.TextField(_("content"))
+    result = models.TextField(_("result"), blank=True)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    letter = models.OneToOneField(
+        "Letter",
+        verbose_name=_("letter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="visit",
+    )
+
+    class Meta:
+        verbose_name = _("reception visit")
+        ordering = ["reception_day", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.reception_day} #{self.pk}"
+
+    @property
+    def is_sealed(self) -> bool:
+        return self.kind == LetterKind.DENUNCIATION
 
 
 class LetterAttachment(models.Model):

@@ -17,7 +17,7 @@ from dancu.core.errors import NotFound
 from dancu.core.text import fold
 
 from . import duplicates
-from .models import Letter, ReceptionDay
+from .models import Letter, ReceptionDay, ReceptionVisit
 from .permissions import LetterPerm
 from .workflow import OPEN_STATUSES
 
@@ -79,6 +79,27 @@ def letters_register(
     return qs.defer(
         "content", "content_folded", "sealed_identity", "deadlines", "ineligible_reasons"
     ).order_by("-received_date", "-id")
+
+
+# The columns a register row shows (plus the keys of the cursor): nothing else is fetched.
+REGISTER_COLUMNS = (
+    "id",
+    "number",
+    "received_date",
+    "kind",
+    "subject",
+    "status",
+    "due_date",
+    "sent_to_several",
+    "duplicate_of_id",
+    "receiving_body__name",
+    "forwarded_to__name",
+)
+
+
+def register_rows(qs: QuerySet[Letter]) -> QuerySet[Letter]:
+    """The register queryset reduced to the columns of a row (two joins, no per-row query)."""
+    return qs.select_related(None).select_related("receiving_body", "forwarded_to").only(*REGISTER_COLUMNS)
 
 
 def letter_get(user: Any, letter_id: int) -> Letter:
@@ -158,3 +179,30 @@ def reception_days_visible(user: Any) -> QuerySet[ReceptionDay]:
     if not provinces:
         return ReceptionDay.objects.none()
     return ReceptionDay.objects.filter(_province_filter(provinces)).select_related("body")
+
+
+def reception_day_get(user: Any, day_id: int) -> ReceptionDay:
+    day = reception_days_visible(user).filter(pk=day_id).first()
+    if day is None:
+        raise NotFound(_("Reception day not found."))
+    return day
+
+
+def visits_of_day(day: ReceptionDay) -> QuerySet[ReceptionVisit]:
+    """Visits of a day without the sealed column (the page shows the redacted names)."""
+    return (
+        day.visits.defer("sealed_citizens")
+        .select_related("letter")
+        .prefetch_related("delegates")
+        .order_by("id")
+    )
+
+
+def visit_get(user: Any, visit_id: int) -> ReceptionVisit:
+    provinces = get_access(user).provinces_with(LetterPerm.VIEW)
+    visit = (
+        ReceptionVisit.objects.filter(_province_filter(provinces), pk=visit_id).first() if provinces else None
+    )
+    if visit is None:
+        raise NotFound(_("Visit not found."))
+    return visit

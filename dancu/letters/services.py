@@ -25,7 +25,16 @@ from dancu.core.text import fold, normalize_spaces
 from dancu.directory.models import Body, BodyKind
 
 from . import crypto, duplicates
-from .models import Channel, Competence, Letter, LetterAttachment, LetterKind, LetterReminder, ReceptionDay
+from .models import (
+    Channel,
+    Competence,
+    Letter,
+    LetterAttachment,
+    LetterKind,
+    LetterReminder,
+    ReceptionDay,
+    ReceptionVisit,
+)
 from .permissions import LetterPerm
 from .rules import compute_deadlines, retention_until, rule_set_for, schedule_deadlines
 from .workflow import OPEN_STATUSES, Status, can_move
@@ -733,6 +742,136 @@ def reception_day_create(
         summary=str(day),
     )
     return day
+
+
+@dataclass
+class Citizens:
+    """The citizens received in one visit: names (the first is the representative) and the
+    representative's contact details (always sealed)."""
+
+    names: list[str] = field(default_factory=list)
+    address: str = ""
+    id_number: str = ""
+    phone: str = ""
+
+
+def _clean_names(names: list[str]) -> list[str]:
+    return [n for n in (normalize_spaces(x) for x in names) if n][:50]
+
+
+@transaction.atomic
+def visit_record(
+    *,
+    actor: Any,
+    reception_day: ReceptionDay,
+    kind: str,
+    citizens: Citizens,
+    content: str,
+    citizen_count: int | None = None,
+    delegates: list[Any] | None = None,
+    result: str = "",
+    follow_up: str = "",
+) -> ReceptionVisit:
+    """Record a visit at a reception day. A denunciation's citizens are sealed (encrypted,
+    redacted in lists); otherwise their names are kept for the Office, never published."""
+    _require_handle(actor, reception_day.province_id)
+    if kind not in LetterKind.values:
+        raise ValidationFailed(_("Unknown letter kind."))
+    if reception_day.date > timezone.localdate():
+        raise ValidationFailed(_("Visits are recorded on or after the reception day."))
+    content = content.strip()
+    if not content:
+        raise ValidationFailed(_("The content is required."))
+    names = _clean_names(citizens.names)
+    if not names:
+        raise ValidationFailed(_("Enter at least one citizen received."))
+    count = citizen_count or len(names)
+    if count < len(names):
+        raise ValidationFailed(_("The number of citizens is smaller than the names entered."))
+    delegates = list(delegates or [])
+    if any(p.province_id != reception_day.province_id for p in delegates):
+        raise ValidationFailed(_("The delegates must belong to the province."))
+    sealed = kind == LetterKind.DENUNCIATION
+    details = {"names": names, "address": citizens.address, "id_number": citizens.id_number}
+    details["phone"] = citizens.phone
+    visit = ReceptionVisit.objects.create(
+        province_id=reception_day.province_id,
+        reception_day=reception_day,
+        kind=kind,
+        citizens="" if sealed else "\n".join(names),
+        sealed_citizens=crypto.seal({k: v for k, v in details.items() if v}),
+        citizens_redacted=", ".join(crypto.redact_name(n) for n in names)[:300],
+        citizen_count=count,
+        content=content,
+        result=result.strip(),
+        follow_up=follow_up.strip(),
+    )
+    visit.delegates.set(delegates)
+    audit_record(
+        actor=actor,
+        action="letters.visit_record",
+        target=visit,
+        province_code=reception_day.province.code,
+        summary=_("Visit recorded at the reception day %(d)s") % {"d": f"{reception_day.date:%d/%m/%Y}"},
+        changes={"kind": kind, "citizen_count": count, "delegates": [p.pk for p in delegates]},
+    )
+    return visit
+
+
+def visit_citizens(visit: ReceptionVisit) -> Citizens:
+    data = crypto.unseal(visit.sealed_citizens) if visit.sealed_citizens else {}
+    return Citizens(
+        names=list(data.get("names", [])),
+        address=data.get("address", ""),
+        id_number=data.get("id_number", ""),
+        phone=data.get("phone", ""),
+    )
+
+
+@transaction.atomic
+def visit_create_letter(*, actor: Any, visit: ReceptionVisit) -> Letter:
+    """Register the letter of a visit in one step: prefilled from the visit (kind, content,
+    receiving body, date, the representative's sealed identity, signers) and linked to it."""
+    visit = ReceptionVisit.objects.select_for_update().select_related("reception_day__body").get(pk=visit.pk)
+    _require_handle(actor, visit.province_id)
+    if visit.letter_id:
+        raise Conflict(_("A letter was already registered for this visit."))
+    day = visit.reception_day
+    citizens = visit_citizens(visit)
+    count = visit.citizen_count
+    representatives = 0
+    if count >= 5:
+        representatives = max(1, min(len(citizens.names), 2 if count <= 10 else 5))
+    first_line = visit.content.strip().splitlines()[0]
+    letter = letter_create(
+        actor=actor,
+        receiving_body=day.body,
+        received_date=day.date,
+        channel=Channel.RECEPTION_DAY,
+        kind=visit.kind,
+        subject=first_line[:300],
+        content=visit.content,
+        identity=Identity(
+            name=citizens.names[0] if citizens.names else "",
+            address=citizens.address,
+            id_number=citizens.id_number,
+            phone=citizens.phone,
+        ),
+        signer_count=count,
+        representative_count=representatives,
+        reception_day=day,
+    )
+    visit.letter = letter
+    visit.save(update_fields=["letter", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="letters.visit_create_letter",
+        target=visit,
+        province_code=letter.province.code,
+        summary=_("Letter %(n)s registered from a visit") % {"n": letter.number},
+        changes={"letter": letter.pk},
+    )
+    return letter
 
 
 def send_reminders(*, today: datetime.date | None = None) -> int:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,20 +9,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dancu.accounts.access import get_access
 from dancu.core.errors import PermissionDenied, ValidationFailed
 from dancu.core.excel import XLSX_CONTENT_TYPE
-from dancu.core.htmx import clean_int, clean_query, paginate, render_list
-from dancu.directory.models import Body
+from dancu.core.htmx import clean_int, clean_query, paginate
+from dancu.directory.models import Body, Person
 
 from . import documents, selectors, services
 from .forms import IntakeForm, PublicSubmitForm, StatusForm
 from .models import Channel, Field, Letter, LetterKind
-from .paging import paginate_capped
+from .paging import ROWS_TTL, SMALL_RESULT, CappedPaginator, paginate_capped, paginate_keyset, rows_cache_key
 from .permissions import LetterPerm
 from .workflow import PUBLIC_STATUS, Status
 
@@ -59,22 +63,63 @@ def _register_filters(request) -> dict:
     }
 
 
+def _filters_html(filters: dict) -> str:
+    """The filter form (four translated drop-downs) rendered once per language and choice."""
+    key = (
+        "letters:filters:"
+        + hashlib.sha256(f"{get_language()}|{sorted(filters.items())}".encode()).hexdigest()
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "letters/_register_filters.html",
+            {
+                "filters": filters,
+                "kinds": LetterKind.choices,
+                "statuses": Status.choices,
+                "channels": Channel.choices,
+                "fields": Field.choices,
+            },
+        )
+        cache.set(key, html, 3600)
+    return html
+
+
 @login_required
 def register(request):
+    """The register. The rows (query and HTML) are cached per query, page and data version
+    (`paging.rows_cache_key`): any letter written invalidates them, so staff paging through
+    the same register share the work; a miss costs two index scans (keyset page, capped count)."""
     _require_any(request)
     filters = _register_filters(request)
-    letters = selectors.letters_register(request.user, **filters)
+    rows = selectors.register_rows(selectors.letters_register(request.user, **filters))
+    today = timezone.localdate()
+    key = rows_cache_key(rows, request.GET.urlencode(), f"{today}|{get_language()}|{CappedPaginator.cap}")
+    rows_html = cache.get(key)
+    if rows_html is None:
+        page = (
+            paginate_capped(request, rows, settings.PAGE_SIZE)
+            if "page" in request.GET  # old links by page number
+            # A text search counts up to 200 matches (one query with the first page).
+            else paginate_keyset(
+                request,
+                rows,
+                settings.PAGE_SIZE,
+                cap=min(SMALL_RESULT, CappedPaginator.cap) if filters["query"] else CappedPaginator.cap,
+            )
+        )
+        rows_html = render_to_string(
+            "letters/_register_rows.html", {"page": page, "today": today}, request=request
+        )
+        cache.set(key, rows_html, ROWS_TTL)
+    if getattr(request, "htmx", False) and not request.htmx.boosted:
+        return HttpResponse(rows_html)
     context = {
-        "page": paginate_capped(request, letters, settings.PAGE_SIZE),
-        "filters": filters,
-        "kinds": LetterKind.choices,
-        "statuses": Status.choices,
-        "channels": Channel.choices,
-        "fields": Field.choices,
-        "today": timezone.localdate(),
+        "rows_html": mark_safe(rows_html),  # noqa: S308 - rendered by our own template
+        "filters_html": mark_safe(_filters_html(filters)),  # noqa: S308 - idem
         "can_handle": get_access(request.user).has(LetterPerm.HANDLE),
     }
-    return render_list(request, "letters/register.html", "letters/_register_rows.html", context)
+    return render(request, "letters/register.html", context)
 
 
 @login_required
@@ -436,3 +481,64 @@ def reception_days(request):
     days = selectors.reception_days_visible(request.user).order_by("-date")
     context = {"page": paginate(request, days), "bodies": bodies, "error": error}
     return render(request, "letters/reception_days.html", context)
+
+
+@login_required
+def reception_day_detail(request, day_id: int):
+    """A reception day with its visits; the Office records a visit here."""
+    day = selectors.reception_day_get(request.user, day_id)
+    can_handle = get_access(request.user).has(LetterPerm.HANDLE, day.province_id)
+    delegates = (
+        list(Person.objects.filter(province_id=day.province_id).only("id", "full_name")[:500])
+        if can_handle
+        else []
+    )
+    error = ""
+    if request.method == "POST":
+        if not can_handle:
+            raise PermissionDenied(_("You do not have permission to do this."))
+        post = request.POST
+        chosen = {x for x in post.getlist("delegates") if x.isdigit()}
+        count = post.get("citizen_count", "")
+        try:
+            services.visit_record(
+                actor=request.user,
+                reception_day=day,
+                kind=post.get("kind", ""),
+                citizens=services.Citizens(
+                    names=post.get("citizens", "")[:5000].splitlines(),
+                    address=post.get("address", "")[:300],
+                    id_number=post.get("id_number", "")[:20],
+                    phone=post.get("phone", "")[:30],
+                ),
+                citizen_count=int(count) if count.isdigit() and int(count) < 100000 else None,
+                content=post.get("content", "")[:10000],
+                delegates=[p for p in delegates if str(p.pk) in chosen],
+                result=post.get("result", "")[:5000],
+                follow_up=post.get("follow_up", "")[:5000],
+            )
+        except ValidationFailed as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Visit recorded."))
+            return redirect("letters:reception_day_detail", day.pk)
+    context = {
+        "day": day,
+        "visits": selectors.visits_of_day(day),
+        "can_handle": can_handle,
+        "delegates": delegates,
+        "kinds": LetterKind.choices,
+        "error": error,
+        "form": request.POST if error else {},
+    }
+    return render(request, "letters/reception_day_detail.html", context)
+
+
+@login_required
+@require_POST
+def visit_letter(request, visit_id: int):
+    """Create the letter of a visit in one step (prefilled from the visit and linked to it)."""
+    visit = selectors.visit_get(request.user, visit_id)
+    letter = services.visit_create_letter(actor=request.user, visit=visit)
+    messages.success(request, _("Letter %(n)s registered.") % {"n": letter.number})
+    return redirect("letters:letter_detail", letter.pk)

@@ -17,7 +17,7 @@ from dancu.core.models import AuditEntry
 from dancu.directory.models import BodyKind
 from dancu.directory.tests.factories import BodyFactory
 from dancu.letters import services
-from dancu.letters.models import Letter
+from dancu.letters.models import Letter, ReceptionDay, ReceptionVisit
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,9 @@ PAGES = {
     "letters:import_page": HANDLE,
     "letters:reception_days": VIEW,
     "letters:import_template": HANDLE,
+    "letters:reception_day_detail": VIEW,
 }
-POST_ONLY = {"letters:letter_reveal", "letters:letter_action"}
+POST_ONLY = {"letters:letter_reveal", "letters:letter_action", "letters:visit_letter"}
 PUBLIC = {"letters_public:submit", "letters_public:status"}
 API = {"api:list_letters": VIEW | {"agency_responder"}, "api:get_letter": VIEW | {"agency_responder"}}
 ROUTES = set(PAGES) | POST_ONLY | PUBLIC | set(API) | {"letters:import_job"}
@@ -87,6 +88,14 @@ def world(province, other_province, office, other_office, make_user):
         subject=HIDDEN_SUBJECT,
         identity=services.Identity(name="Người Khác"),
     )
+    day = services.reception_day_create(actor=staff, body=delegation, date=datetime.date(2026, 3, 16))
+    services.visit_record(
+        actor=staff,
+        reception_day=day,
+        kind="denunciation",
+        citizens=services.Citizens(names=[SECRET_NAME], id_number=SECRET_ID),
+        content="Tố cáo tại buổi tiếp công dân",
+    )
     return {"actors": actors, "forwarded": forwarded, "hidden": hidden, "agency": agency}
 
 
@@ -97,6 +106,8 @@ def _url(name, letter):
         "letters:letter_reveal": {"letter_id": letter.pk},
         "letters:letter_action": {"letter_id": letter.pk, "action": "accept"},
         "api:get_letter": {"letter_id": letter.pk},
+        "letters:reception_day_detail": {"day_id": ReceptionDay.objects.values_list("pk", flat=True).first()},
+        "letters:visit_letter": {"visit_id": ReceptionVisit.objects.values_list("pk", flat=True).first()},
     }.get(name, {})
     return reverse(name, kwargs=kwargs)
 
@@ -105,6 +116,8 @@ def _state():
     return (
         AuditEntry.objects.count(),
         Letter.objects.count(),
+        ReceptionVisit.objects.count(),
+        list(ReceptionVisit.objects.values_list("letter_id", flat=True)),
         list(Letter.objects.values_list("status", flat=True)),
     )
 
@@ -276,8 +289,7 @@ def test_import_job_only_for_its_province(client, world, province):
 def test_reception_day_page_schedules_with_warnings(client, world):
     client.force_login(world["actors"]["viewer"])
     body = world["forwarded"].receiving_body
-    from dancu.letters.models import ReceptionDay
-
+    ReceptionDay.objects.all().delete()
     client.post(reverse("letters:reception_days"), {"body": body.pk, "date": "2026-02-25"})
     assert ReceptionDay.objects.count() == 0  # a viewer has no receiving body to choose
     client.force_login(world["actors"]["specialist"])
