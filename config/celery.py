@@ -13,14 +13,11 @@ app.autodiscover_tasks()
 
 def _collect_beat_schedule() -> dict:
     """Periodic tasks: each domain module may declare BEAT_SCHEDULE in its `schedule.py`."""
-    import importlib
+    from dancu.core.modules import domain_modules
 
     schedule: dict = {}
-    for module_name in ("dancu.petitions.schedule", "dancu.letters.schedule", "dancu.council.schedule"):
-        try:
-            schedule.update(importlib.import_module(module_name).BEAT_SCHEDULE)
-        except ModuleNotFoundError:
-            continue
+    for _app, module in domain_modules("schedule"):
+        schedule.update(module.BEAT_SCHEDULE)
     return schedule
 
 

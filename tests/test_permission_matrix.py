@@ -83,14 +83,10 @@ def _all_route_names() -> set[str]:
 def _module_routes() -> set[str]:
     """Modules keep their own matrix in dancu/<app>/tests/test_permissions.py with a ROUTES set
     naming every route (page, public page, API) that test covers."""
-    import importlib
+    from dancu.core.modules import domain_modules
 
     names: set[str] = set()
-    for app in ("petitions", "letters", "council"):
-        try:
-            module = importlib.import_module(f"dancu.{app}.tests.test_permissions")
-        except ModuleNotFoundError:
-            continue
+    for _app, module in domain_modules("tests.test_permissions"):
         names |= set(module.ROUTES)
     return names
 

@@ -50,9 +50,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.VIEWER: frozenset({Perm.DIRECTORY_VIEW}),
 }
 
-# Domain modules with permissions of their own (each has `permissions.py` with a
-# ROLE_PERMISSIONS dict of the same shape); merged once, on first use.
-MODULES_WITH_PERMISSIONS = ("petitions", "letters", "council")
+# Domain modules may have `permissions.py` with a ROLE_PERMISSIONS dict of the same shape;
+# merged once, on first use.
 _merged: dict[str, frozenset[str]] | None = None
 
 
@@ -60,14 +59,10 @@ def role_permissions() -> dict[str, frozenset[str]]:
     """The whole matrix: the foundation's plus every module's."""
     global _merged
     if _merged is None:
-        import importlib
+        from dancu.core.modules import domain_modules
 
         merged = {role: set(perms) for role, perms in ROLE_PERMISSIONS.items()}
-        for app in MODULES_WITH_PERMISSIONS:
-            try:
-                module = importlib.import_module(f"dancu.{app}.permissions")
-            except ModuleNotFoundError:
-                continue
+        for _app, module in domain_modules("permissions"):
             for role, perms in getattr(module, "ROLE_PERMISSIONS", {}).items():
                 merged.setdefault(role, set()).update(perms)
         _merged = {role: frozenset(perms) for role, perms in merged.items()}

@@ -55,13 +55,9 @@ MODULE_GROUPS = [
 
 
 def _module_items(app: str) -> list[MenuItem]:
-    import importlib
+    from .modules import domain_modules
 
-    try:
-        module = importlib.import_module(f"dancu.{app}.navigation")
-    except ModuleNotFoundError:
-        return []
-    return list(module.NAV_ITEMS)
+    return next((list(m.NAV_ITEMS) for name, m in domain_modules("navigation") if name == app), [])
 
 
 def menu_for(access) -> list[MenuGroup]:

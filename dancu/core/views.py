@@ -14,16 +14,9 @@ from .selectors import audit_entries_visible
 def _module_cards(user) -> list[dict]:
     """Figures of the domain modules: each may have `dashboard.py` with `cards(user)`
     returning [{"label", "value", "url"}], already scoped to the user."""
-    import importlib
+    from .modules import domain_modules
 
-    cards: list[dict] = []
-    for app in ("petitions", "letters", "council"):
-        try:
-            module = importlib.import_module(f"dancu.{app}.dashboard")
-        except ModuleNotFoundError:
-            continue
-        cards.extend(module.cards(user))
-    return cards
+    return [card for _app, module in domain_modules("dashboard") for card in module.cards(user)]
 
 
 @login_required

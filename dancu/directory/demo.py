@@ -458,16 +458,9 @@ def _users(ld: _Loader) -> None:
 
 def _load_module_demos(stdout) -> dict:
     """Each domain module may add its demo data in `dancu/<app>/demo.py` with `load(stdout)`."""
-    import importlib
+    from dancu.core.modules import domain_modules
 
-    counts: dict = {}
-    for app in ("petitions", "letters", "council"):
-        try:
-            module = importlib.import_module(f"dancu.{app}.demo")
-        except ModuleNotFoundError:
-            continue
-        counts[app] = module.load(stdout=stdout)
-    return counts
+    return {app: module.load(stdout=stdout) for app, module in domain_modules("demo")}
 
 
 def load_demo(stdout: TextIO | None = None) -> dict[str, Any]:
