@@ -20,11 +20,11 @@ install: $(STAMP)
 
 # Debian packages the browser tests and document checks need (root only; skipped otherwise).
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -q && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium gettext fonts-liberation2; \
-	  else echo "Install chromium and gettext (sudo apt-get install chromium gettext)"; fi; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium gettext fonts-liberation2 libreoffice-writer-nogui; \
+	  else echo "Install chromium, gettext and LibreOffice (sudo apt-get install chromium gettext libreoffice-writer-nogui)"; fi; \
 	fi
 
 run: install

@@ -60,3 +60,15 @@ def office_admin(make_user, office):
 @pytest.fixture
 def national_admin(make_user):
     return make_user(is_national_admin=True)
+
+
+@pytest.fixture
+def libreoffice():
+    """Tests that open documents in LibreOffice. Skipped on a developer machine without it; in CI
+    (`CI` set, as `.ci/run` does) a missing LibreOffice is a failure, not a silent skip."""
+    from dancu.core.documents import soffice_path
+
+    if soffice_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is required in CI: apt-get install libreoffice-writer-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed")

@@ -416,24 +416,38 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(data: bytes, *, timeout: int = 120) -> bytes | None:
-    """Convert with LibreOffice headless; None when it is not installed or the conversion fails."""
+def docx_convert(data: bytes, target: str, *, timeout: int = 120) -> bytes | None:
+    """Convert with LibreOffice headless to `target` ("pdf", "txt:Text"...); None when LibreOffice
+    is not installed or cannot open the document."""
     binary = soffice_path()
     if binary is None:
         return None
-    with tempfile.TemporaryDirectory(prefix="dancu-pdf-") as tmp:
+    extension = target.split(":", 1)[0]
+    with tempfile.TemporaryDirectory(prefix="dancu-lo-") as tmp:
         source = Path(tmp) / "document.docx"
         source.write_bytes(data)
         # A private profile: two conversions at once would otherwise fight over ~/.config.
         profile = f"-env:UserInstallation=file://{tmp}/profile"
         try:
             subprocess.run(
-                [binary, profile, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                [binary, profile, "--headless", "--convert-to", target, "--outdir", tmp, str(source)],
                 check=True,
                 capture_output=True,
                 timeout=timeout,
             )
         except (subprocess.SubprocessError, OSError):
             return None
-        target = Path(tmp) / "document.pdf"
-        return target.read_bytes() if target.exists() else None
+        result = Path(tmp) / f"document.{extension}"
+        return result.read_bytes() if result.exists() else None
+
+
+def docx_to_pdf(data: bytes, *, timeout: int = 120) -> bytes | None:
+    """The document as PDF through LibreOffice; None when it is not installed or fails."""
+    return docx_convert(data, "pdf", timeout=timeout)
+
+
+def libreoffice_text(data: bytes, *, timeout: int = 120) -> str | None:
+    """The text LibreOffice reads from a .docx (UTF-8 plain text export): proves the file opens
+    in LibreOffice, not only in python-docx."""
+    out = docx_convert(data, "txt:Text (encoded):UTF8", timeout=timeout)
+    return None if out is None else out.decode("utf-8-sig")

@@ -3,14 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _letters_changed(sender, **kwargs):
-    from django.db import transaction
+    from .paging import VERSION
 
-    from .paging import bump_version
-
-    # Now (this request and tests see the change at once) and again after commit: a request
-    # reading between the write and the commit may have cached old rows under the new version.
-    bump_version()
-    transaction.on_commit(bump_version)
+    VERSION.bump_now_and_on_commit()
 
 
 class LettersConfig(AppConfig):

@@ -11,81 +11,36 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.utils.functional import cached_property
 
-COUNT_CAP = 2_000
-COUNT_TTL = 60  # seconds; a write invalidates earlier
-VERSION_KEY = "letters:data-version"
+from dancu.core.paging import (
+    COUNT_CAP,
+    COUNT_TTL,
+    CappedPaginator,
+    DataVersion,
+    capped_count,
+    count_cache_key,
+)
+from dancu.core.paging import rows_cache_key as _rows_cache_key
 
-
-def data_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
-    return int(version)
-
-
-def bump_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not in the cache (yet, or evicted)
-        cache.set(VERSION_KEY, 2, None)
-
-
-ROWS_TTL = 60
+VERSION = DataVersion("letters")
+bump_version = VERSION.bump
 # Up to this many matches, the first page and the count come from one query.
 SMALL_RESULT = 200
 
 
-def _digest(queryset: QuerySet, extra: str = "") -> str:
-    sql, params = queryset.query.sql_with_params()
-    return hashlib.sha256(f"{sql}|{params!r}|{extra}".encode()).hexdigest()[:32]
-
-
 def rows_cache_key(queryset: QuerySet, querystring: str, context: str) -> str:
-    """Key of a rendered register page: the SQL (which holds the user's scope and filters),
-    the query string (cursor, links), today and the language, under the data version."""
-    return f"letters:rows:{data_version()}:{_digest(queryset, querystring + '|' + context)}"
-
-
-def _count_key(queryset: QuerySet, cap: int) -> str:
-    return f"letters:count:{data_version()}:{cap}:{_digest(queryset.order_by().values('pk')[: cap + 1])}"
-
-
-def capped_count(queryset: QuerySet, cap: int) -> int:
-    """min(count, cap + 1), cached per SQL text and data version."""
-    key = _count_key(queryset, cap)
-    n = cache.get(key)
-    if n is None:
-        n = queryset.order_by().values("pk")[: cap + 1].count()
-        cache.set(key, n, COUNT_TTL)
-    return int(n)
-
-
-class CappedPaginator(Paginator):
-    """Page-number paging (old links `?page=N`) with the cached, capped count."""
-
-    cap = COUNT_CAP
-
-    @cached_property
-    def count(self) -> int:
-        n = capped_count(self.object_list, self.cap)  # type: ignore[arg-type]
-        self.capped = n > self.cap
-        return min(n, self.cap)
-
-    capped = False
+    """Key of a rendered register page (see `dancu.core.paging.rows_cache_key`)."""
+    return _rows_cache_key(VERSION, queryset, querystring, context)
 
 
 def paginate_capped(request, queryset, per_page: int = 25):
-    return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    """Old links by page number (`?page=N`), with the cached, capped count."""
+    return CappedPaginator(queryset, per_page, version=VERSION).get_page(request.GET.get("page"))
 
 
 def parse_cursor(value: str | None) -> tuple[datetime.date, int] | None:
@@ -158,7 +113,7 @@ def paginate_keyset(request, queryset: QuerySet, per_page: int = 25, cap: int = 
     neither: the first page. `queryset` must be ordered by (-received_date, -id)."""
     after = parse_cursor(request.GET.get("after"))
     before = None if after else parse_cursor(request.GET.get("before"))
-    count_key = _count_key(queryset, cap)
+    count_key = count_cache_key(VERSION, queryset, cap)
     n = cache.get(count_key)
     if n is None and not after and not before:
         # First page, count unknown (typically a new search). A selective filter: one scan
@@ -177,7 +132,7 @@ def paginate_keyset(request, queryset: QuerySet, per_page: int = 25, cap: int = 
                 paginator=KeysetPaginator(count=min(n, cap), capped=n > cap),
             )
     if n is None:
-        n = capped_count(queryset, cap)
+        n = capped_count(VERSION, queryset, cap)
     paginator = KeysetPaginator(count=min(n, cap), capped=n > cap)
     if before:
         rows = list(queryset.filter(_after(before)).order_by("received_date", "id")[: per_page + 1])

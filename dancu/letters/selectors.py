@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from dancu.accounts.access import get_access
 from dancu.accounts.roles import Role
 from dancu.core.errors import NotFound
-from dancu.core.text import fold
 
 from . import duplicates
 from .models import Letter, ReceptionDay, ReceptionVisit
 from .permissions import LetterPerm
+from .search import filter_text
 from .workflow import OPEN_STATUSES
 
 
@@ -55,10 +55,7 @@ def letters_register(
 ) -> QuerySet[Letter]:
     qs = letters_visible(user)
     if query:
-        folded = fold(query)
-        qs = qs.filter(
-            Q(content_folded__contains=folded) | Q(number__icontains=query) | Q(target_key__contains=folded)
-        )
+        qs = filter_text(qs, query)
     if kind:
         qs = qs.filter(kind=kind)
     if status:

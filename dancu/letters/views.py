@@ -20,12 +20,13 @@ from dancu.accounts.access import get_access
 from dancu.core.errors import PermissionDenied, ValidationFailed
 from dancu.core.excel import XLSX_CONTENT_TYPE
 from dancu.core.htmx import clean_int, clean_query, paginate
+from dancu.core.paging import ROWS_TTL, CappedPaginator
 from dancu.directory.models import Body, Person
 
 from . import documents, selectors, services
 from .forms import IntakeForm, PublicSubmitForm, StatusForm
 from .models import Channel, Field, Letter, LetterKind
-from .paging import ROWS_TTL, SMALL_RESULT, CappedPaginator, paginate_capped, paginate_keyset, rows_cache_key
+from .paging import SMALL_RESULT, paginate_capped, paginate_keyset, rows_cache_key
 from .permissions import LetterPerm
 from .workflow import PUBLIC_STATUS, Status
 

@@ -133,3 +133,50 @@ def results_xlsx(rows: list[dict[str, Any]]) -> bytes:
         for r in rows
     ]
     return export_rows(headers, data, "Ket qua")
+
+
+def results_docx(
+    round: Round, rows: list[dict[str, Any]], *, number: int | str | None, date: datetime.date
+) -> bytes:
+    """The results report for the next session: per agency, received, answered, resolved %, overdue."""
+    parent, issuer = _issuer(round)
+    received = sum(r["received"] for r in rows)
+    answered = sum(r["answered"] for r in rows)
+    resolved = sum(r["resolved"] for r in rows)
+    overdue = sum(r["overdue"] for r in rows)
+    pct = f"{100 * resolved / received:.1f}".replace(".", ",") if received else "0"
+    table = [["TT", "Cơ quan", "Số kiến nghị nhận", "Đã trả lời", "Đã giải quyết xong", "Tỷ lệ (%)", "Quá hạn"]]
+    for n, r in enumerate(rows, 1):
+        table.append(
+            [
+                str(n),
+                r["agency"].name,
+                str(r["received"]),
+                str(r["answered"]),
+                str(r["resolved"]),
+                f"{r['resolved_pct']:.1f}".replace(".", ","),
+                str(r["overdue"]),
+            ]
+        )
+    table.append(["", "Tổng cộng", str(received), str(answered), str(resolved), pct, str(overdue)])
+    body: list[Any] = [
+        f"Sau đợt {round.name}, Văn phòng đã chuyển {received} kiến nghị của cử tri đến "
+        f"{len(rows)} cơ quan có thẩm quyền. Đến ngày {date:%d/%m/%Y}, các cơ quan đã trả lời "
+        f"{answered} kiến nghị, trong đó {resolved} kiến nghị đã được giải quyết xong ({pct}%); "
+        f"{overdue} kiến nghị quá hạn chưa được trả lời.",
+        Section("KẾT QUẢ THEO CƠ QUAN", [Table(table)]),
+    ]
+    spec = DocumentSpec(
+        issuer_parent=parent,
+        issuer=issuer,
+        symbol="BC-VP",
+        number=number,
+        place=_place(round),
+        date=date,
+        doc_type="BÁO CÁO",
+        summary="Kết quả giải quyết, trả lời kiến nghị của cử tri",
+        body=body,
+        signer=Signer(position="CHÁNH VĂN PHÒNG", name=""),
+        recipients=["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh", "Lưu: VT"],
+    )
+    return build_document(spec)

@@ -565,6 +565,9 @@ def report_results(request, round_id: int):
     rows = selectors.results_by_agency(request.user, round)
     if request.GET.get("format") == "xlsx":
         return _download(reports.results_xlsx(rows), f"ket_qua_tra_loi_{round.code}.xlsx", XLSX_CONTENT_TYPE)
+    if request.GET.get("format") == "docx":
+        data = reports.results_docx(round, rows, number=None, date=timezone.localdate())
+        return _download(data, f"bao_cao_ket_qua_tra_loi_{round.code}.docx", DOCX)
     return render(request, "petitions/report_results.html", {"round": round, "rows": rows})
 
 

@@ -1,7 +1,6 @@
 import datetime
 import io
 
-import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -14,8 +13,8 @@ from dancu.core.documents import (
     build_document,
     docx_text,
     docx_to_pdf,
+    libreoffice_text,
     number_line,
-    soffice_path,
     vn_date_line,
     vn_long_date,
 )
@@ -141,10 +140,15 @@ def test_draft_without_number_date_or_signer():
     assert "/BC-VP" in text
 
 
-@pytest.mark.skipif(
-    soffice_path() is None, reason="LibreOffice (soffice) is not installed: PDF conversion not tested"
-)
-def test_converts_to_pdf_with_libreoffice():
+def test_converts_to_pdf_with_libreoffice(libreoffice):
     pdf = docx_to_pdf(build_document(make_spec()))
     assert pdf is not None
     assert pdf.startswith(b"%PDF")
+
+
+def test_libreoffice_reads_header_number_and_date(libreoffice):
+    text = libreoffice_text(build_document(make_spec()))
+    assert text is not None
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    assert "Số: 12/BC-VP" in text and "Hà Tĩnh, ngày 05 tháng 01 năm 2024" in text
+

@@ -185,3 +185,69 @@ def test_repeated_petitions_across_rounds(pworld):
     (again,) = services.consolidate_round(actor=w["specialist"], round=later)
     assert again.previous is not None and again.rounds_raised == 2
     assert again in selectors.repeated_unresolved(w["specialist"])
+
+
+def _forwarded_with_answer(w):
+    """Two petitions forwarded to two agencies, one answered as resolved."""
+    road, land = _consolidated(w)
+    services.round_confirm_all(actor=w["specialist"], round=w["round"])
+    road.refresh_from_db()
+    land.refresh_from_db()
+    batches = [
+        services.batch_create(
+            actor=w["specialist"],
+            round=w["round"],
+            agency=agency,
+            petitions=[petition],
+            dispatch_number=f"{n}/VP-TH",
+            dispatch_date=datetime.date(2025, 10, 1),
+        )
+        for n, agency, petition in ((15, w["ministry"], road), (16, w["agri"], land))
+    ]
+    services.answer_submit(
+        actor=w["responder"], batch=batches[1], petition=land, text="Đã cấp giấy.", status="resolved"
+    )
+    return batches
+
+
+def test_results_docx_counts_per_agency(pworld):
+    w = pworld
+    _forwarded_with_answer(w)
+    rows = selectors.results_by_agency(w["specialist"], w["round"], today=datetime.date(2026, 1, 10))
+    text = docx_text(reports.results_docx(w["round"], rows, number=9, date=datetime.date(2026, 1, 10)))
+    assert "Số: 09/BC-VP" in text and "ngày 10 tháng 01 năm 2026" in text
+    assert "KẾT QUẢ GIẢI QUYẾT, TRẢ LỜI KIẾN NGHỊ CỦA CỬ TRI" in text.upper()
+    # Two received, one answered and resolved (50,0 %), the other overdue.
+    assert "đã chuyển 2 kiến nghị" in text and "đã trả lời 1 kiến nghị" in text
+    assert "(50,0%)" in text and "1 kiến nghị quá hạn" in text
+    assert w["agri"].name in text and w["ministry"].name in text
+
+
+def test_reports_open_in_libreoffice(pworld, libreoffice):
+    """The acceptance point: every DOCX of the module opens in LibreOffice (not only python-docx)
+    and carries the Decree-30 header, number and date line."""
+    from dancu.core.documents import libreoffice_text
+
+    w = pworld
+    batches = _forwarded_with_answer(w)
+    groups = selectors.synthesis(w["specialist"], w["round"])
+    rows = selectors.results_by_agency(w["specialist"], w["round"], today=datetime.date(2026, 1, 10))
+    documents = {
+        "cover letter": (reports.cover_letter(batches[0]), "Số: 15/VP-TH", "ngày 01 tháng 10 năm 2025"),
+        "synthesis": (
+            reports.synthesis_docx(w["round"], groups, number=7, date=datetime.date(2025, 10, 5)),
+            "Số: 07/BC-VP",
+            "ngày 05 tháng 10 năm 2025",
+        ),
+        "results": (
+            reports.results_docx(w["round"], rows, number=9, date=datetime.date(2026, 1, 10)),
+            "Số: 09/BC-VP",
+            "ngày 10 tháng 01 năm 2026",
+        ),
+    }
+    for name, (data, number, date_line) in documents.items():
+        text = libreoffice_text(data)
+        assert text is not None, f"LibreOffice could not open the {name}"
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text, name
+        assert "Độc lập - Tự do - Hạnh phúc" in text, name
+        assert number in text and date_line in text, name
