@@ -1,21 +1,25 @@
 """The petition list and filter pages `bench/http_load.py petitions` requests (the
 1,000,000-petition bench database), signed in as the demo province's office admin.
 
-Nine pages a specialist opens: the list, a field filter, status + level, two rounds (one with
-a field), two text searches (one with a status), page 200 and a filtered page 20, each equally
-likely.
+Hot (60 %): nine pages a specialist opens (the list, a field filter, status + level, two rounds,
+one with a field, two text searches, one with a status, page 200 and a filtered page 20),
+served from the rows cache after the first request. Cold (40 %): 600 URLs that mostly miss the
+cache: a random page (1-400) of the list or of a field, and a search for a random pair of words
+of the petitions' vocabulary.
 """
 
 from __future__ import annotations
+
+import random
 
 USERNAME = "vanphong"
 MARKER = b"<table"
 
 
 def reset_caches() -> None:
-    from dancu.petitions.paging import bump_version
+    from dancu.petitions.listing import VERSION
 
-    bump_version()
+    VERSION.bump()  # every cached count and rows block becomes stale
 
 
 def urls() -> list[tuple[str, str]]:
@@ -26,15 +30,29 @@ def urls() -> list[tuple[str, str]]:
     rounds = list(
         Round.objects.filter(province=province).order_by("-start_date").values_list("pk", flat=True)
     )
+    from dancu.petitions.fields import FIELD_CODES
+
     base = "/kien-nghi/kien-nghi/"
-    return [
-        ("cold", base),
-        ("cold", base + "?field=giao_thong_xay_dung"),
-        ("cold", base + "?status=closed&level=province"),
-        ("cold", base + f"?round={rounds[0]}"),
-        ("cold", base + f"?round={rounds[3]}&field=dat_dai"),
-        ("cold", base + "?q=quoc+lo"),
-        ("cold", base + "?q=nuoc+sach&status=forwarded"),
-        ("cold", base + "?page=200"),
-        ("cold", base + "?field=y_te&page=20"),
+    hot = [
+        base,
+        base + "?field=giao_thong_xay_dung",
+        base + "?status=closed&level=province",
+        base + f"?round={rounds[0]}",
+        base + f"?round={rounds[3]}&field=dat_dai",
+        base + "?q=quoc+lo",
+        base + "?q=nuoc+sach&status=forwarded",
+        base + "?page=200",
+        base + "?field=y_te&page=20",
     ]
+    rng = random.Random(7)  # noqa: S311
+    words = [
+        "duong", "dien", "nuoc", "dat", "truong", "tram", "y", "te", "cau", "kenh", "muong",
+        "bao", "hiem", "ho", "ngheo", "lu", "rac", "thai", "cap", "giay", "so", "do", "quoc", "lo",
+        "thon", "xa", "huyen", "tien", "luong", "giao", "vien", "hoc", "sinh", "benh", "vien",
+    ]  # fmt: skip
+    fields = sorted(FIELD_CODES)
+    cold = [f"{base}?page={rng.randrange(1, 401)}" for _ in range(200)]
+    cold += [f"{base}?field={rng.choice(fields)}&page={rng.randrange(1, 60)}" for _ in range(200)]
+    cold += [f"{base}?q={rng.choice(words)}+{rng.choice(words)}" for _ in range(200)]
+    weight = max(1, round(len(cold) * 1.5 / len(hot)))
+    return [("hot", u) for u in hot for _ in range(weight)] + [("cold", u) for u in cold]

@@ -19,7 +19,7 @@ from dancu.core.calendar import add_days
 from dancu.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Person, UnitLevel
 
-from . import engine, workflow
+from . import engine, listing, workflow
 from .fields import FIELD_CODES, FIELDS, LEVEL_CODES
 from .models import (
     Answer,
@@ -647,6 +647,7 @@ def batch_create(
     for p in petitions:
         if p.agency_id != agency.pk:
             Petition.objects.filter(pk=p.pk).update(agency=agency, agency_confidence=1.0)
+            listing.VERSION.bump_now_and_on_commit()  # update() sends no signal
         petition_transition(actor=actor, petition=p, action="forward", perm=FORWARD)
     _audit(
         actor, "petitions.batch_create", batch, round.province, f"{batch.dispatch_number} ({len(petitions)})"

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -22,7 +23,7 @@ from dancu.core.htmx import clean_int, clean_query, paginate, render_list
 from dancu.core.models import ImportJob
 from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Person, UnitLevel
 
-from . import reports, selectors, services
+from . import listing, reports, selectors, services
 from .fields import FIELD_CHOICES, LEVEL_CHOICES
 from .importing import IMPORT_KIND, opinion_template
 from .models import AnswerStatus, DelegateLevel, MeetingKind, Petition
@@ -337,9 +338,10 @@ def petition_list(request):
     field = request.GET.get("field", "")
     level = request.GET.get("level", "")
     status = request.GET.get("status", "")
+    query = clean_query(request)
     qs = selectors.petitions_visible(
         request.user,
-        query=clean_query(request),
+        query=query,
         round_id=clean_int(request, "round"),
         field=field if field in dict(FIELD_CHOICES) else "",
         level=level if level in dict(LEVEL_CHOICES) else "",
@@ -347,8 +349,11 @@ def petition_list(request):
     )
     if request.GET.get("repeated") == "1":
         qs = selectors.repeated_unresolved(request.user).filter(pk__in=qs.values("pk"))
+    rows = listing.rows_html(request, qs)
+    if getattr(request, "htmx", False) and not request.htmx.boosted:
+        return HttpResponse(rows)
     context = {
-        "page": paginate(request, qs),
+        "rows_html": mark_safe(rows),  # noqa: S308 - rendered by our own template
         "fields": FIELD_CHOICES,
         "levels": LEVEL_CHOICES,
         "statuses": Petition.Status.choices,
@@ -357,7 +362,7 @@ def petition_list(request):
         "status": status,
         "repeated": request.GET.get("repeated") == "1",
     }
-    return render_list(request, "petitions/petition_list.html", "petitions/_petition_rows.html", context)
+    return render(request, "petitions/petition_list.html", context)
 
 
 @login_required
