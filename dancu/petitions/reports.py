@@ -32,6 +32,27 @@ def _place(round: Round) -> str:
     return name
 
 
+def _office_report(
+    round: Round, summary: str, body: list[Any], *, number: int | str | None, date: datetime.date
+) -> bytes:
+    """A report of the Office (BÁO CÁO, symbol BC-VP) to the Standing Committee and the delegation."""
+    parent, issuer = _issuer(round)
+    spec = DocumentSpec(
+        issuer_parent=parent,
+        issuer=issuer,
+        symbol="BC-VP",
+        number=number,
+        place=_place(round),
+        date=date,
+        doc_type="BÁO CÁO",
+        summary=summary,
+        body=body,
+        signer=Signer(position="CHÁNH VĂN PHÒNG", name=""),
+        recipients=["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh", "Lưu: VT"],
+    )
+    return build_document(spec)
+
+
 def cover_letter(batch: ForwardingBatch) -> bytes:
     parent, issuer = _issuer(batch.round)
     petitions = list(batch.petitions.order_by("id"))
@@ -66,7 +87,6 @@ def cover_letter(batch: ForwardingBatch) -> bytes:
 def synthesis_docx(
     round: Round, groups: list[dict[str, Any]], *, number: int | str | None, date: datetime.date
 ) -> bytes:
-    parent, issuer = _issuer(round)
     total = sum(g["count"] for g in groups)
     body: list[Any] = [
         f"Trong đợt {round.name}, các kiến nghị của cử tri đã được tổng hợp thành {total} kiến nghị, "
@@ -84,20 +104,7 @@ def synthesis_docx(
                 )
             )
         body.append(Section(f"{roman[i]}. {level_vi(g['level']).upper()} ({g['count']} kiến nghị)", blocks))
-    spec = DocumentSpec(
-        issuer_parent=parent,
-        issuer=issuer,
-        symbol="BC-VP",
-        number=number,
-        place=_place(round),
-        date=date,
-        doc_type="BÁO CÁO",
-        summary="Tổng hợp ý kiến, kiến nghị của cử tri",
-        body=body,
-        signer=Signer(position="CHÁNH VĂN PHÒNG", name=""),
-        recipients=["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh", "Lưu: VT"],
-    )
-    return build_document(spec)
+    return _office_report(round, "Tổng hợp ý kiến, kiến nghị của cử tri", body, number=number, date=date)
 
 
 def synthesis_xlsx(round: Round, groups: list[dict[str, Any]]) -> bytes:
@@ -139,7 +146,6 @@ def results_docx(
     round: Round, rows: list[dict[str, Any]], *, number: int | str | None, date: datetime.date
 ) -> bytes:
     """The results report for the next session: per agency, received, answered, resolved %, overdue."""
-    parent, issuer = _issuer(round)
     received = sum(r["received"] for r in rows)
     answered = sum(r["answered"] for r in rows)
     resolved = sum(r["resolved"] for r in rows)
@@ -166,17 +172,6 @@ def results_docx(
         f"{overdue} kiến nghị quá hạn chưa được trả lời.",
         Section("KẾT QUẢ THEO CƠ QUAN", [Table(table)]),
     ]
-    spec = DocumentSpec(
-        issuer_parent=parent,
-        issuer=issuer,
-        symbol="BC-VP",
-        number=number,
-        place=_place(round),
-        date=date,
-        doc_type="BÁO CÁO",
-        summary="Kết quả giải quyết, trả lời kiến nghị của cử tri",
-        body=body,
-        signer=Signer(position="CHÁNH VĂN PHÒNG", name=""),
-        recipients=["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh", "Lưu: VT"],
+    return _office_report(
+        round, "Kết quả giải quyết, trả lời kiến nghị của cử tri", body, number=number, date=date
     )
-    return build_document(spec)
