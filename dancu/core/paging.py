@@ -93,7 +93,3 @@ class CappedPaginator(Paginator):
         n = capped_count(self.version, self.object_list, self.cap)  # type: ignore[arg-type]
         self.capped = n > self.cap
         return min(n, self.cap)
-
-
-def paginate_capped(request, queryset, per_page: int, version: DataVersion):
-    return CappedPaginator(queryset, per_page, version=version).get_page(request.GET.get("page"))

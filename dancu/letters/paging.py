@@ -5,7 +5,7 @@
   throws away every earlier row).
 - The count stops at a cap ("more than 2,000 results: narrow the filters") and is computed
   once: cached per query for a minute and invalidated when any letter is written
-  (`bump_version`, called on commit by the signal handlers in apps.py).
+  (`VERSION`, bumped now and on commit by the signal handlers in apps.py).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from dancu.core.paging import (
 from dancu.core.paging import rows_cache_key as _rows_cache_key
 
 VERSION = DataVersion("letters")
-bump_version = VERSION.bump
 # Up to this many matches, the first page and the count come from one query.
 SMALL_RESULT = 200
 
