@@ -36,6 +36,7 @@ run: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/mypy dancu config
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 

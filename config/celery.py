@@ -12,13 +12,10 @@ app.autodiscover_tasks()
 
 
 def _collect_beat_schedule() -> dict:
-    """Periodic tasks: each domain module may declare BEAT_SCHEDULE in its `schedule.py`."""
-    from dancu.core.modules import domain_modules
+    """Periodic tasks: each module's manifest may declare `beat_schedule`."""
+    from dancu.core.modules import beat_schedule
 
-    schedule: dict = {}
-    for _app, module in domain_modules("schedule"):
-        schedule.update(module.BEAT_SCHEDULE)
-    return schedule
+    return beat_schedule()
 
 
 app.conf.beat_schedule = _collect_beat_schedule()

@@ -1,28 +1,24 @@
-from django.conf import settings
+"""URLs, from the modules' manifests: staff pages under each module's prefix, public pages
+under /cong-khai/, the API under /api/v1/. No uploaded file is ever served from /media/."""
+
 from django.contrib import admin
 from django.urls import include, path
+
+from dancu.core.modules import manifests
 
 from .api import api
 
 admin.site.site_header = "Dân cử"
 admin.site.site_title = "Dân cử"
 
-urlpatterns: list = [
-    path("", include("dancu.core.urls")),
-    path("tai-khoan/", include("dancu.accounts.urls")),
-    path("danh-ba/", include("dancu.directory.urls")),
-    path("kien-nghi/", include("dancu.petitions.urls")),
-    path("don-thu/", include("dancu.letters.urls")),
-    path("ky-hop/", include("dancu.council.urls")),
-    # Public pages: no sign-in, never any personal data.
-    path("cong-khai/kien-nghi/", include("dancu.petitions.public_urls")),
-    path("cong-khai/don-thu/", include("dancu.letters.public_urls")),
-    path("cong-khai/ky-hop/", include("dancu.council.public_urls")),
+urlpatterns: list = []
+for manifest in manifests():
+    if manifest.urls:
+        urlpatterns.append(path(manifest.url_prefix, include(manifest.urls)))
+    if manifest.public_urls:
+        # Public pages: no sign-in, never any personal data.
+        urlpatterns.append(path(f"cong-khai/{manifest.public_prefix}", include(manifest.public_urls)))
+urlpatterns += [
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -39,12 +39,20 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "dancu.core",
+]
+# The list of modules: each has `manifest.py` (dancu.core.modules). Order is the order of the
+# menu within a group, of the demo loaders and of the API; the shell comes last.
+DANCU_MODULES = [
     "dancu.accounts",
     "dancu.directory",
     "dancu.petitions",
     "dancu.letters",
     "dancu.council",
+    "dancu.web",
 ]
+INSTALLED_APPS += DANCU_MODULES
+# Builds a user's core.access.Access from the roles they hold.
+DANCU_ACCESS_LOADER = "dancu.accounts.access.load_access"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -77,7 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "dancu.core.context_processors.navigation",
+                "dancu.web.context_processors.navigation",
             ],
         },
     },
@@ -102,7 +110,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 AUTHENTICATION_BACKENDS = [

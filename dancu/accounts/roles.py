@@ -50,20 +50,19 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.VIEWER: frozenset({Perm.DIRECTORY_VIEW}),
 }
 
-# Domain modules may have `permissions.py` with a ROLE_PERMISSIONS dict of the same shape;
-# merged once, on first use.
 _merged: dict[str, frozenset[str]] | None = None
 
 
 def role_permissions() -> dict[str, frozenset[str]]:
-    """The whole matrix: the foundation's plus every module's."""
+    """The whole matrix: every module's `role_permissions` (this app's own included), merged
+    once, on first use."""
     global _merged
     if _merged is None:
-        from dancu.core.modules import domain_modules
+        from dancu.core.modules import manifests
 
-        merged = {role: set(perms) for role, perms in ROLE_PERMISSIONS.items()}
-        for _app, module in domain_modules("permissions"):
-            for role, perms in getattr(module, "ROLE_PERMISSIONS", {}).items():
+        merged: dict[str, set[str]] = {}
+        for manifest in manifests():
+            for role, perms in manifest.role_permissions.items():
                 merged.setdefault(role, set()).update(perms)
         _merged = {role: frozenset(perms) for role, perms in merged.items()}
     return _merged

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from dancu.core.access import get_access
 from dancu.core.audit import audit_record
 from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
 
-from .access import get_access
 from .models import ApiToken, RoleAssignment, User
 from .roles import Perm, Role
 

@@ -24,7 +24,7 @@ from .models import ApiToken
 
 def login_view(request):
     if request.user.is_authenticated:
-        return redirect("core:dashboard")
+        return redirect("web:dashboard")
     form = LoginForm(request.POST or None)
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if request.method == "POST" and form.is_valid():
@@ -46,7 +46,7 @@ def login_view(request):
                     otp_login(request, device)
                 if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
                     next_url = ""
-                return redirect(next_url or "core:dashboard")
+                return redirect(next_url or "web:dashboard")
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
 
 

@@ -1,4 +1,5 @@
-"""The pieces every module's API shares: authentication, errors, pagination.
+"""The pieces every module's API shares: errors, pagination, the permission check
+(authentication is the shell's: `dancu.web.api`).
 
 One error format for every failure: {"error": {"code": "...", "message": "...", "details": ...}}.
 """
@@ -12,34 +13,9 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.pagination import LimitOffsetPagination
-from ninja.security import APIKeyCookie, HttpBearer
 
-from dancu.accounts.access import get_access
-from dancu.accounts.services import api_token_authenticate
-
+from .access import get_access
 from .errors import ApplicationError
-
-
-class SessionAuth(APIKeyCookie):
-    """The browser's session cookie, with Django's CSRF check on unsafe methods."""
-
-    param_name = "sessionid"
-
-    def authenticate(self, request, key):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            return user
-        return None
-
-
-class TokenAuth(HttpBearer):
-    """`Authorization: Bearer dc_...`, a per-user token stored hashed."""
-
-    def authenticate(self, request, token):
-        user = api_token_authenticate(token)
-        if user is not None:
-            request.user = user
-        return user
 
 
 class ErrorBody(Schema):

@@ -19,6 +19,7 @@ from django.db import connection, models
 from django.utils import timezone
 
 from .models import AuditEntry, AuditHead
+from .paging import DataVersion
 
 GENESIS = "0" * 64
 
@@ -97,6 +98,11 @@ def audit_record(
     entry.hash = entry_digest(entry)
     entry.save(force_insert=True)
     AuditHead.objects.filter(pk=1).update(last_hash=entry.hash, count=models.F("count") + 1)
+    # Every write audits, so this is where a module's cached pages go stale: the data version
+    # of the module the entry belongs to ("petitions.petition" -> "petitions").
+    namespace = (target_type or action).split(".", 1)[0]
+    if namespace:
+        DataVersion(namespace).bump_now_and_on_commit()
     return entry
 
 

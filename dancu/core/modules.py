@@ -1,30 +1,95 @@
-"""The domain modules and the optional pieces they plug into shared code.
+"""The module kit's registry: every app of the project declares itself in one manifest.
 
-A module may provide `permissions.py`, `navigation.py`, `dashboard.py`, `schedule.py`,
-`demo.py` and `tests/test_permissions.py`; shared code finds them here, so adding a module
-touches no core file but this list. Imports nothing from Django: celery's config uses it.
+Each app in `settings.DANCU_MODULES` has `manifest.py` with `MANIFEST = ModuleManifest(...)`.
+Shared code (URLs, the API, the menu, the role matrix, celery beat, the demo loader, the
+dashboard, global search, the permission-matrix test) iterates these manifests; it never names
+a module. Adding a module is one folder plus one line in `DANCU_MODULES`
+(docs/adding-a-module.md).
+
+Heavy pieces (URL modules, API routers, loaders) are dotted paths, resolved on first use, so
+reading a manifest needs settings but not the app registry (celery reads the beat schedule
+before Django is set up).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
-from types import ModuleType
+from collections.abc import Callable, Mapping, Set
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
-DOMAIN_APPS = ("petitions", "letters", "council")
+from .navigation import MenuGroup
 
 
-def domain_modules(submodule: str) -> Iterator[tuple[str, ModuleType]]:
-    """(app, module) for each domain app that has `dancu.<app>.<submodule>`, in app order.
+@dataclass(frozen=True)
+class ModuleManifest:
+    """What one module brings to the shared pieces. Every field but `name` is optional."""
 
-    Only the absence of that very module is skipped; an import error inside it propagates.
-    """
-    for app in DOMAIN_APPS:
-        name = f"dancu.{app}.{submodule}"
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        yield app, module
+    name: str  # the app's label, e.g. "petitions"
+    # Staff pages: URL prefix and the dotted URLconf module, e.g. ("kien-nghi/", "dancu.<app>.urls").
+    url_prefix: str = ""
+    urls: str = ""
+    # Public pages (no sign-in, never personal data), under /cong-khai/<public_prefix>.
+    public_prefix: str = ""
+    public_urls: str = ""
+    # API: mounted at /api/v1<api_prefix>; "dancu.<app>.api:router".
+    api_prefix: str = ""
+    api_router: str = ""
+    # The top bar: groups with their order (lower first).
+    menus: tuple[MenuGroup, ...] = ()
+    # Role -> permissions this module grants (merged into the project matrix).
+    role_permissions: Mapping[Any, Set[str]] = field(default_factory=dict)
+    # celery beat entries, as in CELERY_BEAT_SCHEDULE.
+    beat_schedule: Mapping[str, dict[str, Any]] = field(default_factory=dict)
+    # "dancu.<app>.demo:load": load(stdout=...) -> dict, idempotent. Run in list order.
+    demo: str = ""
+    # "dancu.<app>.dashboard:cards": cards(user) -> [{"label", "value", "url"}], scoped.
+    dashboard_cards: str = ""
+    # "dancu.<app>.search:global_search": (user, query) -> [SearchGroup], scoped.
+    search: str = ""
+    # "dancu.<app>.tests.test_permissions:ROUTES": route names the module's matrix covers.
+    matrix_routes: str = ""
+    # Other modules this one reads through their selectors/services by id (docs/decisions/0002).
+    links: tuple[str, ...] = ()
+
+
+def resolve(dotted: str) -> Any:
+    """"pkg.module:attr" -> the attribute; "pkg.module" -> the module."""
+    module_name, _, attr = dotted.partition(":")
+    module = importlib.import_module(module_name)
+    return getattr(module, attr) if attr else module
+
+
+def _module_paths() -> list[str]:
+    from django.conf import settings
+
+    return list(settings.DANCU_MODULES)
+
+
+@cache
+def _load(paths: tuple[str, ...]) -> tuple[ModuleManifest, ...]:
+    manifests = []
+    for path in paths:
+        manifest = importlib.import_module(f"{path}.manifest").MANIFEST
+        if not isinstance(manifest, ModuleManifest):
+            raise TypeError(f"{path}.manifest.MANIFEST is not a ModuleManifest")
+        manifests.append(manifest)
+    return tuple(manifests)
+
+
+def manifests() -> tuple[ModuleManifest, ...]:
+    """Every module's manifest, in the order of `settings.DANCU_MODULES`."""
+    return _load(tuple(_module_paths()))
+
+
+def hooks(attribute: str) -> list[tuple[ModuleManifest, Callable[..., Any]]]:
+    """(manifest, resolved callable or value) for each module that fills `attribute`."""
+    return [(m, resolve(getattr(m, attribute))) for m in manifests() if getattr(m, attribute)]
+
+
+def beat_schedule() -> dict[str, dict[str, Any]]:
+    schedule: dict[str, dict[str, Any]] = {}
+    for manifest in manifests():
+        schedule.update(manifest.beat_schedule)
+    return schedule

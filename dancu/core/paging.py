@@ -1,9 +1,9 @@
 """List pages that stay cheap at a million rows: capped counts and cached rendered rows, both
 keyed by a per-module data version.
 
-- `DataVersion("letters")`: a counter in the cache. The module bumps it whenever one of its
-  rows is written (signal handlers, on commit too), so every cached count or page of that
-  module becomes unreachable at once: no page older than the last write is ever served (with
+- `DataVersion("letters")`: a counter in the cache. `core.audit.audit_record` bumps the
+  version of the module an entry belongs to (now, and again on commit), and every write
+  audits, so every cached count or page of that module becomes unreachable at once: no page older than the last write is ever served (with
   a shared cache such as Redis; with the in-process cache each worker may lag up to the TTL).
 - `capped_count`: "more than 2,000 results, narrow the filters" instead of counting a million
   rows; computed once per SQL text and data version.
@@ -45,7 +45,7 @@ class DataVersion:
             cache.set(self.key, 2, None)
 
     def bump_now_and_on_commit(self, *args, **kwargs) -> None:
-        """A signal receiver. Now (this request and tests see the change at once) and again
+        """Now (this request and tests see the change at once) and again
         after commit: a request reading between the write and the commit may have cached old
         rows under the new version."""
         from django.db import transaction

@@ -14,6 +14,8 @@ Văn Nguyên"; "dang" finds "Đặng Thị Hoa"; "ng va" finds "Nguyễn Văn An
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.db import connection
 from django.db.migrations.operations.base import Operation
 from django.db.models import QuerySet
@@ -120,3 +122,21 @@ class InstallPostgresExtensions(Operation):
 
     def describe(self):
         return "Install unaccent and pg_trgm on PostgreSQL"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    label: str
+    url: str
+    detail: str = ""
+    badge: str = ""
+
+
+@dataclass(frozen=True)
+class SearchGroup:
+    """One kind of result of the global search (a module's manifest `search` hook returns
+    these, already scoped to the user)."""
+
+    key: str
+    label: str
+    hits: list[SearchHit] = field(default_factory=list)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from .errors import ApplicationError
 from .excel import RowError
 from .models import ImportJob
+from .workflow import Workflow, act
 
 logger = logging.getLogger(__name__)
 
@@ -39,13 +40,29 @@ def _error_dicts(exc: ApplicationError) -> list[dict[str, Any]]:
     return [RowError(0, "", exc.message).as_dict()]
 
 
-def _finish(job_id: int, status: str, *, errors=None, result=None) -> None:
-    fields: dict[str, Any] = {"status": status, "finished_at": timezone.now()}
+S = ImportJob.Status
+# An import job's life: claimed by one worker, then succeeded or failed (a job that never ran,
+# e.g. its task could not be queued, may fail from pending). System moves, no permission.
+JOB_FLOW = Workflow(
+    label="core.importjob",
+    states=S,
+    initial=S.PENDING,
+    province=lambda job: None,
+    actions=[
+        act("start", {S.PENDING}, S.RUNNING, perm=""),
+        act("succeed", {S.RUNNING}, S.SUCCEEDED, perm=""),
+        act("fail", {S.PENDING, S.RUNNING}, S.FAILED, perm=""),
+    ],
+)
+
+
+def _finish(job_id: int, action: str, *, errors=None, result=None) -> None:
+    fields: dict[str, Any] = {"finished_at": timezone.now()}
     if errors is not None:
         fields["errors"] = errors
     if result is not None:
         fields["result"] = result
-    ImportJob.objects.filter(pk=job_id).update(**fields)
+    JOB_FLOW.claim(ImportJob.objects.filter(pk=job_id), action, **fields)
 
 
 def job_progress_writer(job_id: int) -> Progress:
@@ -60,9 +77,7 @@ def job_progress_writer(job_id: int) -> Progress:
 
 def run_import_job(job_id: int, handler: Handler) -> bool:
     """Run a pending job once; returns False when the job was not pending (already run)."""
-    claimed = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.PENDING).update(
-        status=ImportJob.Status.RUNNING, started_at=timezone.now()
-    )
+    claimed = JOB_FLOW.claim(ImportJob.objects.filter(pk=job_id), "start", started_at=timezone.now())
     if not claimed:
         return False
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
@@ -72,16 +87,16 @@ def run_import_job(job_id: int, handler: Handler) -> bool:
         try:
             result = handler(job, job_progress_writer(job_id))
         except ImportRejected as exc:
-            _finish(job_id, ImportJob.Status.FAILED, errors=[e.as_dict() for e in exc.errors])
+            _finish(job_id, "fail", errors=[e.as_dict() for e in exc.errors])
         except ApplicationError as exc:
-            _finish(job_id, ImportJob.Status.FAILED, errors=_error_dicts(exc))
+            _finish(job_id, "fail", errors=_error_dicts(exc))
         except Exception:
             # The page must show a failure, not spin forever; the traceback goes to the log.
             logger.exception("Import job %s failed", job_id)
             message = _("The import stopped because of an internal error. Nothing was saved.")
-            _finish(job_id, ImportJob.Status.FAILED, errors=[RowError(0, "", message).as_dict()])
+            _finish(job_id, "fail", errors=[RowError(0, "", message).as_dict()])
         else:
-            _finish(job_id, ImportJob.Status.SUCCEEDED, result=result)
+            _finish(job_id, "succeed", result=result)
         finally:
             _discard_file(job)
     return True

@@ -1,4 +1,4 @@
-"""The council's figures on the home dashboard (see core.views.dashboard)."""
+"""The council's figures on the home dashboard (see web.views.dashboard)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dancu.accounts.access import get_access
+from dancu.core.access import get_access
 
 from . import selectors
 from .models import Commitment

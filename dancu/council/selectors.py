@@ -7,8 +7,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from dancu.accounts.access import get_access
 from dancu.accounts.roles import Role
+from dancu.core.access import get_access
 from dancu.core.errors import NotFound
 from dancu.core.search import search_queryset
 

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dancu.accounts.access import get_access
+from dancu.core.access import get_access
 from dancu.core.audit import audit_record
 from dancu.core.calendar import add_days
 from dancu.core.errors import Conflict, ValidationFailed

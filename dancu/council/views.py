@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dancu.accounts.access import get_access
+from dancu.core.access import get_access
 from dancu.core.errors import NotFound, ValidationFailed
 from dancu.core.htmx import clean_int, clean_query, paginate, render_list
 

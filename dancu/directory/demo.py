@@ -456,15 +456,9 @@ def _users(ld: _Loader) -> None:
             RoleAssignment.objects.get_or_create(user=user, body=body, role=demo.role)
 
 
-def _load_module_demos(stdout) -> dict:
-    """Each domain module may add its demo data in `dancu/<app>/demo.py` with `load(stdout)`."""
-    from dancu.core.modules import domain_modules
-
-    return {app: module.load(stdout=stdout) for app, module in domain_modules("demo")}
-
-
-def load_demo(stdout: TextIO | None = None) -> dict[str, Any]:
-    """Load the demo (idempotent) and return counts; print the demo logins to `stdout`."""
+def load(stdout: TextIO | None = None) -> dict[str, Any]:
+    """The directory's demo (units, bodies, people, one user per role); idempotent. Run first
+    by `web.demo.load_demo`, which then runs every other module's demo."""
     load_units([HA_TINH, NGHE_AN], stdout=stdout)
     with transaction.atomic():
         ld = _Loader()
@@ -478,12 +472,8 @@ def load_demo(stdout: TextIO | None = None) -> dict[str, Any]:
             f"{len(DEMO_USERS)} demo users"
         )
         audit_record(actor=None, action="demo.load", summary=summary, province_code=HA_TINH)
-    result = dict(ld.counts)
-    result["summary"] = summary  # type: ignore[assignment]
-    result["modules"] = _load_module_demos(stdout)  # type: ignore[assignment]
-    if stdout is not None:
-        stdout.write(summary + "\n\n")
-        stdout.write(format_logins())
+    result: dict[str, Any] = dict(ld.counts)
+    result["summary"] = summary
     return result
 
 

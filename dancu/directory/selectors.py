@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Count, F, Prefetch, QuerySet
 
-from dancu.accounts.access import get_access
 from dancu.accounts.roles import Perm
+from dancu.core.access import get_access
 from dancu.core.errors import NotFound
 from dancu.core.search import search_queryset
 
@@ -13,10 +13,7 @@ from .models import AdministrativeUnit, Body, BodyKind, Membership, Person, Unit
 
 
 def _in_scope(queryset: QuerySet, user, field: str = "province_id") -> QuerySet:
-    provinces = get_access(user).provinces_with(Perm.DIRECTORY_VIEW)
-    if not isinstance(provinces, set):
-        return queryset  # every province
-    return queryset.filter(**{f"{field}__in": list(provinces)})
+    return get_access(user).scope(queryset, Perm.DIRECTORY_VIEW, field.removesuffix("_id"))
 
 
 def can_see_contacts(user, person: Person) -> bool:

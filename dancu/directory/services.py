@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dancu.accounts.access import get_access
 from dancu.accounts.roles import Perm
+from dancu.core.access import get_access
 from dancu.core.audit import audit_record, diff, model_snapshot
 from dancu.core.errors import ValidationFailed
 from dancu.core.text import normalize_spaces

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from dancu.accounts.access import get_access
 from dancu.accounts.roles import Perm
+from dancu.core.access import get_access
 from dancu.core.htmx import clean_int, clean_query, paginate, render_list
 
 from . import selectors

@@ -6,19 +6,18 @@ all or nothing (see importing.py). The job page polls its progress with htmx.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dancu.accounts.access import get_access
 from dancu.accounts.roles import Perm
+from dancu.core.access import get_access
 from dancu.core.errors import NotFound, PermissionDenied
-from dancu.core.excel import MAX_UPLOAD_BYTES, XLSX_CONTENT_TYPE, SpreadsheetRejected, check_upload
+from dancu.core.excel import MAX_UPLOAD_BYTES, XLSX_CONTENT_TYPE
+from dancu.core.forms import SpreadsheetUploadForm
+from dancu.core.imports import import_job_create
 from dancu.core.models import ImportJob
 
 from .importing import IMPORT_KIND, MAX_ROWS, delegate_template
@@ -30,11 +29,8 @@ TEMPLATE_FILENAME = "mau_nhap_dai_bieu.xlsx"
 
 def _import_provinces(user) -> list[AdministrativeUnit]:
     """Current provinces where the user may import, by name."""
-    provinces = get_access(user).provinces_with(Perm.DIRECTORY_IMPORT)
     qs = AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, valid_to__isnull=True)
-    if isinstance(provinces, set):
-        qs = qs.filter(pk__in=provinces)
-    return list(qs.order_by("name"))
+    return list(get_access(user).scope(qs, Perm.DIRECTORY_IMPORT, "pk").order_by("name"))
 
 
 def _chosen_province(request: HttpRequest, provinces: list[AdministrativeUnit]) -> AdministrativeUnit:
@@ -49,24 +45,12 @@ def _chosen_province(request: HttpRequest, provinces: list[AdministrativeUnit]) 
     raise PermissionDenied(_("You do not have permission to import delegates in this province."))
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Excel file (.xlsx)"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        try:
-            check_upload(upload)
-        except SpreadsheetRejected as exc:
-            raise forms.ValidationError(exc.message) from exc
-        return upload
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_page(request: HttpRequest) -> HttpResponse:
     provinces = _import_provinces(request.user)
     province = _chosen_province(request, provinces)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = SpreadsheetUploadForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -88,18 +72,14 @@ def import_page(request: HttpRequest) -> HttpResponse:
 
 
 def _enqueue(request: HttpRequest, province: AdministrativeUnit, upload) -> ImportJob:
-    with transaction.atomic():
-        job = ImportJob.objects.create(
-            kind=IMPORT_KIND,
-            province_code=province.code,
-            params={"province_id": province.pk, "language": get_language()},
-            created_by=request.user,  # type: ignore[misc]  # login_required: never anonymous
-            file=upload,
-            original_name=upload.name[:255],
-        )
-        # The worker must see the committed job row, hence on_commit.
-        transaction.on_commit(lambda: run_delegate_import.delay(job.pk))
-    return job
+    return import_job_create(
+        actor=request.user,
+        kind=IMPORT_KIND,
+        province_code=province.code,
+        upload=upload,
+        params={"province_id": province.pk},
+        enqueue=run_delegate_import.delay,
+    )
 
 
 def _job_province_id(job: ImportJob) -> int | None:

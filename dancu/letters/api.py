@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from dancu.accounts.access import get_access
+from dancu.core.access import get_access
 from dancu.core.api_base import ErrorOut, Page
 from dancu.core.errors import PermissionDenied
 

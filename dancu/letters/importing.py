@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dancu.accounts.access import get_access
+from dancu.core.access import get_access
 from dancu.core.errors import ApplicationError, ValidationFailed
 from dancu.core.excel import (
     Boolean,

@@ -11,8 +11,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dancu.accounts.access import get_access
 from dancu.accounts.roles import Role
+from dancu.core.access import get_access
 from dancu.core.errors import NotFound
 
 from . import duplicates

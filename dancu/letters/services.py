@@ -17,8 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dancu.accounts.access import get_access
 from dancu.accounts.roles import Role
+from dancu.core.access import get_access
 from dancu.core.audit import audit_record
 from dancu.core.errors import Conflict, PermissionDenied, ValidationFailed
 from dancu.core.text import fold, normalize_spaces

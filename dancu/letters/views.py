@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dancu.accounts.access import get_access
+from dancu.core.access import get_access
 from dancu.core.errors import PermissionDenied, ValidationFailed
 from dancu.core.excel import XLSX_CONTENT_TYPE
 from dancu.core.htmx import clean_int, clean_query, paginate

@@ -11,7 +11,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dancu.accounts.access import get_access
+from dancu.core.access import get_access
 from dancu.core.errors import NotFound, PermissionDenied
 from dancu.core.excel import MAX_UPLOAD_BYTES, XLSX_CONTENT_TYPE, SpreadsheetRejected, check_upload
 from dancu.core.models import ImportJob

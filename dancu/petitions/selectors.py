@@ -18,8 +18,8 @@ from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
 from django.utils import timezone
 
-from dancu.accounts.access import get_access
 from dancu.accounts.roles import Role
+from dancu.core.access import get_access
 from dancu.core.errors import NotFound
 from dancu.core.search import search_queryset
 from dancu.core.text import search_tokens

@@ -13,7 +13,7 @@ from django.db.models import Count, Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dancu.accounts.access import get_access
+from dancu.core.access import get_access
 from dancu.core.audit import audit_record, model_snapshot
 from dancu.core.calendar import add_days
 from dancu.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed

@@ -16,7 +16,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dancu.accounts.access import get_access
+from dancu.core.access import get_access
 from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
 from dancu.core.excel import XLSX_CONTENT_TYPE, SpreadsheetRejected, check_upload
 from dancu.core.htmx import clean_int, clean_query, paginate, render_list

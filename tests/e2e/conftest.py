@@ -39,6 +39,6 @@ def page(browser):
 
 @pytest.fixture
 def demo(transactional_db):
-    from dancu.directory.demo import load_demo
+    from dancu.web.demo import load_demo
 
     return load_demo()

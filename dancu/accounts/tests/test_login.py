@@ -4,8 +4,8 @@ from django.utils import translation
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from dancu.accounts.access import get_access
 from dancu.accounts.tests.factories import PASSWORD
+from dancu.core.access import get_access
 from dancu.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -22,12 +22,12 @@ def test_login_and_wrong_password(client, office_admin):
     assert response.status_code == 200
     assert "Sai tên đăng nhập hoặc mật khẩu" in response.content.decode()
     response = client.post(LOGIN, {"username": office_admin.username, "password": PASSWORD})
-    assert response.status_code == 302 and response["Location"] == reverse("core:dashboard")
+    assert response.status_code == 302 and response["Location"] == reverse("web:dashboard")
 
 
 def test_open_redirect_is_refused(client, office_admin):
     response = client.post(LOGIN, {"username": office_admin.username, "password": PASSWORD, "next": "https://evil.example/"})
-    assert response["Location"] == reverse("core:dashboard")
+    assert response["Location"] == reverse("web:dashboard")
 
 
 def test_lockout_after_repeated_failures(client, office_admin, settings):

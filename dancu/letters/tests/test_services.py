@@ -222,8 +222,10 @@ def test_reception_day_warnings(delegation, specialist):
 
 
 def test_beat_task_is_declared_and_idempotent(make_letter):
+    from dancu.core.modules import beat_schedule
     from dancu.letters import tasks
-    from dancu.letters.schedule import BEAT_SCHEDULE
+
+    BEAT_SCHEDULE = beat_schedule()
 
     assert BEAT_SCHEDULE["letters-reminders"]["task"] == tasks.send_letter_reminders.name
     make_letter(received_date=datetime.date(2026, 1, 5))

@@ -10,8 +10,9 @@ from dancu.accounts.roles import Role
 from dancu.core.models import AuditEntry
 from dancu.core.search import search_queryset
 from dancu.core.text import fold
-from dancu.directory.demo import DEMO_PASSWORD, DEMO_USERS, HT_COUNCIL, generate_people, load_demo
+from dancu.directory.demo import DEMO_PASSWORD, DEMO_USERS, HT_COUNCIL, generate_people
 from dancu.directory.models import Body, BodyKind, BodyLevel, Constituency, Membership, Person, Term
+from dancu.web.demo import load_demo
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-from dancu.accounts.access import get_access
+from dancu.core.access import get_access
 from dancu.core.navigation import menu_for
 
 

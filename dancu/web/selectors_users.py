@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from dancu.accounts.models import RoleAssignment, User
+from dancu.accounts.roles import Perm
+from dancu.core.access import get_access
 from dancu.directory.models import Body
-
-from .access import get_access
-from .models import RoleAssignment, User
-from .roles import Perm
 
 
 def managed_bodies(actor) -> QuerySet[Body]:
-    provinces = get_access(actor).provinces_with(Perm.ACCOUNTS_MANAGE)
     qs = Body.objects.select_related("province").order_by("province__name", "kind", "name")
-    if isinstance(provinces, set):
-        qs = qs.filter(province_id__in=list(provinces))
-    return qs if provinces else qs.none()
+    return get_access(actor).scope(qs, Perm.ACCOUNTS_MANAGE)
 
 
 def managed_users(actor, *, query: str = "") -> QuerySet[User]:

@@ -8,13 +8,14 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dancu.accounts import services
+from dancu.accounts.models import RoleAssignment, User
+from dancu.accounts.roles import Perm, Role
+from dancu.core.access import get_access
 from dancu.core.errors import ApplicationError, NotFound
 from dancu.core.htmx import clean_query, paginate, render_list
 
-from . import selectors, services
-from .access import get_access
-from .models import RoleAssignment, User
-from .roles import Perm, Role
+from . import selectors_users as selectors
 
 
 def _managed_body(request, body_id: str | None):
@@ -34,7 +35,7 @@ def user_list(request):
         "roles": Role.choices,
         "new_password": request.session.pop("new_user_password", None),
     }
-    return render_list(request, "accounts/user_list.html", "accounts/_user_rows.html", context)
+    return render_list(request, "web/user_list.html", "web/_user_rows.html", context)
 
 
 @login_required
@@ -54,7 +55,7 @@ def user_create(request):
     else:
         # Shown once on the next page, for the administrator to hand over.
         request.session["new_user_password"] = {"username": user.username, "password": password}
-    return redirect("accounts:user_list")
+    return redirect("web:user_list")
 
 
 @login_required
@@ -73,7 +74,7 @@ def role_assign(request, user_id: int):
         messages.success(request, _("The role was given."))
     except ApplicationError as exc:
         messages.error(request, exc.message)
-    return redirect("accounts:user_list")
+    return redirect("web:user_list")
 
 
 @login_required
@@ -91,4 +92,4 @@ def role_revoke(request, assignment_id: int):
         messages.success(request, _("The role was taken away."))
     except ApplicationError as exc:
         messages.error(request, exc.message)
-    return redirect("accounts:user_list")
+    return redirect("web:user_list")

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from dancu.directory.demo import load_demo
+from dancu.web.demo import load_demo
 
 
 class Command(BaseCommand):

@@ -1,0 +1,38 @@
+"""The council module's manifest: what it brings to the shared pieces (dancu.core.modules)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from dancu.core.modules import ModuleManifest
+from dancu.core.navigation import MenuGroup, MenuItem
+
+from .permissions import ROLE_PERMISSIONS
+
+MANIFEST = ModuleManifest(
+    name="council",
+    url_prefix="ky-hop/",
+    urls="dancu.council.urls",
+    public_prefix="ky-hop/",
+    public_urls="dancu.council.public_urls",
+    api_prefix="/council",
+    api_router="dancu.council.api:router",
+    menus=(
+        MenuGroup(
+            _("Sessions"),
+            "bank",
+            (
+                MenuItem(_("Council sessions"), "council:session_list", "bank", "council.view"),
+                MenuItem(_("Resolutions"), "council:resolution_list", "journal-text", "council.resolutions"),
+                MenuItem(
+                    _("Questions and commitments"), "council:question_list", "question-circle", "council.view"
+                ),
+                MenuItem(_("Standing Committee"), "council:meeting_list", "people-fill", "council.view"),
+                MenuItem(_("Council figures"), "council:figures", "bar-chart", "council.view"),
+            ),
+            order=30,
+        ),
+    ),
+    role_permissions=ROLE_PERMISSIONS,
+    demo="dancu.council.demo:load",
+    dashboard_cards="dancu.council.dashboard:cards",
+    matrix_routes="dancu.council.tests.test_permissions:ROUTES",
+)

@@ -1,0 +1,29 @@
+from django.utils.translation import gettext_lazy as _
+
+from dancu.accounts.roles import Perm
+from dancu.core.modules import ModuleManifest
+from dancu.core.navigation import MenuGroup, MenuItem
+
+MANIFEST = ModuleManifest(
+    name="web",
+    url_prefix="",
+    urls="dancu.web.urls",
+    menus=(
+        MenuGroup(
+            _("Dashboard"),
+            "speedometer2",
+            (MenuItem(_("Dashboard"), "web:dashboard", "speedometer2"),),
+            order=0,
+        ),
+        MenuGroup(
+            _("Administration"),
+            "gear",
+            (
+                MenuItem(_("Audit log"), "web:audit_list", "shield-check", Perm.AUDIT_VIEW),
+                MenuItem(_("Users"), "web:user_list", "person-gear", Perm.ACCOUNTS_MANAGE),
+            ),
+            order=90,
+        ),
+    ),
+    matrix_routes="dancu.web.tests.test_permissions:ROUTES",
+)

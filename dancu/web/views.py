@@ -1,0 +1,49 @@
+"""The shell's pages: the dashboard, the global search and the audit log. Each gathers what
+the modules' manifests contribute; none names a module."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from dancu.accounts.roles import Perm
+from dancu.core.access import get_access
+from dancu.core.htmx import clean_query, paginate, render_list
+from dancu.core.modules import hooks
+from dancu.directory import selectors as directory_selectors
+
+from .selectors import audit_entries_visible
+
+
+@login_required
+def dashboard(request):
+    access = get_access(request.user)
+    cards = []
+    if access.has_any_role:
+        cards = [card for _m, module_cards in hooks("dashboard_cards") for card in module_cards(request.user)]
+    context = {
+        "counts": directory_selectors.directory_counts(request.user),
+        "bodies_by_kind": directory_selectors.bodies_by_kind(request.user),
+        "module_cards": cards,
+        "no_role": not access.has_any_role,
+    }
+    return render(request, "web/dashboard.html", context)
+
+
+@login_required
+def search(request):
+    """One search box for the whole app: each module contributes what the user may see."""
+    query = clean_query(request)
+    groups = []
+    if query:
+        groups = [group for _m, module_search in hooks("search") for group in module_search(request.user, query)]
+    return render(request, "web/search.html", {"query": query, "groups": groups})
+
+
+@login_required
+def audit_list(request):
+    access = get_access(request.user)
+    access.require(Perm.AUDIT_VIEW)
+    entries = audit_entries_visible(request.user, action=clean_query(request, "action", 100))
+    page = paginate(request, entries.select_related("actor"))
+    return render_list(request, "web/audit_list.html", "web/_audit_rows.html", {"page": page})
