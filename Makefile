@@ -41,19 +41,19 @@ lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 
 test-sqlite: install
-	$(BIN)/pytest -m "not browser" -q
+	$(BIN)/pytest -m "not browser" -q -n 2
 
 test-postgres: install
-	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not browser" -q
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not browser" -q -n 2
 
 test-browser: install system-deps
 	$(BIN)/pytest -m browser -q
 
 test: install system-deps lint
 	@echo "== SQLite =="
-	$(BIN)/pytest -m "not browser" -q
+	$(BIN)/pytest -m "not browser" -q -n 2
 	@echo "== PostgreSQL =="
-	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not browser" -q
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not browser" -q -n 2
 	@echo "== Browser (Playwright + Debian chromium) =="
 	$(BIN)/pytest -m browser -q
 

@@ -88,6 +88,20 @@ def hooks(attribute: str) -> list[tuple[ModuleManifest, Callable[..., Any]]]:
     return [(m, resolve(getattr(m, attribute))) for m in manifests() if getattr(m, attribute)]
 
 
+def urlpatterns() -> list[Any]:
+    """Every module's staff and public URL patterns (config/urls.py adds the API and admin)."""
+    from django.urls import include, path
+
+    patterns: list[Any] = []
+    for manifest in manifests():
+        if manifest.urls:
+            patterns.append(path(manifest.url_prefix, include(manifest.urls)))
+        if manifest.public_urls:
+            # Public pages: no sign-in, never any personal data.
+            patterns.append(path(f"cong-khai/{manifest.public_prefix}", include(manifest.public_urls)))
+    return patterns
+
+
 def beat_schedule() -> dict[str, dict[str, Any]]:
     schedule: dict[str, dict[str, Any]] = {}
     for manifest in manifests():

@@ -12,7 +12,10 @@ import datetime
 import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from django.db import transaction
 from django.utils import timezone
@@ -456,7 +459,7 @@ def _users(ld: _Loader) -> None:
             RoleAssignment.objects.get_or_create(user=user, body=body, role=demo.role)
 
 
-def load(stdout: TextIO | None = None) -> dict[str, Any]:
+def load(stdout: SupportsWrite[str] | None = None) -> dict[str, Any]:
     """The directory's demo (units, bodies, people, one user per role); idempotent. Run first
     by `web.demo.load_demo`, which then runs every other module's demo."""
     load_units([HA_TINH, NGHE_AN], stdout=stdout)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.db.models import Count, F, Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from dancu.accounts.roles import Perm
 from dancu.core.access import get_access
 from dancu.core.errors import NotFound
 from dancu.core.search import search_queryset
 
+from .errors import DirectoryError
 from .models import AdministrativeUnit, Body, BodyKind, Membership, Person, UnitLevel
 
 
@@ -20,7 +22,9 @@ def can_see_contacts(user, person: Person) -> bool:
     return get_access(user).has(Perm.DIRECTORY_VIEW_CONTACT, person.province_id)
 
 
-def units_visible(user, *, query: str = "", level: str = "", current: str = "") -> QuerySet[AdministrativeUnit]:
+def units_visible(
+    user, *, query: str = "", level: str = "", current: str = ""
+) -> QuerySet[AdministrativeUnit]:
     """Administrative units are public facts; any user with a directory role may browse them all."""
     if not get_access(user).has(Perm.DIRECTORY_VIEW):
         return AdministrativeUnit.objects.none()
@@ -37,11 +41,13 @@ def units_visible(user, *, query: str = "", level: str = "", current: str = "") 
 def unit_get(user, unit_id: int) -> AdministrativeUnit:
     unit = units_visible(user).filter(pk=unit_id).first()
     if unit is None:
-        raise NotFound("")
+        raise NotFound(_("This administrative unit does not exist."), code=DirectoryError.UNIT_NOT_FOUND)
     return unit
 
 
-def bodies_visible(user, *, query: str = "", kind: str = "", province_id: int | None = None) -> QuerySet[Body]:
+def bodies_visible(
+    user, *, query: str = "", kind: str = "", province_id: int | None = None
+) -> QuerySet[Body]:
     qs = _in_scope(Body.objects.select_related("province", "unit", "parent"), user)
     if kind:
         qs = qs.filter(kind=kind)
@@ -53,7 +59,9 @@ def bodies_visible(user, *, query: str = "", kind: str = "", province_id: int | 
 def body_get(user, body_id: int) -> Body:
     body = bodies_visible(user).filter(pk=body_id).first()
     if body is None:
-        raise NotFound("")
+        raise NotFound(
+            _("This body does not exist or you may not see it."), code=DirectoryError.BODY_NOT_FOUND
+        )
     return body
 
 
@@ -78,14 +86,18 @@ def people_visible(
 
 
 def people_with_current_posts(qs: QuerySet[Person]) -> QuerySet[Person]:
-    current = Membership.objects.filter(end_date__isnull=True).select_related("post", "body").order_by("post__rank")
+    current = (
+        Membership.objects.filter(end_date__isnull=True).select_related("post", "body").order_by("post__rank")
+    )
     return qs.prefetch_related(Prefetch("memberships", queryset=current, to_attr="current_memberships"))
 
 
 def person_get(user, person_id: int) -> Person:
     person = people_visible(user).filter(pk=person_id).first()
     if person is None:
-        raise NotFound("")
+        raise NotFound(
+            _("This person does not exist or you may not see them."), code=DirectoryError.PERSON_NOT_FOUND
+        )
     return person
 
 

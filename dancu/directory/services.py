@@ -15,6 +15,7 @@ from dancu.core.audit import audit_record, diff, model_snapshot
 from dancu.core.errors import ValidationFailed
 from dancu.core.text import normalize_spaces
 
+from .errors import DirectoryError
 from .models import AdministrativeUnit, Body, Constituency, Gender, Membership, Person, Post, Term, UnitLevel
 
 PERSON_FIELDS = ("full_name", "gender", "birth_date", "ethnicity", "phone", "email", "workplace")
@@ -25,19 +26,21 @@ def _clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
     if "full_name" in cleaned:
         cleaned["full_name"] = normalize_spaces(cleaned["full_name"])
         if len(cleaned["full_name"]) < 2:
-            raise ValidationFailed(_("The full name is required."))
+            raise ValidationFailed(_("The full name is required."), code=DirectoryError.INVALID_PERSON)
     gender = cleaned.get("gender")
     if gender and gender not in Gender.values:
-        raise ValidationFailed(_("Unknown gender: %(value)s") % {"value": gender})
+        raise ValidationFailed(
+            _("Unknown gender: %(value)s") % {"value": gender}, code=DirectoryError.INVALID_PERSON
+        )
     birth = cleaned.get("birth_date")
     if birth and (birth > timezone.localdate() or birth.year < 1900):
-        raise ValidationFailed(_("The date of birth is not plausible."))
+        raise ValidationFailed(_("The date of birth is not plausible."), code=DirectoryError.INVALID_PERSON)
     return cleaned
 
 
 def _province_unit(province: AdministrativeUnit) -> AdministrativeUnit:
     if province.level != UnitLevel.PROVINCE:
-        raise ValidationFailed(_("A province-level unit is required."))
+        raise ValidationFailed(_("A province-level unit is required."), code=DirectoryError.INVALID_PERSON)
     return province
 
 
@@ -97,11 +100,17 @@ def membership_create(
     access.require(Perm.DIRECTORY_CHANGE, body.province_id)
     access.require(Perm.DIRECTORY_CHANGE, person.province_id)
     if term is not None and term.body_id not in {body.pk, body.parent_id}:
-        raise ValidationFailed(_("The term does not belong to this body."))
+        raise ValidationFailed(
+            _("The term does not belong to this body."), code=DirectoryError.INVALID_MEMBERSHIP
+        )
     if constituency is not None and (term is None or constituency.term_id != term.pk):
-        raise ValidationFailed(_("The constituency does not belong to the term."))
+        raise ValidationFailed(
+            _("The constituency does not belong to the term."), code=DirectoryError.INVALID_MEMBERSHIP
+        )
     if start_date and end_date and end_date < start_date:
-        raise ValidationFailed(_("The end date is before the start date."))
+        raise ValidationFailed(
+            _("The end date is before the start date."), code=DirectoryError.INVALID_MEMBERSHIP
+        )
     membership = Membership.objects.create(
         person=person,
         body=body,
@@ -127,7 +136,9 @@ def membership_create(
 def membership_end(*, actor, membership: Membership, end_date: datetime.date) -> Membership:
     get_access(actor).require(Perm.DIRECTORY_CHANGE, membership.body.province_id)
     if membership.start_date and end_date < membership.start_date:
-        raise ValidationFailed(_("The end date is before the start date."))
+        raise ValidationFailed(
+            _("The end date is before the start date."), code=DirectoryError.INVALID_MEMBERSHIP
+        )
     before = model_snapshot(membership)
     membership.end_date = end_date
     membership.save(update_fields=["end_date", "updated_at"])

@@ -27,7 +27,10 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from django.db import transaction
 
@@ -430,7 +433,7 @@ def _save_successions(successions: dict[tuple[str, str], bool]) -> tuple[int, in
     return len(to_create), len(to_update)
 
 
-def load_units(province_codes: list[str] | None = None, stdout: TextIO | None = None) -> dict[str, Any]:
+def load_units(province_codes: list[str] | None = None, stdout: SupportsWrite[str] | None = None) -> dict[str, Any]:
     """Load (or refresh) units and successions; `province_codes` limits it to some provinces."""
     started = time.monotonic()
     source = read_sources(province_codes)

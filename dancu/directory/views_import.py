@@ -20,6 +20,7 @@ from dancu.core.forms import SpreadsheetUploadForm
 from dancu.core.imports import import_job_create
 from dancu.core.models import ImportJob
 
+from .errors import DirectoryError
 from .importing import IMPORT_KIND, MAX_ROWS, delegate_template
 from .models import AdministrativeUnit, UnitLevel
 from .tasks import run_delegate_import
@@ -35,14 +36,19 @@ def _import_provinces(user) -> list[AdministrativeUnit]:
 
 def _chosen_province(request: HttpRequest, provinces: list[AdministrativeUnit]) -> AdministrativeUnit:
     if not provinces:
-        raise PermissionDenied(_("You do not have permission to import delegates."))
+        raise PermissionDenied(
+            _("You do not have permission to import delegates."), code=DirectoryError.IMPORT_FORBIDDEN
+        )
     wanted = request.POST.get("province") or request.GET.get("province")
     if not wanted:
         return provinces[0]
     for province in provinces:
         if str(province.pk) == wanted:
             return province
-    raise PermissionDenied(_("You do not have permission to import delegates in this province."))
+    raise PermissionDenied(
+        _("You do not have permission to import delegates in this province."),
+        code=DirectoryError.IMPORT_FORBIDDEN,
+    )
 
 
 @login_required
@@ -108,7 +114,9 @@ def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
         or not get_access(request.user).has(Perm.DIRECTORY_IMPORT, province_id)
     ):
         # Not found rather than forbidden: do not reveal that another province's job exists.
-        raise NotFound(_("This import does not exist or you may not see it."))
+        raise NotFound(
+            _("This import does not exist or you may not see it."), code=DirectoryError.IMPORT_NOT_FOUND
+        )
     context = {"job": job, "errors": job.errors[:500], "more_errors": max(0, len(job.errors) - 500)}
     template = (
         "directory/_import_progress.html" if getattr(request, "htmx", False) else "directory/import.html"
@@ -120,7 +128,9 @@ def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
 @require_GET
 def import_template(request: HttpRequest) -> HttpResponse:
     if not get_access(request.user).has(Perm.DIRECTORY_IMPORT):
-        raise PermissionDenied(_("You do not have permission to import delegates."))
+        raise PermissionDenied(
+            _("You do not have permission to import delegates."), code=DirectoryError.IMPORT_FORBIDDEN
+        )
     response = HttpResponse(delegate_template(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{TEMPLATE_FILENAME}"'
     return response

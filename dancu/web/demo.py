@@ -3,13 +3,16 @@ demo logins."""
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from dancu.core.modules import hooks
 from dancu.directory.demo import format_logins
 
 
-def load_demo(stdout: TextIO | None = None) -> dict[str, Any]:
+def load_demo(stdout: SupportsWrite[str] | None = None) -> dict[str, Any]:
     """Load the demo (idempotent) and return each module's counts; print the demo logins."""
     result: dict[str, Any] = {}
     for manifest, load in hooks("demo"):
