@@ -90,3 +90,35 @@ def test_pages_never_500_on_junk(client, office_admin, path, params):
     client.force_login(office_admin)
     response = client.get(path, params)
     assert response.status_code < 500, (path, params)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["limit=100000", "limit=201", "limit=0", f"limit={10**25}", f"offset={10**25}", "offset=-1", "limit=abc"],
+)
+def test_page_size_and_offset_are_bounded(client, specialist, query):
+    client.force_login(specialist)
+    response = client.get(f"/api/v1/units?{query}")
+    assert response.status_code == 422, (query, response.status_code)
+    assert response.json()["error"]["code"] == "invalid_input"
+
+
+def test_page_size_cap_is_enforced(client, specialist):
+    client.force_login(specialist)
+    data = client.get("/api/v1/units?limit=200").json()
+    assert len(data["items"]) <= 200
+    assert len(client.get("/api/v1/units").json()["items"]) <= 50
+
+
+@pytest.mark.parametrize("path", [f"/api/v1/people/{10**25}", f"/api/v1/units/{2**63}", f"/api/v1/bodies/{10**19}"])
+def test_huge_ids_in_the_api_are_4xx(client, specialist, path):
+    client.force_login(specialist)
+    response = client.get(path)
+    assert 400 <= response.status_code < 500, (path, response.status_code)
+    assert "error" in response.json()
+
+
+@pytest.mark.parametrize("path", [f"/danh-ba/nhan-su/{10**25}/", f"/danh-ba/co-quan/{2**63}/"])
+def test_huge_ids_in_pages_are_404(client, specialist, path):
+    client.force_login(specialist)
+    assert client.get(path).status_code == 404

@@ -22,6 +22,9 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-insecure-key-change-me-in-production")
+# The key of the audit chain's HMAC (core.audit); kept out of the database and its backups.
+# Defaults to SECRET_KEY: when rotating SECRET_KEY, set DANCU_AUDIT_KEY to the old value.
+DANCU_AUDIT_KEY = os.environ.get("DANCU_AUDIT_KEY") or SECRET_KEY
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
@@ -63,10 +66,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "dancu.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "dancu.core.middleware.CleanInputMiddleware",
     "dancu.core.middleware.ApplicationErrorMiddleware",
     # Last, as django-axes asks: it reacts to the login failures the views above produce.
     "axes.middleware.AxesMiddleware",
@@ -137,6 +142,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Dân cử"
+# National administrators, Office administrators and leaders must set up two-step sign-in
+# before they reach any page (accounts.middleware). On in production; off by default in the
+# embedded demo, whose printed logins must work without an authenticator app.
+DANCU_REQUIRE_TOTP = env_bool("DANCU_REQUIRE_TOTP", False)
 
 LANGUAGE_CODE = "vi"
 # Vietnamese only: an Office's browsers are often set to English, and the interface must not
@@ -196,19 +205,28 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that queues a task must not hang for long when the broker is down: one short
+# try, then the caller marks its job failed (core.imports).
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2, "socket_timeout": 2}
 CELERY_BEAT_SCHEDULE: dict = {}
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            # Degrades to no cache when Redis is down (pages are computed from the database).
+            "BACKEND": "dancu.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
 
-# Pagination of pages and of the API.
+# Pagination of pages (the API's page sizes are in dancu.core.api_base).
 PAGE_SIZE = 25
-API_MAX_PAGE_SIZE = 200
 
 LOGGING = {
     "version": 1,

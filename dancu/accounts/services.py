@@ -88,10 +88,91 @@ def totp_confirm(*, actor: User, token: str) -> TOTPDevice:
 
 
 @transaction.atomic
-def totp_disable(*, actor: User) -> None:
-    deleted, _unused = TOTPDevice.objects.filter(user=actor).delete()
-    if deleted:
-        audit_record(actor=actor, action="accounts.totp.disable", target=actor, summary=actor.username)
+def totp_disable(*, actor: User, token: str) -> None:
+    """Turn two-step sign-in off; needs a current code from the device being removed."""
+    device = TOTPDevice.objects.filter(user=actor, confirmed=True).first()
+    if device is None:
+        return
+    token = (token or "").strip()
+    if not (token.isdigit() and device.verify_token(token)):
+        raise ValidationFailed(
+            _("The code is not correct. Check the time on your phone and try again."),
+            code="otp_wrong",
+            details={"field": "token"},
+        )
+    TOTPDevice.objects.filter(user=actor).delete()
+    audit_record(actor=actor, action="accounts.totp.disable", target=actor, summary=actor.username)
+
+
+@transaction.atomic
+def password_change(*, actor: User, old_password: str, new_password: str) -> None:
+    """A user replaces their password (the first one an administrator issued, or any)."""
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    if not actor.check_password(old_password):
+        raise ValidationFailed(
+            _("The current password is not correct."), code="password_wrong", details={"field": "old_password"}
+        )
+    try:
+        validate_password(new_password, user=actor)
+    except ValidationError as exc:
+        raise ValidationFailed(" ".join(exc.messages), code="password_weak", details={"field": "new_password"}) from exc
+    actor.set_password(new_password)
+    actor.save(update_fields=["password"])
+    audit_record(actor=actor, action="accounts.password.change", target=actor, summary=actor.username)
+
+
+def _require_manages(actor: User, user: User) -> str:
+    """The province code where `actor` manages `user` (holds ACCOUNTS_MANAGE where the user has
+    a role); refuses otherwise, without saying whether the user exists."""
+    access = get_access(actor)
+    for province_id, code in user.roles.values_list("body__province_id", "body__province__code"):
+        if access.has(Perm.ACCOUNTS_MANAGE, province_id):
+            return code
+    if access.is_national_admin:
+        return ""
+    raise NotFound(_("This user is not in your province."), code="user_not_found")
+
+
+@transaction.atomic
+def password_reset(*, actor: User, user: User) -> str:
+    """An Office administrator issues a new random password (shown once); the user's other
+    sessions end, and a lockout on the account is lifted."""
+    import secrets
+
+    province_code = _require_manages(actor, user)
+    if user.pk == actor.pk:
+        raise PermissionDenied(_("Change your own password under My account."), code="own_account")
+    password = secrets.token_urlsafe(9)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    _clear_lockout(user)
+    audit_record(
+        actor=actor, action="accounts.password.reset", target=user, province_code=province_code, summary=user.username
+    )
+    return password
+
+
+def _clear_lockout(user: User) -> int:
+    from axes.utils import reset
+
+    return int(reset(username=user.username) or 0)
+
+
+@transaction.atomic
+def lockout_clear(*, actor: User, user: User) -> int:
+    """Lift the sign-in lockout of a user (the lockout page tells them to ask for this)."""
+    province_code = _require_manages(actor, user)
+    cleared = _clear_lockout(user)
+    audit_record(
+        actor=actor,
+        action="accounts.lockout.clear",
+        target=user,
+        province_code=province_code,
+        summary=f"{user.username}: {cleared}",
+    )
+    return cleared
 
 
 def user_has_totp(user: User) -> bool:
@@ -151,8 +232,19 @@ def user_create(*, actor: User, username: str, full_name: str, email: str = "", 
         raise ValidationFailed(_("The user name %(name)s is taken.") % {"name": username})
     if role not in Role.values:
         raise ValidationFailed(_("Unknown role."))
+    email = (email or "").strip()
+    if email:
+        from django.core.exceptions import ValidationError
+        from django.core.validators import validate_email
+
+        try:
+            validate_email(email)
+        except ValidationError as exc:
+            raise ValidationFailed(
+                _("The e-mail address is not valid."), code="email_invalid", details={"field": "email"}
+            ) from exc
     password = secrets.token_urlsafe(9)
-    user = User(username=username, full_name=" ".join((full_name or "").split())[:200], email=(email or "").strip())
+    user = User(username=username, full_name=" ".join((full_name or "").split())[:200], email=email)
     user.set_password(password)
     user.save()
     assignment = RoleAssignment.objects.create(user=user, body=body, role=role)

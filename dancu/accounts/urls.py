@@ -11,4 +11,5 @@ urlpatterns = [
     path("ma-api/<int:token_id>/thu-hoi/", views.token_revoke, name="token_revoke"),
     path("xac-thuc-hai-buoc/", views.totp_setup, name="totp_setup"),
     path("xac-thuc-hai-buoc/tat/", views.totp_disable, name="totp_disable"),
+    path("doi-mat-khau/", views.password_change, name="password_change"),
 ]

@@ -6,19 +6,21 @@ from io import BytesIO
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from dancu.core.errors import ApplicationError
+from dancu.core.errors import ApplicationError, ValidationFailed
+from dancu.core.forms import form_status, submit
 
 from . import services
-from .forms import LoginForm, TokenForm, TotpConfirmForm
+from .forms import LoginForm, PasswordChangeForm, TokenForm, TotpConfirmForm
 from .models import ApiToken
 
 
@@ -33,20 +35,26 @@ def login_view(request):
         )
         if getattr(request, "axes_locked_out", False):
             return render(request, "accounts/locked_out.html", status=429)
-        if user is None:
-            form.add_error(None, _("Wrong user name or password."))
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user is not None else None
+        token = form.cleaned_data["otp_token"].strip()
+        code_ok = device is None or (token.isdigit() and device.verify_token(token))
+        if user is None or not code_ok:
+            # One message for a wrong password and a wrong or missing code, so that a guess
+            # never learns the password was right; the failed code counts toward the lockout.
+            form.add_error(None, _("Wrong user name, password or code."))
+            if user is not None:
+                user_login_failed.send(
+                    sender=__name__, credentials={"username": form.cleaned_data["username"]}, request=request
+                )
+                if getattr(request, "axes_locked_out", False):
+                    return render(request, "accounts/locked_out.html", status=429)
         else:
-            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-            token = form.cleaned_data["otp_token"].strip()
-            if device is not None and not (token.isdigit() and device.verify_token(token)):
-                form.add_error("otp_token", _("Enter the 6-digit code from your authenticator app."))
-            else:
-                login(request, user)
-                if device is not None:
-                    otp_login(request, device)
-                if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-                    next_url = ""
-                return redirect(next_url or "web:dashboard")
+            login(request, user)
+            if device is not None:
+                otp_login(request, device)
+            if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+                next_url = ""
+            return redirect(next_url or "web:dashboard")
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
 
 
@@ -112,10 +120,11 @@ def totp_setup(request):
         form = TotpConfirmForm(request.POST)
         if form.is_valid():
             try:
-                services.totp_confirm(actor=request.user, token=form.cleaned_data["token"])
+                device = services.totp_confirm(actor=request.user, token=form.cleaned_data["token"])
             except ApplicationError as exc:
                 form.add_error("token", exc.message)
             else:
+                otp_login(request, device)  # this session has just proved the device
                 messages.success(request, _("Two-step sign-in is on."))
                 return redirect("accounts:profile")
         device = TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("-id").first()
@@ -132,6 +141,33 @@ def totp_setup(request):
 @login_required
 @require_POST
 def totp_disable(request):
-    services.totp_disable(actor=request.user)
-    messages.info(request, _("Two-step sign-in is off."))
+    """Turning two-step sign-in off needs a current code: a stolen session alone cannot."""
+    form = TotpConfirmForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationFailed(_("Enter the current code from your authenticator app."), code="otp_required")
+        services.totp_disable(actor=request.user, token=form.cleaned_data["token"])
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.info(request, _("Two-step sign-in is off."))
     return redirect("accounts:profile")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def password_change(request):
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = submit(
+            form,
+            services.password_change,
+            actor=request.user,
+            old_password=form.cleaned_data["old_password"],
+            new_password=form.cleaned_data["new_password"],
+        )
+        if done:
+            update_session_auth_hash(request, request.user)  # stay signed in here, out elsewhere
+            messages.success(request, _("Your password was changed."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/password_change.html", {"form": form}, status=form_status(form))

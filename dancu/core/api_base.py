@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.pagination import LimitOffsetPagination
 
@@ -28,9 +29,19 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
+# Page size of every API list: a client asking for more gets 422, not a 100,000-row answer.
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+MAX_OFFSET = 10**7  # far beyond any real list; a larger one is bad input, not a database error
+
+
 class Page(LimitOffsetPagination):
-    class Input(LimitOffsetPagination.Input):
-        pass
+    class Input(Schema):
+        limit: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_limit=MAX_PAGE_SIZE, **kwargs)
 
 
 def error_response(api: NinjaAPI, request, status: int, code: str, message: str, details: Any = None):
@@ -59,6 +70,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def not_found(request, exc):
         return error_response(api, request, 404, "not_found", _("Not found."))
+
+    @api.exception_handler(OverflowError)
+    def overflow(request, exc):
+        return error_response(api, request, 422, "out_of_range", _("A number in the request is out of range."))
+
+    @api.exception_handler(DataError)
+    def data_error(request, exc):
+        return error_response(api, request, 422, "out_of_range", _("A value in the request is out of range."))
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):

@@ -1,13 +1,20 @@
-"""Append-only audit log, chained by hash.
+"""Append-only audit log, chained by a keyed hash.
 
 Services call `audit_record` inside their own transaction, so a change and its audit entry
-commit or roll back together. Each entry's hash covers its content and the previous entry's
-hash: editing or deleting any row breaks the chain, which `manage.py audit_verify` detects.
+commit or roll back together. Each entry's hash is an HMAC-SHA-256, under a key that is not in
+the database (`settings.DANCU_AUDIT_KEY`), of its content and the previous entry's hash:
+editing, inserting or deleting any row breaks the chain, and someone who can write the
+database but does not hold the key cannot recompute it (`manage.py audit_verify` detects it).
+
+Removing the newest entries and rewinding the head row leaves a shorter chain that is still
+valid; `checkpoint()` gives a signed statement of the head (`manage.py audit_checkpoint`) that
+an outside witness keeps, and `verify_checkpoint` detects any truncation since it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +35,16 @@ def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
 
 
+def _key() -> bytes:
+    from django.conf import settings
+
+    return str(settings.DANCU_AUDIT_KEY).encode("utf-8")
+
+
+def _mac(raw: str) -> str:
+    return hmac.new(_key(), raw.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
 def entry_digest(entry: AuditEntry) -> str:
     payload = [
         entry.prev_hash,
@@ -42,7 +59,7 @@ def entry_digest(entry: AuditEntry) -> str:
         entry.changes,
     ]
     raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    return _mac(raw)
 
 
 def model_snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
@@ -130,3 +147,64 @@ def verify_chain(chunk_size: int = 5000) -> Iterator[ChainProblem]:
         return
     if head.last_hash != previous or head.count != count:
         yield ChainProblem(None, f"the chain head expects {head.count} entries ending in {head.last_hash[:12]}…, found {count}")
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A signed statement "the chain had `count` entries, the last being `last_id` with hash
+    `last_hash`", for a witness outside the database (a file, a printed report, an e-mail)."""
+
+    at: str
+    count: int
+    last_id: int
+    last_hash: str
+    mac: str
+
+    @staticmethod
+    def _statement(count: int, last_id: int, last_hash: str, at: str) -> str:
+        return f"dancu-audit-checkpoint|{at}|{count}|{last_id}|{last_hash}"
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, line: str) -> Checkpoint:
+        data = json.loads(line)
+        return cls(
+            at=str(data["at"]),
+            count=int(data["count"]),
+            last_id=int(data["last_id"]),
+            last_hash=str(data["last_hash"]),
+            mac=str(data["mac"]),
+        )
+
+    def signature_ok(self) -> bool:
+        expected = _mac(self._statement(self.count, self.last_id, self.last_hash, self.at))
+        return hmac.compare_digest(expected, self.mac)
+
+
+def checkpoint() -> Checkpoint:
+    """The signed head of the chain now."""
+    last = AuditEntry.objects.order_by("-id").only("id", "hash").first()
+    count = AuditEntry.objects.count()
+    last_id, last_hash = (last.id, last.hash) if last else (0, GENESIS)
+    at = timezone.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return Checkpoint(at, count, last_id, last_hash, _mac(Checkpoint._statement(count, last_id, last_hash, at)))
+
+
+def verify_checkpoint(point: Checkpoint) -> Iterator[ChainProblem]:
+    """Problems between a checkpoint and the database: a forged checkpoint, or a chain that no
+    longer holds what it held then (entries removed, the last one changed)."""
+    if not point.signature_ok():
+        yield ChainProblem(None, "the checkpoint's signature does not match: it was not made with this key")
+        return
+    if point.last_id == 0:
+        return
+    entry = AuditEntry.objects.filter(pk=point.last_id).only("hash").first()
+    if entry is None:
+        yield ChainProblem(point.last_id, f"entry #{point.last_id} of the checkpoint of {point.at} is gone: the log was truncated")
+    elif entry.hash != point.last_hash:
+        yield ChainProblem(point.last_id, f"entry #{point.last_id} differs from the checkpoint of {point.at}")
+    held = AuditEntry.objects.filter(pk__lte=point.last_id).count()
+    if held != point.count:
+        yield ChainProblem(None, f"the checkpoint of {point.at} counted {point.count} entries up to #{point.last_id}, the log has {held}")

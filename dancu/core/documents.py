@@ -27,6 +27,8 @@ from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
+from .text import clean_text
+
 FONT_NAME = "Times New Roman"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -386,8 +388,27 @@ def _footer(doc, spec: DocumentSpec) -> None:
     _paragraph(right, signer.name, size=14, bold=True)
 
 
+def _clean(value):
+    """The spec with control characters removed from every string (they are illegal in the
+    document's XML: one of them used to make the whole report fail)."""
+    import dataclasses
+
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_clean(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value, **{f.name: _clean(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        )
+    return value
+
+
 def build_document(spec: DocumentSpec) -> bytes:
     """The .docx bytes of a Decree-30 document."""
+    spec = _clean(spec)
     doc = Document()
     _setup(doc)
     _header(doc, spec)

@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .errors import ValidationFailed
-from .text import fold, normalize_spaces
+from .text import clean_text, fold, normalize_spaces
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ class Text(Parser):
     max_length: int | None = None
 
     def __call__(self, value: Any) -> str:
-        text = _plain(value)
+        text = clean_text(_plain(value))
         if self.max_length and len(text) > self.max_length:
             raise CellError(_("At most %(limit)d characters.") % {"limit": self.max_length})
         return text
@@ -455,12 +455,30 @@ def _header_row(sheet, headers: Sequence[str], widths: Sequence[int], fills=None
     sheet.freeze_panes = "A2"
 
 
+# A text cell beginning with one of these is a formula to Excel and LibreOffice (OWASP's CSV /
+# formula injection list): exported user text is always stored as text, never evaluated.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _cell_value(column: Column | None, value: Any) -> Any:
     if column is not None:
         value = column.parser.format(value)
     if isinstance(value, Promise):
         value = str(value)
+    if isinstance(value, str):
+        value = clean_text(value)  # one control character would make the whole file unreadable
     return value
+
+
+def _append_as_text(sheet, values: list[Any]) -> None:
+    """Append a row; every string cell is stored as a string, and one that Excel would read as
+    a formula also gets the quote prefix (shown as text even after the cell is edited)."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if cell.value.startswith(FORMULA_TRIGGERS):
+                cell.quotePrefix = True
 
 
 def _format_cells(sheet, columns: Sequence[Column | None], first_row: int, last_row: int) -> None:
@@ -552,7 +570,7 @@ def export_rows(
             values = [row.get(c.key) if isinstance(c, Column) else row.get(c) for c in columns]
         else:
             values = list(row)
-        sheet.append([_cell_value(col, v) for col, v in zip(cols, values, strict=False)])
+        _append_as_text(sheet, [_cell_value(col, v) for col, v in zip(cols, values, strict=False)])
         count += 1
     if count:
         _format_cells(sheet, cols, 2, count + 1)

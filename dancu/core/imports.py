@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +11,9 @@ from django.utils.translation import get_language
 
 from .audit import audit_record
 from .models import ImportJob
+from .tasks import fail_unqueued_job
+
+logger = logging.getLogger(__name__)
 
 
 def import_job_create(
@@ -41,5 +45,15 @@ def import_job_create(
             province_code=province_code,
             summary=f"{kind}: {job.original_name}",
         )
-        transaction.on_commit(lambda: enqueue(job.pk))
+        transaction.on_commit(lambda: _enqueue_or_fail(enqueue, job.pk))
     return job
+
+
+def _enqueue_or_fail(enqueue: Callable[[int], Any], job_id: int) -> None:
+    """Queue the job; when the queue cannot take it (broker down), end the job failed with its
+    file removed, so the page says so instead of waiting forever and no personal data stays."""
+    try:
+        enqueue(job_id)
+    except Exception:  # the broker's errors vary (kombu, redis, socket): any failure to queue
+        logger.exception("Could not queue import job %s", job_id)
+        fail_unqueued_job(job_id)

@@ -1,8 +1,48 @@
-"""Turn an ApplicationError that escapes a view into a clear Vietnamese page, not a 500."""
+"""Middleware of the kernel: clean text input, and turn an ApplicationError that escapes a
+view into a clear Vietnamese page, not a 500."""
 
+from django.db import DataError
+from django.http import QueryDict
+from django.utils.translation import gettext as _
 from django.shortcuts import render
 
-from .errors import ApplicationError
+from .errors import ApplicationError, ValidationFailed
+from .text import clean_text, has_control_characters
+
+
+def _cleaned(query: QueryDict) -> QueryDict | None:
+    """A copy of `query` without control characters in keys or values; None when clean."""
+    if not any(
+        has_control_characters(k) or any(has_control_characters(v) for v in query.getlist(k)) for k in query
+    ):
+        return None
+    clean = QueryDict(mutable=True)
+    for key in query:
+        clean.setlist(clean_text(key), [clean_text(v) for v in query.getlist(key)])
+    clean._mutable = False
+    return clean
+
+
+class CleanInputMiddleware:
+    """Every text field of every page, staff and public, arrives without control characters
+    (core.text.clean_text): one validator for all forms, so no module can forget it. Uploaded
+    files are untouched (they are checked by content); the API's JSON is cleaned by its schemas."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        get = _cleaned(request.GET)
+        if get is not None:
+            request.GET = get
+        if request.method == "POST" and request.content_type in {
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        }:
+            post = _cleaned(request.POST)
+            if post is not None:
+                request.POST = post
+        return self.get_response(request)
 
 
 class ApplicationErrorMiddleware:
@@ -13,6 +53,9 @@ class ApplicationErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if isinstance(exception, OverflowError | DataError):
+            # A number too large for the database (an id of 10^25 in a form): bad input.
+            exception = ValidationFailed(_("A number in the request is out of range."), code="out_of_range")
         if isinstance(exception, ApplicationError):
             if request.path.startswith("/api/"):
                 return None  # the API has its own handler and error format

@@ -102,6 +102,15 @@ def run_import_job(job_id: int, handler: Handler) -> bool:
     return True
 
 
+def fail_unqueued_job(job_id: int) -> None:
+    """A job whose task could not be queued: failed, with a message the page shows, file removed."""
+    message = _("The background service is unavailable, so the file was not imported. Nothing was saved; try again later.")
+    _finish(job_id, "fail", errors=[RowError(0, "", str(message)).as_dict()])
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is not None:
+        _discard_file(job)
+
+
 def _discard_file(job: ImportJob) -> None:
     """Delete the uploaded file once the job has run: it holds personal data (phones, birth
     dates) that is not needed afterwards (Law 91/2025 on personal data: keep only as needed).

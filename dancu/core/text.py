@@ -30,3 +30,19 @@ def search_tokens(query: str | None, *, max_tokens: int = 8) -> list[str]:
 
 def normalize_spaces(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+# Control characters (C0 but tab and line breaks, DEL, C1) and lone surrogates: they carry no
+# meaning in an Office's text, break XML documents (DOCX, XLSX) and terminals, and arrive by
+# copy-paste from old software. Removed at input (core.middleware, Excel imports) and again at
+# output (documents, exports), so one bad character never breaks a whole report.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """`text` without control characters (tab, CR and LF are kept)."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
+
+def has_control_characters(text: str) -> bool:
+    return bool(_CONTROL.search(text))

@@ -21,6 +21,7 @@ MANIFEST = ModuleManifest(
             (
                 MenuItem(_("Audit log"), "web:audit_list", "shield-check", Perm.AUDIT_VIEW),
                 MenuItem(_("Users"), "web:user_list", "person-gear", Perm.ACCOUNTS_MANAGE),
+                MenuItem(_("System status"), "web:system_status", "activity", Perm.ACCOUNTS_MANAGE),
             ),
             order=90,
         ),

@@ -47,3 +47,21 @@ def audit_list(request):
     entries = audit_entries_visible(request.user, action=clean_query(request, "action", 100))
     page = paginate(request, entries.select_related("actor"))
     return render_list(request, "web/audit_list.html", "web/_audit_rows.html", {"page": page})
+
+
+def health(request):
+    """For monitors: the state of each part, no detail; 503 when the database is down."""
+    from django.http import JsonResponse
+
+    from .health import DOWN, checks
+
+    states = {c.key: c.state for c in checks()}
+    return JsonResponse(states, status=503 if states["database"] == DOWN else 200)
+
+
+@login_required
+def system_status(request):
+    from .health import checks
+
+    get_access(request.user).require(Perm.ACCOUNTS_MANAGE)
+    return render(request, "web/system_status.html", {"checks": checks()})

@@ -93,3 +93,37 @@ def role_revoke(request, assignment_id: int):
     except ApplicationError as exc:
         messages.error(request, exc.message)
     return redirect("web:user_list")
+
+
+def _managed_user(request, user_id: int) -> User:
+    user = selectors.managed_users(request.user).filter(pk=user_id).first()
+    if user is None:
+        raise NotFound(_("This user is not in your province."), code="user_not_found")
+    return user
+
+
+@login_required
+@require_POST
+def password_reset(request, user_id: int):
+    """A new first password for a user who lost theirs, shown once to the administrator."""
+    try:
+        user = _managed_user(request, user_id)
+        password = services.password_reset(actor=request.user, user=user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        request.session["new_user_password"] = {"username": user.username, "password": password}
+    return redirect("web:user_list")
+
+
+@login_required
+@require_POST
+def lockout_clear(request, user_id: int):
+    try:
+        user = _managed_user(request, user_id)
+        services.lockout_clear(actor=request.user, user=user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("%(name)s can sign in again.") % {"name": user.username})
+    return redirect("web:user_list")

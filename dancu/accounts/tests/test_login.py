@@ -20,7 +20,7 @@ def test_login_page_is_vietnamese(client):
 def test_login_and_wrong_password(client, office_admin):
     response = client.post(LOGIN, {"username": office_admin.username, "password": "sai"})
     assert response.status_code == 200
-    assert "Sai tên đăng nhập hoặc mật khẩu" in response.content.decode()
+    assert "Sai tên đăng nhập, mật khẩu hoặc mã xác thực" in response.content.decode()
     response = client.post(LOGIN, {"username": office_admin.username, "password": PASSWORD})
     assert response.status_code == 302 and response["Location"] == reverse("web:dashboard")
 

@@ -83,3 +83,64 @@ def test_removed_row_is_detected(which):
             call_command("audit_verify")
     finally:
         _restore_guard()
+
+
+def _rewrite_as_attacker(entry_id, summary):
+    """Someone with the database but not the key changes an entry and recomputes its hash the
+    way the unkeyed chain was made (SHA-256 of the same payload), then rewinds the head."""
+    import hashlib
+    import json
+    from datetime import UTC
+
+    from dancu.core.models import AuditHead
+
+    e = AuditEntry.objects.get(pk=entry_id)
+    payload = [e.prev_hash, e.at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"), e.actor_id, e.actor_label,
+               e.action, e.target_type, e.target_id, e.province_code, summary, e.changes]
+    raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    forged = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    with connection.cursor() as cur:
+        cur.execute("UPDATE core_auditentry SET summary = %s, hash = %s WHERE id = %s", [summary, forged, entry_id])
+    AuditHead.objects.filter(pk=1).update(last_hash=forged)
+
+
+def test_chain_is_keyed_a_rewrite_without_the_key_is_detected(settings):
+    _write(2)
+    _drop_guard()
+    try:
+        last = AuditEntry.objects.order_by("-id").first()
+        _rewrite_as_attacker(last.id, "không có gì")
+        assert [p.entry_id for p in verify_chain()] == [last.id]
+    finally:
+        _restore_guard()
+    # The same chain checked with another key fails everywhere: the key is what the hash proves.
+    settings.DANCU_AUDIT_KEY = "another key"
+    assert len(list(verify_chain())) >= 2
+
+
+def test_truncation_and_rewound_head_are_caught_by_a_checkpoint(tmp_path, capsys):
+    from dancu.core.audit import Checkpoint, checkpoint, verify_checkpoint
+    from dancu.core.models import AuditHead
+
+    _write(3)
+    witness = tmp_path / "checkpoints.txt"
+    call_command("audit_checkpoint", append=str(witness))
+    point = Checkpoint.from_json(witness.read_text().strip())
+    assert point.count == 3 and point.signature_ok()
+    call_command("audit_verify", checkpoint=str(witness))
+    _drop_guard()
+    try:
+        newest, before = AuditEntry.objects.order_by("-id")[:2]
+        with connection.cursor() as cur:
+            cur.execute("DELETE FROM core_auditentry WHERE id = %s", [newest.id])
+        AuditHead.objects.filter(pk=1).update(last_hash=before.hash, count=2)
+        assert list(verify_chain()) == []  # the chain alone cannot tell
+        assert list(verify_checkpoint(point))  # the witness can
+        with pytest.raises(CommandError):
+            call_command("audit_verify", checkpoint=str(witness))
+    finally:
+        _restore_guard()
+    forged = Checkpoint(point.at, 2, before.id, before.hash, point.mac)
+    assert not forged.signature_ok()
+    assert "signature" in next(iter(verify_checkpoint(forged))).problem
+    assert checkpoint().signature_ok()

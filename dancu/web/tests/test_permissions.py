@@ -25,8 +25,10 @@ PAGES = {
     "web:search": m.route(allowed=None, query="?q=hoang"),
     "web:audit_list": m.route(allowed={"office_admin", "leader"}),
     "web:user_list": m.route(allowed=ADMIN, query="?q=hoang"),
+    "web:system_status": m.route(allowed=ADMIN),
     "accounts:profile": m.route(allowed=None),
     "accounts:totp_setup": m.route(allowed=None),
+    "accounts:password_change": m.route(allowed=None),
     "directory:body_list": m.route(allowed=EVERY_ROLE, query="?q=hoang"),
     "directory:body_detail": m.route("body_id", allowed=EVERY_ROLE),
     "directory:person_list": m.route(allowed=EVERY_ROLE, query="?q=hoang"),
@@ -45,8 +47,10 @@ POST_ONLY = {
     "web:user_create": m.route(),
     "web:role_assign": m.route("user_id"),
     "web:role_revoke": m.route("assignment_id"),
+    "web:password_reset": m.route("user_id"),
+    "web:lockout_clear": m.route("user_id"),
 }
-PUBLIC = {"accounts:login"}
+PUBLIC = {"accounts:login", "web:health"}
 API = {
     "api:me": m.route(allowed=None),
     "api:list_units": m.route(allowed=EVERY_ROLE),
