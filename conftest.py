@@ -72,3 +72,13 @@ def libreoffice():
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) is required in CI: apt-get install libreoffice-writer-nogui")
         pytest.skip("LibreOffice (soffice) is not installed")
+
+
+def pytest_collection_modifyitems(config, items):
+    """`postgres_only` tests run in the PostgreSQL pass of `make test` only."""
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    skip = pytest.mark.skip(reason="meaningful only on PostgreSQL; runs in the PostgreSQL pass")
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)

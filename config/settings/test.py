@@ -10,11 +10,12 @@ from .base import DATABASES
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CELERY_TASK_ALWAYS_EAGER = True
-CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = not os.environ.get("DANCU_TEST_BROKER")
+# A fault test runs a real worker process against Redis: it sets DANCU_TEST_BROKER for it.
+CELERY_BROKER_URL = os.environ.get("DANCU_TEST_BROKER", "memory://")
 CELERY_RESULT_BACKEND = "cache+memory://"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="dancu-media-"))
+MEDIA_ROOT = Path(os.environ.get("DANCU_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="dancu-media-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -313,6 +313,33 @@ def check_upload(upload, *, max_bytes: int = MAX_UPLOAD_BYTES) -> None:
         raise SpreadsheetRejected(_("This file is not an Excel (.xlsx) file."))
 
 
+# Cells of all sheets together: a small file can declare millions of cells (one 226 KB file
+# held a row of 2 million), and openpyxl parses every cell of a row it reads.
+MAX_CELLS = 500_000
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[ >/]")
+
+
+def _check_cell_count(archive: zipfile.ZipFile) -> None:
+    """Count cells in the sheets' XML as it decompresses (bytes, no parsing) and refuse the file
+    past MAX_CELLS, before openpyxl spends time on it."""
+    count = 0
+    for name in archive.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        tail = b""
+        with archive.open(name) as part:
+            while chunk := part.read(1 << 20):
+                block = tail + chunk
+                count += len(_CELL_TAG.findall(block))
+                # keep a few bytes so a tag split across chunks is counted once, in the next block
+                tail = block[-8:]
+                count -= len(_CELL_TAG.findall(tail))
+                if count > MAX_CELLS:
+                    raise SpreadsheetRejected(
+                        _("The file has too many cells: at most %(limit)s.") % {"limit": f"{MAX_CELLS:,}".replace(",", ".")}
+                    )
+
+
 def _open_workbook(file) -> Any:
     if not isinstance(file, bytes) and hasattr(file, "seek"):
         file.seek(0)
@@ -326,6 +353,7 @@ def _open_workbook(file) -> Any:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED_BYTES:
                 raise SpreadsheetRejected(_("The file is too large."))
+            _check_cell_count(archive)
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except SpreadsheetRejected:
         raise

@@ -3,8 +3,8 @@ view into a clear Vietnamese page, not a 500."""
 
 from django.db import DataError
 from django.http import QueryDict
-from django.utils.translation import gettext as _
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from .errors import ApplicationError, ValidationFailed
 from .text import clean_text, has_control_characters

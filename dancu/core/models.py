@@ -150,6 +150,8 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Written with every progress step: a running job whose heartbeat stopped lost its worker.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     total = models.PositiveIntegerField(_("rows"), default=0)
     done = models.PositiveIntegerField(_("rows checked"), default=0)

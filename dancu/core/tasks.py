@@ -8,11 +8,14 @@ one transaction so that a failure leaves nothing behind.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from celery import shared_task
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -70,14 +73,15 @@ def job_progress_writer(job_id: int) -> Progress:
     the page polling the job sees it move."""
 
     def write(done: int, total: int) -> None:
-        ImportJob.objects.filter(pk=job_id).update(done=done, total=total)
+        ImportJob.objects.filter(pk=job_id).update(done=done, total=total, heartbeat_at=timezone.now())
 
     return write
 
 
 def run_import_job(job_id: int, handler: Handler) -> bool:
     """Run a pending job once; returns False when the job was not pending (already run)."""
-    claimed = JOB_FLOW.claim(ImportJob.objects.filter(pk=job_id), "start", started_at=timezone.now())
+    now = timezone.now()
+    claimed = JOB_FLOW.claim(ImportJob.objects.filter(pk=job_id), "start", started_at=now, heartbeat_at=now)
     if not claimed:
         return False
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
@@ -102,9 +106,52 @@ def run_import_job(job_id: int, handler: Handler) -> bool:
     return True
 
 
+# A running job with no progress for this long lost its worker (killed, machine restarted);
+# a pending one this old lost its message. Handlers write progress at least every 50 rows.
+STALLED_AFTER = datetime.timedelta(minutes=10)
+NEVER_STARTED_AFTER = datetime.timedelta(hours=1)
+
+
+def reap_stalled_jobs(*, now: datetime.datetime | None = None, stalled_after=STALLED_AFTER) -> int:
+    """End as failed, file removed, every job whose worker died mid-way or that never started.
+    Nothing of theirs was written: a handler writes in one transaction, which the database
+    rolled back when the worker's connection went away."""
+    now = now or timezone.now()
+    message = str(
+        _(
+            "The import stopped because the background worker was interrupted. Nothing was saved; upload the file again."
+        )
+    )
+    stalled = ImportJob.objects.filter(
+        Q(status=ImportJob.Status.RUNNING, heartbeat_at__lt=now - stalled_after)
+        | Q(status=ImportJob.Status.RUNNING, heartbeat_at__isnull=True, started_at__lt=now - stalled_after)
+        | Q(status=ImportJob.Status.PENDING, created_at__lt=now - NEVER_STARTED_AFTER)
+    )
+    count = 0
+    for job in stalled:
+        if JOB_FLOW.claim(
+            ImportJob.objects.filter(pk=job.pk),
+            "fail",
+            finished_at=now,
+            errors=[RowError(0, "", message).as_dict()],
+        ):
+            _discard_file(job)
+            logger.warning("Import job %s ended as failed: its worker stopped", job.pk)
+            count += 1
+    return count
+
+
+@shared_task
+def reap_stalled_imports() -> int:
+    """Beat task (every 5 minutes, declared in the shell's manifest)."""
+    return reap_stalled_jobs()
+
+
 def fail_unqueued_job(job_id: int) -> None:
     """A job whose task could not be queued: failed, with a message the page shows, file removed."""
-    message = _("The background service is unavailable, so the file was not imported. Nothing was saved; try again later.")
+    message = _(
+        "The background service is unavailable, so the file was not imported. Nothing was saved; try again later."
+    )
     _finish(job_id, "fail", errors=[RowError(0, "", str(message)).as_dict()])
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is not None:

@@ -45,7 +45,7 @@ def test_an_import_cell_is_cleaned():
 
 def test_export_with_control_characters_and_formulas_opens_and_keeps_text():
     data = export_rows(
-        [Column("subject", "Nội dung", Text()), "Ghi chú"],
+        [Column("subject", "Nội dung", parser=Text()), "Ghi chú"],
         [{"subject": INJECTION, "Ghi chú": BAD}, {"subject": "+84912345678", "Ghi chú": "@SUM(A1:A2)"}],
         "Sổ đơn",
     )
@@ -77,3 +77,33 @@ def test_a_document_with_control_characters_builds():
 @pytest.mark.parametrize("value", [BAD, INJECTION, "\x00"])
 def test_export_never_raises(value):
     assert export_rows(["A"], [[value]], "x")
+
+
+def test_a_small_file_with_millions_of_cells_is_refused_fast():
+    """Audit finding 18: a 226 KB .xlsx with one 2-million-cell row held a request for 35 s."""
+    import time
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from dancu.core.excel import SpreadsheetRejected, read_rows
+
+    book = Workbook()
+    book.active.append(["Họ và tên"])
+    plain = io.BytesIO()
+    book.save(plain)
+    # Rewrite the sheet with a row of 600,000 cells (compresses to a small file).
+    source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                cells = b"".join(b'<c t="inlineStr"><is><t>x</t></is></c>' for _ in range(600_000))
+                data = data.replace(b"</sheetData>", b'<row r="2">' + cells + b"</row></sheetData>")
+            target.writestr(item, data)
+    assert len(out.getvalue()) < 2_000_000
+    started = time.monotonic()
+    with pytest.raises(SpreadsheetRejected, match="cells"):
+        read_rows(out.getvalue(), [Column("name", "Họ và tên", required=True)])
+    assert time.monotonic() - started < 5
