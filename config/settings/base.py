@@ -225,6 +225,12 @@ CACHES = {
     )
 }
 
+# Uploaded files (answers' attachments, submissions, letters' scans): at most this size each;
+# their kind is checked by content (dancu.core.files).
+DANCU_MAX_UPLOAD_MB = int(os.environ.get("DANCU_MAX_UPLOAD_MB", "10"))
+# Django refuses larger request bodies before any view runs.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+
 # Pagination of pages (the API's page sizes are in dancu.core.api_base).
 PAGE_SIZE = 25
 
