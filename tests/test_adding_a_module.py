@@ -26,10 +26,10 @@ def toy_module(monkeypatch):
     with_toy = [*settings.DANCU_MODULES[:-1], "tests.toy_notes", settings.DANCU_MODULES[-1]]
     monkeypatch.setattr(roles, "_merged", None)  # the role matrix is merged once per process
     with override_settings(DANCU_MODULES=with_toy):
-        from config.urls import api  # the API object is built once; pages come from the manifests
-
         from django.contrib import admin
         from django.urls import path
+
+        from config.urls import api  # the API object is built once; pages come from the manifests
 
         urlconf = types.ModuleType("toy_project_urls")  # a module: hashable, as resolvers need
         urlconf.urlpatterns = [  # type: ignore[attr-defined]
@@ -67,7 +67,7 @@ def test_one_line_brings_urls_menu_roles_beat_demo_and_matrix(toy_module, client
     assert "Ghi chú" not in [i.label for g in menu_for(get_access(viewer)) for i in g.items]
     # Beat and demo
     assert modules.beat_schedule()["toy-notes-digest"]["task"] == "tests.toy_notes.tasks.digest"
-    assert dict((m.name, load) for m, load in modules.hooks("demo"))["toy_notes"]() == {"notes": 3}
+    assert {m.name: load for m, load in modules.hooks("demo")}["toy_notes"]() == {"notes": 3}
     # Its matrix routes count, and every route of the project with it is covered
     assert {"toy_notes:note_list", "toy_notes_public:notes"} <= covered_routes()
     assert all_route_names() - covered_routes() == set()

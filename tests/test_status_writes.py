@@ -34,9 +34,12 @@ def status_writes(source: str) -> list[int]:
                 lines.append(node.lineno)
             if name == "update_or_create":
                 for k in node.keywords:
-                    if k.arg == "defaults" and isinstance(k.value, ast.Dict):
-                        if any(isinstance(key, ast.Constant) and key.value == STATUS for key in k.value.keys):
-                            lines.append(node.lineno)
+                    if (
+                        k.arg == "defaults"
+                        and isinstance(k.value, ast.Dict)
+                        and any(isinstance(key, ast.Constant) and key.value == STATUS for key in k.value.keys)
+                    ):
+                        lines.append(node.lineno)
             if name == "setattr" and len(node.args) >= 2:
                 arg = node.args[1]
                 if isinstance(arg, ast.Constant) and arg.value == STATUS:
