@@ -225,6 +225,11 @@ CACHES = {
     )
 }
 
+# Reverse proxies in front of the app (comma-separated IPs): behind them, rate limits key on
+# the client address from X-Forwarded-For instead of the proxy's, so citizens do not share one
+# budget. Only these addresses are trusted to set the header.
+DANCU_TRUSTED_PROXIES = [ip.strip() for ip in os.environ.get("DANCU_TRUSTED_PROXIES", "").split(",") if ip.strip()]
+
 # Uploaded files (answers' attachments, submissions, letters' scans): at most this size each;
 # their kind is checked by content (dancu.core.files).
 DANCU_MAX_UPLOAD_MB = int(os.environ.get("DANCU_MAX_UPLOAD_MB", "10"))
