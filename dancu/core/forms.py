@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from .errors import ApplicationError
+from .errors import ApplicationError, PermissionDenied
 from .excel import SpreadsheetRejected, check_upload
 
 T = TypeVar("T")
@@ -37,9 +37,12 @@ def attach_error(form: forms.BaseForm, error: ApplicationError) -> None:
 
 def submit(form: forms.BaseForm, service: Callable[..., T], /, **kwargs: Any) -> T | Failed:
     """Call `service(**kwargs)` for a valid `form`; on refusal attach the message and return a
-    falsy `Failed` (the service's transaction rolled back: nothing changed)."""
+    falsy `Failed` (the service's transaction rolled back: nothing changed). A permission
+    refusal is not a form error: it propagates, and the page answers 403."""
     try:
         return service(**kwargs)
+    except PermissionDenied:
+        raise
     except ApplicationError as exc:
         attach_error(form, exc)
         return Failed(exc)

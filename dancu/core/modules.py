@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .navigation import MenuGroup
+from .navigation import MenuGroup, MenuItem
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class ModuleManifest:
     # Public pages (no sign-in, never personal data), under /cong-khai/<public_prefix>.
     public_prefix: str = ""
     public_urls: str = ""
+    # Entries of the public portal's home page (/cong-khai/): what a citizen can do here.
+    public_links: tuple[MenuItem, ...] = ()
     # API: mounted at /api/v1<api_prefix>; "dancu.<app>.api:router".
     api_prefix: str = ""
     api_router: str = ""

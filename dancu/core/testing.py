@@ -23,7 +23,7 @@ OUTSIDERS = ("anonymous", "no_role", "other_province")
 @dataclass
 class World:
     actors: dict[str, Any]  # actor name -> user (None for anonymous)
-    ids: dict[str, int]  # URL kwarg -> id
+    ids: dict[str, Any]  # URL kwarg -> id (or slug)
     state: Callable[[], Any]  # what a GET must not change
     # text -> the actor names who may see it (anyone else seeing it fails the check)
     secrets: Mapping[str, Iterable[str]] = field(default_factory=dict)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("nhat-ky/", views.audit_list, name="audit_list"),
     path("suc-khoe/", views.health, name="health"),
+    path("cong-khai/", views.public_home, name="public_home"),
     path("trang-thai-he-thong/", views.system_status, name="system_status"),
     path("tai-khoan/nguoi-dung/", views_users.user_list, name="user_list"),
     path("tai-khoan/nguoi-dung/tao/", views_users.user_create, name="user_create"),

@@ -49,6 +49,14 @@ def audit_list(request):
     return render_list(request, "web/audit_list.html", "web/_audit_rows.html", {"page": page})
 
 
+def public_home(request):
+    """The public portal: what citizens and voters can read or do without signing in."""
+    from dancu.core.modules import manifests
+
+    links = [link for manifest in manifests() for link in manifest.public_links]
+    return render(request, "web/public_home.html", {"links": links})
+
+
 def health(request):
     """For monitors: the state of each part, no detail; 503 when the database is down."""
     from django.http import JsonResponse

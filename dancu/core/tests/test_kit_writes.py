@@ -64,3 +64,16 @@ def test_submit_puts_other_refusals_above_the_form_and_returns_results():
     assert ok.is_valid()
     assert submit(ok, lambda **kw: kw["name"] * 2, name="C") == "CC"
     assert form_status(ok) == 200
+
+
+def test_submit_lets_a_permission_refusal_through():
+    from dancu.core.errors import PermissionDenied
+
+    def deny(**kw):
+        raise PermissionDenied("Không có quyền.")
+
+    form = NameForm({"name": "D"})
+    assert form.is_valid()
+    with pytest.raises(PermissionDenied):
+        submit(form, deny)
+    assert not form.errors

@@ -50,7 +50,7 @@ POST_ONLY = {
     "web:password_reset": m.route("user_id"),
     "web:lockout_clear": m.route("user_id"),
 }
-PUBLIC = {"accounts:login", "web:health"}
+PUBLIC = {"accounts:login", "web:health", "web:public_home"}
 API = {
     "api:me": m.route(allowed=None),
     "api:list_units": m.route(allowed=EVERY_ROLE),
