@@ -1,6 +1,8 @@
 import datetime
+from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -9,7 +11,8 @@ from dancu.core.api_base import ErrorOut, Page
 from dancu.core.errors import PermissionDenied
 
 from . import selectors
-from .permissions import LetterPerm
+from .errors import LetterError
+from .permissions import can_open_register
 
 router = Router(tags=["letters"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -49,14 +52,14 @@ class LetterFilter(Schema):
     status: str = Field("", max_length=20)
 
 
-def _require(request) -> None:
-    access = get_access(request.auth if getattr(request, "auth", None) else request.user)
-    if not (access.has(LetterPerm.VIEW) or access.has(LetterPerm.RESPOND)):
-        raise PermissionDenied("You do not have permission to do this.")
+def _user(request: HttpRequest) -> Any:
+    """The user of a request: the token's owner (API token) or the signed-in user."""
+    return getattr(request, "auth", None) or request.user
 
 
-def _user(request):
-    return request.auth if getattr(request, "auth", None) else request.user
+def _require(request: HttpRequest) -> None:
+    if not can_open_register(get_access(_user(request))):
+        raise PermissionDenied(_("You do not have permission to do this."), code=LetterError.FORBIDDEN)
 
 
 @router.get("/letters", response={200: list[LetterOut], **ERRORS}, summary="Letters in the user's scope")

@@ -87,7 +87,28 @@ def keyed_hash(kind: str, normalized: str) -> str:
     return hmac.new(_derive("hash"), f"{kind}:{normalized}".encode(), hashlib.sha256).hexdigest()[:40]
 
 
+def identity_hashes(*, name: str, id_number: str, phone: str, address: str) -> dict[str, str]:
+    """The keyed hashes duplicate detection compares (the letter's `*_hash` columns)."""
+    return {
+        "name_hash": keyed_hash("name", normalize_name(name)),
+        "id_hash": keyed_hash("id", normalize_digits(id_number)),
+        "phone_hash": keyed_hash("phone", normalize_phone(phone)),
+        "address_hash": keyed_hash("address", normalize_name(address)),
+    }
+
+
 def redact_name(name: str) -> str:
     """ "Nguyễn Văn An" -> "N. V. A." (for agencies, documents and lists)."""
     parts = name.split()
     return " ".join(p[0].upper() + "." for p in parts) if parts else ""
+
+
+def lookup_hash(receipt_code: str, second_factor: str) -> str:
+    """What the public look-up compares: the receipt code with the last digits of the phone
+    (or the birth year), keyed; the digits themselves are never stored."""
+    return keyed_hash("lookup", f"{receipt_code.strip().upper()}|{normalize_digits(second_factor)}")
+
+
+def lookup_matches(stored: str, receipt_code: str, second_factor: str) -> bool:
+    """Constant-time comparison of a stored look-up hash with the one of the given pair."""
+    return bool(stored) and hmac.compare_digest(stored, lookup_hash(receipt_code, second_factor))

@@ -6,7 +6,7 @@ day of the delegation. Invented people; idempotent (nothing added when the first
 from __future__ import annotations
 
 import datetime
-from typing import TextIO
+from typing import Any, TextIO
 
 from django.db import transaction
 
@@ -25,6 +25,31 @@ DEMO_DENOUNCER = services.Identity(
     id_number="042085001122",
     phone="0912 000 111",
 )
+
+
+def _office_letters(today: datetime.date) -> list[dict[str, Any]]:
+    """A complaint received in person and a petition by e-mail (the delegation's)."""
+    return [
+        {
+            "received_date": today - datetime.timedelta(days=30),
+            "channel": "in_person",
+            "kind": "complaint",
+            "letter_field": "land",
+            "subject": "Khiếu nại quyết định thu hồi đất làm đường tỉnh lộ",
+            "content": "Không đồng ý với mức bồi thường khi thu hồi đất.",
+            "target": "Ủy ban nhân dân xã Kỳ Anh",
+            "identity": services.Identity(name="Trần Thị Khiếu", address="Xã Kỳ Anh", phone="0913 222 333"),
+        },
+        {
+            "received_date": today - datetime.timedelta(days=20),
+            "channel": "email",
+            "kind": "petition",
+            "letter_field": "social",
+            "subject": "Kiến nghị sửa chữa đường liên thôn",
+            "content": "Đường liên thôn xuống cấp sau mùa mưa.",
+            "identity": services.Identity(name="Lê Văn Kiến", address="Xã Thạch Hà", phone="0914 444 555"),
+        },
+    ]
 
 
 def load(stdout: TextIO | None = None) -> dict:
@@ -56,30 +81,11 @@ def load(stdout: TextIO | None = None) -> dict:
         services.letter_forward(
             actor=actor, letter=first, to_body=agri, on=received + datetime.timedelta(days=3)
         )
-        services.letter_create(
-            actor=actor,
-            receiving_body=delegation,
-            received_date=today - datetime.timedelta(days=30),
-            channel="in_person",
-            kind="complaint",
-            letter_field="land",
-            subject="Khiếu nại quyết định thu hồi đất làm đường tỉnh lộ",
-            content="Không đồng ý với mức bồi thường khi thu hồi đất.",
-            target="Ủy ban nhân dân xã Kỳ Anh",
-            identity=services.Identity(name="Trần Thị Khiếu", address="Xã Kỳ Anh", phone="0913 222 333"),
-        )
-        petition = services.letter_create(
-            actor=actor,
-            receiving_body=delegation,
-            received_date=today - datetime.timedelta(days=20),
-            channel="email",
-            kind="petition",
-            letter_field="social",
-            subject="Kiến nghị sửa chữa đường liên thôn",
-            content="Đường liên thôn xuống cấp sau mùa mưa.",
-            identity=services.Identity(name="Lê Văn Kiến", address="Xã Thạch Hà", phone="0914 444 555"),
-        )
-        services.letter_file(actor=actor, letter=petition)
+        _complaint, petition = [
+            services.letter_create(actor=actor, receiving_body=delegation, **letter)
+            for letter in _office_letters(today)
+        ]
+        services.letter_transition(actor=actor, letter=petition, action="file")
         day = today
         reception = services.reception_day_create(
             actor=actor,

@@ -15,7 +15,7 @@ from dancu.core.documents import DocumentSpec, Section, Signer, Table, build_doc
 from dancu.core.excel import export_rows
 
 from .models import Channel, Field, Letter, LetterKind
-from .services import sister_body
+from .selectors import sister_body
 from .workflow import Status
 
 

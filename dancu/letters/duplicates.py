@@ -41,6 +41,18 @@ class Signals:
     content_folded: str = ""
 
 
+def signals_of(letter: Any) -> Signals:
+    """The signals of a stored letter (its hashes, folded target and content)."""
+    return Signals(
+        letter.name_hash,
+        letter.id_hash,
+        letter.phone_hash,
+        letter.address_hash,
+        letter.target_key,
+        letter.content_folded,
+    )
+
+
 def compare(a: Signals, b: Signals) -> tuple[bool, bool, list[str]]:
     """(same person, same content, reasons) for two letters."""
     reasons: list[str] = []
@@ -87,15 +99,7 @@ def propose(
     )[:MAX_CANDIDATES]
     found = []
     for letter in candidates:
-        other = Signals(
-            letter.name_hash,
-            letter.id_hash,
-            letter.phone_hash,
-            letter.address_hash,
-            letter.target_key,
-            letter.content_folded,
-        )
-        person, content, reasons = compare(sig, other)
+        person, content, reasons = compare(sig, signals_of(letter))
         if person or content:
             found.append({"letter": letter, "person": person, "content": content, "reasons": reasons})
     found.sort(key=lambda f: (f["person"] + f["content"], len(f["reasons"])), reverse=True)

@@ -14,10 +14,12 @@ PAIRS_FILE = Path(__file__).parent / "tests" / "data" / "letter_pairs.json"
 
 def signals(letter: dict[str, str]) -> duplicates.Signals:
     return duplicates.Signals(
-        name_hash=crypto.keyed_hash("name", crypto.normalize_name(letter["name"])),
-        id_hash=crypto.keyed_hash("id", crypto.normalize_digits(letter["id_number"])),
-        phone_hash=crypto.keyed_hash("phone", crypto.normalize_phone(letter["phone"])),
-        address_hash=crypto.keyed_hash("address", crypto.normalize_name(letter["address"])),
+        **crypto.identity_hashes(
+            name=letter["name"],
+            id_number=letter["id_number"],
+            phone=letter["phone"],
+            address=letter["address"],
+        ),
         target_key=crypto.fold(letter["target"]),
         content_folded=crypto.fold(letter["content"]),
     )

@@ -1,10 +1,34 @@
+"""The forms of the letters pages. A form checks the shape of the input and hands a service
+its arguments (`service_kwargs`); the service checks the rules. Views call the service
+through `submit_or_deny`, so a refused step re-renders the same form with the message next to
+the field (status 400), while a permission refusal stays a 403."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dancu.core.errors import PermissionDenied
+from dancu.core.forms import Failed, submit
+
 from .models import Channel, Competence, Field, LetterKind
+from .services import MAX_ATTACHMENT_BYTES, Citizens, Eligibility, Identity, Upload
+
+T = TypeVar("T")
+
+
+def submit_or_deny(form: forms.BaseForm, service: Callable[..., T], /, **kwargs: Any) -> T | Failed:
+    """`core.forms.submit`, except that a permission refusal is not a form error: it
+    propagates (a 403 page), the user may not take this step at all."""
+    result = submit(form, service, **kwargs)
+    if isinstance(result, Failed) and isinstance(result.error, PermissionDenied):
+        raise result.error
+    return result
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -23,6 +47,25 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
+class ObjectChoiceField(forms.TypedChoiceField):
+    """A choice among objects the view already loaded (no query to validate): the cleaned value
+    is the object, or None when the field is left empty."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("coerce", int)
+        kwargs.setdefault("empty_value", None)
+        super().__init__(*args, **kwargs)
+        self.objects: dict[int, Any] = {}
+
+    def set_objects(self, objects: Iterable[Any], label: Callable[[Any], str] = str, blank: str = "") -> None:
+        self.objects = {o.pk: o for o in objects}
+        self.choices = ([("", blank)] if blank else []) + [(pk, label(o)) for pk, o in self.objects.items()]
+
+    def clean(self, value: Any) -> Any:
+        pk = super().clean(value)
+        return None if pk is None else self.objects[pk]
+
+
 class BootstrapMixin:
     def style(self) -> None:
         for field in self.fields.values():  # type: ignore[attr-defined]
@@ -36,12 +79,10 @@ class BootstrapMixin:
 
 
 class IntakeForm(BootstrapMixin, forms.Form):
-    receiving_body = forms.TypedChoiceField(label=_("Receiving body"), coerce=int)
+    receiving_body = ObjectChoiceField(label=_("Receiving body"))
     received_date = forms.DateField(label=_("Received"), initial=timezone.localdate)
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
-    reception_day = forms.TypedChoiceField(
-        label=_("Reception day"), coerce=int, required=False, empty_value=None
-    )
+    reception_day = ObjectChoiceField(label=_("Reception day"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=LetterKind.choices)
     letter_field = forms.ChoiceField(label=_("Field"), choices=Field.choices, initial=Field.OTHER)
     subject = forms.CharField(label=_("Subject"), max_length=300)
@@ -74,9 +115,44 @@ class IntakeForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, bodies=(), reception_days=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["receiving_body"].choices = [(b.pk, b.name) for b in bodies]
-        self.fields["reception_day"].choices = [("", "—")] + [(d.pk, str(d)) for d in reception_days]
+        self.fields["receiving_body"].set_objects(bodies, label=lambda b: b.name)  # type: ignore[attr-defined]
+        self.fields["reception_day"].set_objects(reception_days, blank="—")  # type: ignore[attr-defined]
         self.style()
+
+    def clean_attachments(self) -> list[Upload]:
+        files = self.cleaned_data["attachments"]
+        if any(f.size > MAX_ATTACHMENT_BYTES + 1 for f in files):
+            raise forms.ValidationError(_("A file is larger than the limit."))
+        return [Upload(f.name, f.read()) for f in files]
+
+    def service_kwargs(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "receiving_body": d["receiving_body"],
+            "received_date": d["received_date"],
+            "channel": d["channel"],
+            "kind": d["kind"],
+            "letter_field": d["letter_field"],
+            "subject": d["subject"],
+            "content": d["content"],
+            "target": d["target"],
+            "identity": Identity(d["name"], d["address"], d["id_number"], d["phone"]),
+            "is_anonymous": d["is_anonymous"],
+            "signer_count": d["signer_count"],
+            "representative_count": d["representative_count"],
+            "eligibility": Eligibility(
+                d["in_vietnamese"],
+                d["has_date"],
+                d["has_name_address"],
+                d["has_signature"],
+                d["has_required_content"],
+            ),
+            "competence": d["competence"],
+            "is_remote": d["is_remote"],
+            "is_complex": d["is_complex"],
+            "reception_day": d["reception_day"],
+            "attachments": d["attachments"],
+        }
 
 
 class PublicSubmitForm(BootstrapMixin, forms.Form):
@@ -92,8 +168,19 @@ class PublicSubmitForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, bodies=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["receiving_body"].choices = [(b.pk, f"{b.name} ({b.province.name})") for b in bodies]
+        self.fields["receiving_body"].choices = [(b.pk, f"{b.name} ({b.province.name})") for b in bodies]  # type: ignore[attr-defined]
         self.style()
+
+    def service_kwargs(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "receiving_body_id": d["receiving_body"],
+            "kind": d["kind"],
+            "subject": d["subject"],
+            "content": d["content"],
+            "target": d["target"],
+            "identity": Identity(d["name"], d["address"], d["id_number"], d["phone"]),
+        }
 
 
 class StatusForm(BootstrapMixin, forms.Form):
@@ -103,3 +190,181 @@ class StatusForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.style()
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {
+            "receipt_code": self.cleaned_data["receipt_code"],
+            "second_factor": self.cleaned_data["second_factor"],
+        }
+
+
+# -- the steps on a letter's page ------------------------------------------------------------
+
+
+class StepForm(forms.Form):
+    """A one-click step (accept, guide, file, inform, urge, extend): no input."""
+
+    def __init__(self, *args: Any, letter: Any = None, choices: Any = None, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {}
+
+
+class ForwardForm(StepForm):
+    to_body: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Forward to"),
+        queryset=None,
+        empty_label=None,
+        error_messages={"invalid_choice": _("Choose the body to forward to.")},
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args: Any, choices: QuerySet | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_body"].queryset = choices  # type: ignore[attr-defined]
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {"to_body": self.cleaned_data["to_body"]}
+
+
+class LinkForm(StepForm):
+    other: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None,
+        error_messages={
+            "invalid_choice": _("Choose the letter to link."),
+            "required": _("Choose the letter to link."),
+        },
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args: Any, choices: QuerySet | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = choices  # type: ignore[attr-defined]
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {"other": self.cleaned_data["other"]}
+
+
+class SplitForm(StepForm):
+    kinds = forms.MultipleChoiceField(
+        choices=LetterKind.choices,
+        error_messages={"required": _("Choose the kinds of the items.")},
+    )
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {"kinds": self.cleaned_data["kinds"]}
+
+
+class ResultForm(StepForm):
+    result = forms.CharField(
+        label=_("Result"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
+    )
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {"result": self.cleaned_data["result"]}
+
+
+class RevealForm(StepForm):
+    reason = forms.CharField(
+        label=_("Reason for revealing the identity"),
+        max_length=500,
+        required=False,  # the service says why a reason is needed
+        widget=forms.TextInput(attrs={"class": "form-control", "minlength": 5, "required": True}),
+    )
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {"reason": self.cleaned_data["reason"]}
+
+
+class DestructionForm(forms.Form):
+    """The filed letters chosen on the destruction list (approved all together or none)."""
+
+    letter = forms.TypedMultipleChoiceField(
+        coerce=int, error_messages={"required": _("Choose the letters to destroy.")}
+    )
+
+    def __init__(self, *args: Any, letters: Iterable[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["letter"].choices = [(x.pk, x.number) for x in letters]  # type: ignore[attr-defined]
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {"letter_ids": self.cleaned_data["letter"]}
+
+
+# -- reception days and visits -----------------------------------------------------------------
+
+
+class ReceptionDayForm(BootstrapMixin, forms.Form):
+    body = ObjectChoiceField(label=_("Body"))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("Place"), max_length=300, required=False)
+    receiving_delegates = forms.CharField(label=_("Delegates receiving"), max_length=500, required=False)
+    posted_on = forms.DateField(
+        label=_("Schedule posted on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    deputy_notified_on = forms.DateField(
+        label=_("Deputy told on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, bodies: Iterable[Any] = (), **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "rd-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["body"].set_objects(bodies, label=lambda b: b.name)  # type: ignore[attr-defined]
+        self.style()
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+class VisitForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=LetterKind.choices)
+    citizens = forms.CharField(
+        label=_("Citizens received (one per line, the representative first)"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Sealed when the visit is a denunciation."),
+    )
+    citizen_count = forms.IntegerField(
+        label=_("Number of citizens"), min_value=1, max_value=99999, required=False
+    )
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    id_number = forms.CharField(label=_("ID number"), max_length=20, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    delegates: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Delegates receiving"),
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+    content = forms.CharField(label=_("Content"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+    result = forms.CharField(
+        label=_("Result"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    follow_up = forms.CharField(
+        label=_("Follow-up"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, delegates: QuerySet | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "v-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["delegates"].queryset = delegates  # type: ignore[attr-defined]
+        self.style()
+
+    def service_kwargs(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "kind": d["kind"],
+            "citizens": Citizens(
+                names=d["citizens"].splitlines(),
+                address=d["address"],
+                id_number=d["id_number"],
+                phone=d["phone"],
+            ),
+            "citizen_count": d["citizen_count"],
+            "content": d["content"],
+            "delegates": list(d["delegates"]),
+            "result": d["result"],
+            "follow_up": d["follow_up"],
+        }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -37,10 +37,14 @@ from dancu.core.text import fold
 from dancu.directory.models import AdministrativeUnit, Body
 
 from . import services
+from .errors import LetterError
 from .models import Channel, Field, LetterKind
-from .permissions import LetterPerm
+from .permissions import LetterPerm, require
+from .selectors import RECEIVING_KINDS
 
-IMPORT_KIND = "letters"
+if TYPE_CHECKING:
+    from dancu.accounts.models import User
+
 MAX_ROWS = 5000
 
 
@@ -104,7 +108,7 @@ def letter_template() -> bytes:
 
 class _RowChecker:
     def __init__(self, province: AdministrativeUnit) -> None:
-        bodies = Body.objects.filter(province=province, kind__in=services.RECEIVING_KINDS)
+        bodies = Body.objects.filter(province=province, kind__in=RECEIVING_KINDS)
         self.bodies: dict[str, Body] = {}
         for body in bodies:
             for name in (body.name, body.short_name):
@@ -143,9 +147,12 @@ def validate_letter_file(
 
 
 @transaction.atomic
-def import_letters(*, actor: Any, province: AdministrativeUnit, rows: Sequence[Row]) -> dict[str, Any]:
-    get_access(actor).require(LetterPerm.IMPORT, province.pk)
-    get_access(actor).require(LetterPerm.HANDLE, province.pk)
+def import_letters(*, actor: User, province: AdministrativeUnit, rows: Sequence[Row]) -> dict[str, Any]:
+    """Register every row through `services.letter_create` (the uploader needs the import and
+    handle permissions in the province); one bad row refuses them all."""
+    access = get_access(actor)
+    require(access, LetterPerm.IMPORT, province.pk, code=LetterError.IMPORT_FORBIDDEN)
+    require(access, LetterPerm.HANDLE, province.pk)
     for row in rows:
         v = row.values
         try:
@@ -172,6 +179,7 @@ def import_letters(*, actor: Any, province: AdministrativeUnit, rows: Sequence[R
         except ApplicationError as exc:
             raise ValidationFailed(
                 _("Row %(row)d: %(message)s") % {"row": row.number, "message": exc.message},
+                code=LetterError.IMPORT_ROW,
                 details=[RowError(row.number, "", exc.message)],
             ) from exc
     return {"rows": len(rows)}

@@ -4,8 +4,8 @@
   row shown", an index range scan whatever the depth, instead of OFFSET (which reads and
   throws away every earlier row).
 - The count stops at a cap ("more than 2,000 results: narrow the filters") and is computed
-  once: cached per query for a minute and invalidated when any letter is written
-  (`VERSION`, bumped now and on commit by the signal handlers in apps.py).
+  once: cached per query for a minute and invalidated by any write of the module (`VERSION`,
+  bumped now and on commit by `core.audit.audit_record`: every write audits).
 """
 
 from __future__ import annotations

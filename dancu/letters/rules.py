@@ -1,6 +1,6 @@
 """Legal deadlines of a letter from the rule set in force on its received date.
 
-Working-day limits (WD) use `add_working_days`; limits in days use `add_days` (Civil Code
+Working-day limits (WD) use the calendar's `add_working_days`; limits in days `add_days` (Civil Code
 Art. 147-148: counted from the day after, a last day off moves to the next working day).
 Where a limit runs from an event not yet known (acceptance, resolution), the latest date the
 law allows for that event is used, so the stored due dates are the latest lawful ones.
@@ -12,9 +12,10 @@ import datetime
 
 from django.utils.translation import gettext as _
 
-from dancu.core.calendar import add_days, add_working_days
+from dancu.core.calendar import current_calendar
 from dancu.core.errors import NotFound, ValidationFailed
 
+from .errors import LetterError
 from .models import LetterKind, LetterRuleSet
 
 
@@ -26,7 +27,10 @@ def rule_set_for(received: datetime.date) -> LetterRuleSet:
         .first()
     )
     if rule_set is None:
-        raise NotFound(_("No letter rule set is in force on %(date)s.") % {"date": f"{received:%d/%m/%Y}"})
+        raise NotFound(
+            _("No letter rule set is in force on %(date)s.") % {"date": f"{received:%d/%m/%Y}"},
+            code=LetterError.NO_RULE_SET,
+        )
     return rule_set
 
 
@@ -43,6 +47,8 @@ def compute_deadlines(
 ) -> dict[str, datetime.date]:
     """Every deadline the rule set gives such a letter, in the order they fall due."""
     rs = rule_set or rule_set_for(received)
+    cal = current_calendar()  # read once for all the deadlines
+    add_days, add_working_days = cal.add_days, cal.add_working_days
     out: dict[str, datetime.date] = {}
     if kind == LetterKind.COMPLAINT:
         out["reception_answer"] = add_working_days(received, rs.reception_answer_wd)
@@ -60,7 +66,8 @@ def compute_deadlines(
         if extensions < 0 or extensions > rs.denunciation_max_extensions:
             raise ValidationFailed(
                 _("A denunciation may be extended at most %(n)s times.")
-                % {"n": rs.denunciation_max_extensions}
+                % {"n": rs.denunciation_max_extensions},
+                code=LetterError.TOO_MANY_EXTENSIONS,
             )
         out["initial_processing"] = add_working_days(received, rs.denunciation_initial_wd)
         out["initial_processing_extended"] = add_working_days(received, rs.denunciation_initial_extended_wd)
@@ -74,7 +81,9 @@ def compute_deadlines(
     elif kind in (LetterKind.PETITION, LetterKind.REPORT):
         out["reception_answer"] = add_working_days(received, rs.reception_answer_wd)
     else:
-        raise ValidationFailed(_("Unknown letter kind."))
+        raise ValidationFailed(
+            _("Unknown letter kind."), code=LetterError.UNKNOWN_KIND, details={"field": "kind"}
+        )
     if kind in (LetterKind.COMPLAINT, LetterKind.DENUNCIATION):
         end = resolved or out.get("resolve_extended") or out["resolve"]
         out["result_report"] = add_working_days(end, rs.result_report_wd)
@@ -92,8 +101,6 @@ def retention_until(filed: datetime.date, rule_set: LetterRuleSet) -> datetime.d
 def schedule_deadlines(day: datetime.date, rule_set: LetterRuleSet) -> tuple[datetime.date, datetime.date]:
     """The latest dates to post a reception-day schedule and to tell the deputy: the last
     day that still leaves the required number of working days before the reception day."""
-    from dancu.core.calendar import current_calendar
-
     cal = current_calendar()
 
     def back(n: int) -> datetime.date:

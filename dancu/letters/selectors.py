@@ -1,5 +1,6 @@
 """Scoped reads of letters. Office users see their province's register; an agency responder
-sees only the letters forwarded to its body; nobody reads a sealed identity here."""
+sees only the letters forwarded to its body; nobody reads a sealed identity here. Every
+scoped read goes through `Access.scope` / `Access.province_filter`."""
 
 from __future__ import annotations
 
@@ -11,33 +12,35 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dancu.accounts.roles import Role
 from dancu.core.access import get_access
 from dancu.core.errors import NotFound
+from dancu.core.models import ImportJob
+from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Person, UnitLevel
 
-from . import duplicates
+from . import crypto, duplicates
+from .errors import LetterError
 from .models import Letter, ReceptionDay, ReceptionVisit
-from .permissions import LetterPerm
+from .permissions import LetterPerm, agency_bodies, can_extend, can_handle, can_reveal, can_urge
 from .search import filter_text
-from .workflow import OPEN_STATUSES
+from .workflow import FLOW, OPEN_STATUSES, PUBLIC_STATUS, Status
 
-
-def _province_filter(provinces: Any) -> Q:
-    if isinstance(provinces, set):
-        return Q(province_id__in=provinces)
-    return Q()
+# The two bodies of a province that receive letters (the "sister bodies").
+RECEIVING_KINDS = (BodyKind.NA_DELEGATION, BodyKind.STANDING_COMMITTEE)
+IMPORT_KIND = "letters"
 
 
 def letters_visible(user: Any) -> QuerySet[Letter]:
+    """The letters of the provinces where the user has `letters.view`, and those forwarded to
+    the agencies the user answers for."""
     access = get_access(user)
-    q = Q(pk__in=[])
-    provinces = access.provinces_with(LetterPerm.VIEW)
-    if provinces:
-        q |= _province_filter(provinces)
-    agency_bodies = access.bodies_with_role(Role.AGENCY_RESPONDER)
-    if agency_bodies and access.has(LetterPerm.RESPOND):
-        q |= Q(forwarded_to_id__in=agency_bodies)
-    return Letter.objects.filter(q).select_related("receiving_body", "forwarded_to", "province")
+    qs = Letter.objects.select_related("receiving_body", "forwarded_to", "province")
+    in_provinces = access.province_filter(LetterPerm.VIEW)
+    if in_provinces is None:  # every province
+        return qs
+    agencies = agency_bodies(access)
+    if agencies:
+        in_provinces |= Q(forwarded_to_id__in=sorted(agencies))
+    return qs.filter(in_provinces)
 
 
 def letters_register(
@@ -102,32 +105,62 @@ def register_rows(qs: QuerySet[Letter]) -> QuerySet[Letter]:
 def letter_get(user: Any, letter_id: int) -> Letter:
     letter = letters_visible(user).filter(pk=letter_id).first()
     if letter is None:
-        raise NotFound(_("Letter not found."))
+        raise NotFound(_("Letter not found."), code=LetterError.LETTER_NOT_FOUND)
     return letter
 
 
-def is_agency_view(user: Any, letter: Letter) -> bool:
-    """True when the user sees the letter only as the agency it was forwarded to."""
-    return not get_access(user).has(LetterPerm.VIEW, letter.province_id)
-
-
 def letter_group(letter: Letter) -> QuerySet[Letter]:
+    """The letter and its duplicates (both bodies): they share one root."""
     root = letter.group_root_id
     return Letter.objects.filter(Q(pk=root) | Q(duplicate_of_id=root)).select_related(
         "receiving_body", "forwarded_to"
     )
 
 
+def group_already_forwarded(letter: Letter) -> Letter | None:
+    """The letter of the group that was already forwarded (a content is transferred once)."""
+    return letter_group(letter).exclude(forwarded_on=None).first()
+
+
+def sister_body(body: Body) -> Body | None:
+    """The other receiving body of the province (delegation <-> Standing Committee)."""
+    if body.kind not in RECEIVING_KINDS:
+        return None
+    other = BodyKind.STANDING_COMMITTEE if body.kind == BodyKind.NA_DELEGATION else BodyKind.NA_DELEGATION
+    return (
+        Body.objects.filter(province_id=body.province_id, kind=other, level=body.level).order_by("id").first()
+    )
+
+
+def receiving_bodies(user: Any) -> list[Body]:
+    """The receiving bodies of the provinces where the user handles letters."""
+    qs = Body.objects.filter(kind__in=RECEIVING_KINDS).select_related("province")
+    return list(get_access(user).scope(qs, LetterPerm.HANDLE).order_by("province__name", "kind"))
+
+
+def public_receiving_bodies() -> QuerySet[Body]:
+    """The bodies a citizen may write to online (every province's, while active)."""
+    return (
+        Body.objects.filter(kind__in=RECEIVING_KINDS, active_to=None)
+        .select_related("province")
+        .order_by("province__name", "kind")
+    )
+
+
+def forward_targets(letter: Letter) -> QuerySet[Body]:
+    """The bodies of the letter's province a letter may be forwarded to."""
+    return (
+        Body.objects.filter(province_id=letter.province_id).exclude(kind__in=RECEIVING_KINDS).order_by("name")
+    )
+
+
+def link_candidates(user: Any, letter: Letter) -> QuerySet[Letter]:
+    """The letters `letter` may be linked to as a duplicate (same province, visible)."""
+    return letters_visible(user).filter(province_id=letter.province_id).exclude(pk=letter.pk)
+
+
 def duplicate_proposals(user: Any, letter: Letter, limit: int = 20) -> list[dict[str, Any]]:
     """Letters of both bodies of the province that look like duplicates of `letter`."""
-    sig = duplicates.Signals(
-        letter.name_hash,
-        letter.id_hash,
-        letter.phone_hash,
-        letter.address_hash,
-        letter.target_key,
-        letter.content_folded,
-    )
     # Items split from one letter are not duplicates of it (nor of each other).
     scope = (
         letters_visible(user)
@@ -136,11 +169,22 @@ def duplicate_proposals(user: Any, letter: Letter, limit: int = 20) -> list[dict
     )
     if letter.parent_id:
         scope = scope.exclude(pk=letter.parent_id)
-    return duplicates.propose(scope, sig, exclude_id=letter.pk, limit=limit)
+    return duplicates.propose(scope, duplicates.signals_of(letter), exclude_id=letter.pk, limit=limit)
+
+
+def destruction_candidates(user: Any) -> QuerySet[Letter]:
+    """Filed letters whose retention has ended, where the user approves destruction."""
+    qs = Letter.objects.filter(status=Status.FILED, keep_until__lte=timezone.localdate())
+    return (
+        get_access(user)
+        .scope(qs, LetterPerm.APPROVE_DESTRUCTION)
+        .only("id", "number", "subject", "keep_until", "province_id", "status")
+        .order_by("keep_until", "id")
+    )
 
 
 def statistics(user: Any, *, year: int | None = None) -> dict[str, Any]:
-    qs = letters_visible(user)
+    qs = letters_visible(user).select_related(None)
     if year:
         qs = qs.filter(received_date__year=year)
     today = timezone.localdate()
@@ -172,16 +216,19 @@ def statistics(user: Any, *, year: int | None = None) -> dict[str, Any]:
 
 
 def reception_days_visible(user: Any) -> QuerySet[ReceptionDay]:
-    provinces = get_access(user).provinces_with(LetterPerm.VIEW)
-    if not provinces:
-        return ReceptionDay.objects.none()
-    return ReceptionDay.objects.filter(_province_filter(provinces)).select_related("body")
+    qs = ReceptionDay.objects.select_related("body", "province")
+    return get_access(user).scope(qs, LetterPerm.VIEW)
+
+
+def reception_days_listed(user: Any) -> QuerySet[ReceptionDay]:
+    """The reception days page: newest first, with the number of letters of each day."""
+    return reception_days_visible(user).annotate(letter_count=Count("letters")).order_by("-date", "-id")
 
 
 def reception_day_get(user: Any, day_id: int) -> ReceptionDay:
     day = reception_days_visible(user).filter(pk=day_id).first()
     if day is None:
-        raise NotFound(_("Reception day not found."))
+        raise NotFound(_("Reception day not found."), code=LetterError.RECEPTION_DAY_NOT_FOUND)
     return day
 
 
@@ -195,11 +242,63 @@ def visits_of_day(day: ReceptionDay) -> QuerySet[ReceptionVisit]:
     )
 
 
+def delegates_for(user: Any, day: ReceptionDay) -> QuerySet[Person]:
+    """The people who may be named as receiving at a visit (the Office of the province only)."""
+    if not get_access(user).has(LetterPerm.HANDLE, day.province_id):
+        return Person.objects.none()
+    return Person.objects.filter(province_id=day.province_id).only("id", "full_name").order_by("full_name")
+
+
 def visit_get(user: Any, visit_id: int) -> ReceptionVisit:
-    provinces = get_access(user).provinces_with(LetterPerm.VIEW)
-    visit = (
-        ReceptionVisit.objects.filter(_province_filter(provinces), pk=visit_id).first() if provinces else None
-    )
+    qs = ReceptionVisit.objects.filter(pk=visit_id)
+    visit = get_access(user).scope(qs, LetterPerm.VIEW).first()
     if visit is None:
-        raise NotFound(_("Visit not found."))
+        raise NotFound(_("Visit not found."), code=LetterError.VISIT_NOT_FOUND)
     return visit
+
+
+def import_provinces(user: Any) -> list[AdministrativeUnit]:
+    """Current provinces where the user may import a letter register, by name."""
+    qs = AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, valid_to__isnull=True)
+    return list(get_access(user).scope(qs, LetterPerm.IMPORT, "pk").order_by("name"))
+
+
+def import_job_get(user: Any, job_id: int) -> ImportJob:
+    """A letter import job, for a user who may import in its province (else not found: do not
+    reveal that another province's job exists)."""
+    job = ImportJob.objects.filter(pk=job_id, kind=IMPORT_KIND).first()
+    province_id = (job.params or {}).get("province_id") if job else None
+    if job is None or province_id is None or not get_access(user).has(LetterPerm.IMPORT, province_id):
+        raise NotFound(
+            _("This import does not exist or you may not see it."), code=LetterError.IMPORT_NOT_FOUND
+        )
+    return job
+
+
+def letter_public_status(*, receipt_code: str, second_factor: str) -> str:
+    """The status a citizen sees for a receipt code and the last digits of the phone; the same
+    refusal whether the code or the digits are wrong (and a constant-time comparison)."""
+    code = receipt_code.strip().upper()
+    letter = Letter.objects.filter(receipt_code=code).only("status", "lookup_hash").first()
+    stored = letter.lookup_hash if letter is not None else ""
+    if letter is None or not crypto.lookup_matches(stored, code, second_factor):
+        raise NotFound(
+            _("No letter matches this receipt code and these digits."),
+            code=LetterError.RECEIPT_NOT_FOUND,
+        )
+    return str(PUBLIC_STATUS.get(letter.status, ""))
+
+
+def letter_page_actions(user: Any, letter: Letter) -> dict[str, Any]:
+    """What the letter's page offers this user now: the workflow actions available (names)
+    and the other steps the object rules allow."""
+    access = get_access(user)
+    available = {a.name for a in FLOW.available(access, letter)}
+    return {
+        "actions": available,
+        "can_handle": can_handle(access, letter),
+        "can_result": bool(available & {"resolve", "answer"}),
+        "can_reveal": can_reveal(access, letter) and not letter.is_anonymous,
+        "can_urge": can_urge(access, letter),
+        "can_extend": can_extend(access, letter),
+    }

@@ -1,33 +1,41 @@
-"""Writes on letters: intake, identity reveal, duplicates, actions, results, reminders.
+"""Writes on letters: intake (staff and public), identity reveal, duplicates, the workflow
+steps, reception days and visits, reminders.
 
 Every function checks permission, validates, writes, and records an audit entry in one
-transaction. Identities are sealed before they reach the database and never appear in audit
-entries.
+transaction (the audit entry also invalidates the module's cached pages). Every status change
+goes through `letter_transition` (and `workflow.FLOW.apply`). Identities are sealed before they
+reach the database and never appear in audit entries.
+
+`actor` is the signed-in `User` doing the work; the public intake has no actor (its audit
+entries name the online form) and the reminder task writes as the system.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from dancu.accounts.roles import Role
-from dancu.core.access import get_access
+from dancu.core.access import Access, get_access
 from dancu.core.audit import audit_record
-from dancu.core.errors import Conflict, PermissionDenied, ValidationFailed
+from dancu.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from dancu.core.text import fold, normalize_spaces
-from dancu.directory.models import Body, BodyKind
+from dancu.directory.models import Body
 
 from . import crypto, duplicates
+from .errors import LetterError
 from .models import (
     Channel,
     Competence,
+    Field,
     Letter,
     LetterAttachment,
     LetterKind,
@@ -35,11 +43,20 @@ from .models import (
     ReceptionDay,
     ReceptionVisit,
 )
-from .permissions import LetterPerm
+from .permissions import LetterPerm, can_reveal, require
 from .rules import compute_deadlines, retention_until, rule_set_for, schedule_deadlines
-from .workflow import OPEN_STATUSES, Status, can_move
+from .selectors import (
+    RECEIVING_KINDS,
+    group_already_forwarded,
+    letter_group,
+    public_receiving_bodies,
+    sister_body,
+)
+from .workflow import FLOW, OPEN_STATUSES, Status
 
-RECEIVING_KINDS = (BodyKind.NA_DELEGATION, BodyKind.STANDING_COMMITTEE)
+if TYPE_CHECKING:
+    from dancu.accounts.models import User
+
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 10
 MAGIC = [
@@ -50,6 +67,9 @@ MAGIC = [
 # A second letter with the same content reaching the sister body within this many days is
 # taken as "sent to several bodies at once".
 SEVERAL_BODIES_WINDOW_DAYS = 15
+# Who the audit names for a letter sent through the public form (no signed-in user).
+PUBLIC_ACTOR = "citizen (online form)"
+SYSTEM_ACTOR = "system (reminders)"
 
 
 @dataclass
@@ -81,6 +101,17 @@ class Eligibility:
     extra: list[str] = field(default_factory=list)
 
 
+def _invalid(message: str, code: LetterError, field_name: str | None = None) -> ValidationFailed:
+    return ValidationFailed(message, code=code, details={"field": field_name} if field_name else None)
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+# -- intake ------------------------------------------------------------------------------------
+
+
 def sniff_content_type(data: bytes) -> str | None:
     for magic, content_type in MAGIC:
         if data.startswith(magic):
@@ -90,18 +121,26 @@ def sniff_content_type(data: bytes) -> str | None:
 
 def _validate_uploads(uploads: list[Upload]) -> list[tuple[Upload, str]]:
     if len(uploads) > MAX_ATTACHMENTS:
-        raise ValidationFailed(_("At most %(n)s attachments per letter.") % {"n": MAX_ATTACHMENTS})
+        raise _invalid(
+            _("At most %(n)s attachments per letter.") % {"n": MAX_ATTACHMENTS},
+            LetterError.TOO_MANY_ATTACHMENTS,
+            "attachments",
+        )
     checked = []
     for upload in uploads:
         if len(upload.data) > MAX_ATTACHMENT_BYTES:
-            raise ValidationFailed(
+            raise _invalid(
                 _("The file %(name)s is larger than %(mb)s MB.")
-                % {"name": upload.filename, "mb": MAX_ATTACHMENT_BYTES // 1048576}
+                % {"name": upload.filename, "mb": MAX_ATTACHMENT_BYTES // 1048576},
+                LetterError.ATTACHMENT_TOO_LARGE,
+                "attachments",
             )
         content_type = sniff_content_type(upload.data)
         if content_type is None:
-            raise ValidationFailed(
-                _("The file %(name)s is not a PDF, JPEG or PNG file.") % {"name": upload.filename}
+            raise _invalid(
+                _("The file %(name)s is not a PDF, JPEG or PNG file.") % {"name": upload.filename},
+                LetterError.ATTACHMENT_TYPE,
+                "attachments",
             )
         checked.append((upload, content_type))
     return checked
@@ -131,46 +170,75 @@ def eligibility_reasons(kind: str, is_anonymous: bool, e: Eligibility) -> list[s
 def check_representatives(signer_count: int, representative_count: int) -> None:
     """Citizen Reception Law Art. 29: 5-10 signers choose 1-2 representatives, more than 10 up to 5."""
     if signer_count < 1:
-        raise ValidationFailed(_("A letter has at least one signer."))
+        raise _invalid(_("A letter has at least one signer."), LetterError.SIGNERS, "signer_count")
     if 5 <= signer_count <= 10 and not 1 <= representative_count <= 2:
-        raise ValidationFailed(_("A letter signed by 5 to 10 people has 1 or 2 representatives."))
+        raise _invalid(
+            _("A letter signed by 5 to 10 people has 1 or 2 representatives."),
+            LetterError.REPRESENTATIVES,
+            "representative_count",
+        )
     if signer_count > 10 and not 1 <= representative_count <= 5:
-        raise ValidationFailed(_("A letter signed by more than 10 people has up to 5 representatives."))
+        raise _invalid(
+            _("A letter signed by more than 10 people has up to 5 representatives."),
+            LetterError.REPRESENTATIVES,
+            "representative_count",
+        )
 
 
-def sister_body(body: Body) -> Body | None:
-    """The other receiving body of the province (delegation <-> Standing Committee)."""
-    if body.kind not in RECEIVING_KINDS:
-        return None
-    other = BodyKind.STANDING_COMMITTEE if body.kind == BodyKind.NA_DELEGATION else BodyKind.NA_DELEGATION
-    return (
-        Body.objects.filter(province_id=body.province_id, kind=other, level=body.level).order_by("id").first()
-    )
-
-
-def _signals(letter: Letter) -> duplicates.Signals:
-    return duplicates.Signals(
-        letter.name_hash,
-        letter.id_hash,
-        letter.phone_hash,
-        letter.address_hash,
-        letter.target_key,
-        letter.content_folded,
-    )
+def _check_intake(
+    *, receiving_body: Body, kind: str, channel: str, subject: str, received_date: datetime.date
+) -> str:
+    """The checks every letter passes, staff or public; returns the cleaned subject."""
+    if receiving_body.kind not in RECEIVING_KINDS:
+        raise _invalid(
+            _("Letters are received by the National Assembly delegation or the Standing Committee."),
+            LetterError.NOT_A_RECEIVING_BODY,
+            "receiving_body",
+        )
+    if kind not in LetterKind.values:
+        raise _invalid(_("Unknown letter kind."), LetterError.UNKNOWN_KIND, "kind")
+    if channel not in Channel.values:
+        raise _invalid(_("Unknown channel."), LetterError.UNKNOWN_CHANNEL, "channel")
+    subject = normalize_spaces(subject)
+    if not subject:
+        raise _invalid(_("The subject is required."), LetterError.SUBJECT_REQUIRED, "subject")
+    if received_date > _today():
+        raise _invalid(
+            _("The received date cannot be in the future."), LetterError.FUTURE_DATE, "received_date"
+        )
+    return subject
 
 
 def _apply_identity(letter: Letter, identity: Identity) -> None:
     letter.sealed_identity = crypto.seal(identity.as_dict()) if identity.as_dict() else ""
     letter.redacted_name = crypto.redact_name(identity.name)
-    letter.name_hash = crypto.keyed_hash("name", crypto.normalize_name(identity.name))
-    letter.id_hash = crypto.keyed_hash("id", crypto.normalize_digits(identity.id_number))
-    letter.phone_hash = crypto.keyed_hash("phone", crypto.normalize_phone(identity.phone))
-    letter.address_hash = crypto.keyed_hash(
-        "address", crypto.normalize_name(identity.address.replace(",", " "))
+    hashes = crypto.identity_hashes(
+        name=identity.name, id_number=identity.id_number, phone=identity.phone, address=identity.address
     )
+    for column, value in hashes.items():
+        setattr(letter, column, value)
 
 
-def _compute(letter: Letter) -> None:
+# Which deadline matters in each state (the first of these the letter has).
+DUE_BY_STATUS: dict[str, tuple[str, ...]] = {
+    Status.RECEIVED: ("initial_processing", "transfer", "accept", "reception_answer"),
+    Status.ACCEPTED: ("resolve_extended", "resolve", "reception_answer"),
+    Status.FORWARDED: ("resolve_extended", "resolve", "reception_answer"),
+    Status.RESOLVED: ("citizen_inform",),
+}
+
+
+def next_due(letter: Letter, status: str | None = None) -> datetime.date | None:
+    """The next due date of `letter` in `status` (by default its current status)."""
+    for name in DUE_BY_STATUS.get(status or letter.status, ()):
+        if name in letter.deadlines:
+            return datetime.date.fromisoformat(letter.deadlines[name])
+    return None
+
+
+def _recompute(letter: Letter, status: str | None = None) -> list[str]:
+    """Compute every deadline of the letter (rule set of its received date) and its next due
+    date in `status`; returns the fields written."""
     rs = letter.rule_set or rule_set_for(letter.received_date)
     letter.rule_set = rs
     deadlines = compute_deadlines(
@@ -184,43 +252,8 @@ def _compute(letter: Letter) -> None:
         rule_set=rs,
     )
     letter.deadlines = {name: day.isoformat() for name, day in deadlines.items()}
-    letter.due_date = next_due(letter)
-
-
-# Which deadline matters in each state (the first of these the letter has).
-DUE_BY_STATUS: dict[str, tuple[str, ...]] = {
-    Status.RECEIVED: ("initial_processing", "transfer", "accept", "reception_answer"),
-    Status.ACCEPTED: ("resolve_extended", "resolve", "reception_answer"),
-    Status.FORWARDED: ("resolve_extended", "resolve", "reception_answer"),
-    Status.RESOLVED: ("citizen_inform",),
-}
-
-
-def next_due(letter: Letter) -> datetime.date | None:
-    for name in DUE_BY_STATUS.get(letter.status, ()):
-        if name in letter.deadlines:
-            return datetime.date.fromisoformat(letter.deadlines[name])
-    return None
-
-
-def _require_handle(actor: Any, letter_or_province: Letter | int) -> None:
-    province_id = (
-        letter_or_province.province_id if isinstance(letter_or_province, Letter) else letter_or_province
-    )
-    get_access(actor).require(LetterPerm.HANDLE, province_id)
-
-
-def _audit(
-    actor: Any, action: str, letter: Letter, summary: str, changes: dict[str, Any] | None = None
-) -> None:
-    audit_record(
-        actor=actor,
-        action=action,
-        target=letter,
-        province_code=letter.province.code,
-        summary=summary,
-        changes=changes or {},
-    )
+    letter.due_date = next_due(letter, status)
+    return ["rule_set", "deadlines", "due_date"]
 
 
 def _new_receipt_code() -> str:
@@ -231,19 +264,89 @@ def _new_receipt_code() -> str:
             return code
 
 
-def lookup_hash(receipt_code: str, second_factor: str) -> str:
-    return crypto.keyed_hash("lookup", f"{receipt_code.upper()}|{crypto.normalize_digits(second_factor)}")
-
-
 def second_factor_of(identity: Identity) -> str:
     digits = crypto.normalize_phone(identity.phone)
     return digits[-4:] if len(digits) >= 4 else crypto.normalize_digits(identity.birth_year)
 
 
+def _new_letter(
+    *,
+    receiving_body: Body,
+    received_date: datetime.date,
+    channel: str,
+    kind: str,
+    subject: str,
+    content: str,
+    target: str,
+    reasons: list[str],
+    **more: Any,
+) -> Letter:
+    """An unsaved letter in the workflow's initial state, with the fields every intake sets."""
+    return Letter(
+        province=receiving_body.province,
+        receiving_body=receiving_body,
+        received_date=received_date,
+        channel=channel,
+        kind=kind,
+        subject=subject,
+        content=content,
+        target=normalize_spaces(target),
+        content_folded=fold(f"{subject} {content}"),
+        target_key=fold(target)[:300],
+        eligible=not reasons,
+        ineligible_reasons=reasons,
+        status=FLOW.initial,
+        **more,
+    )
+
+
+def _save_new(
+    actor: Any, letter: Letter, identity: Identity, attachments: list[tuple[Upload, str]]
+) -> Letter:
+    """Seal the identity, compute the deadlines, give the receipt code and the register
+    number, store the attachments, flag a letter sent to both bodies, audit."""
+    _apply_identity(letter, identity)
+    _recompute(letter)
+    letter.receipt_code = _new_receipt_code()
+    factor = second_factor_of(identity)
+    letter.lookup_hash = crypto.lookup_hash(letter.receipt_code, factor) if factor else ""
+    letter.save()
+    letter.number = f"{letter.received_date:%Y}/{letter.pk}"
+    letter.save(update_fields=["number"])
+    for upload, content_type in attachments:
+        data = upload.data
+        if upload.is_signature:
+            data = crypto.seal({"b64": base64.b64encode(data).decode("ascii")}).encode("ascii")
+        LetterAttachment.objects.create(
+            letter=letter,
+            filename=upload.filename[:200],
+            content_type=content_type,
+            size=len(upload.data),
+            is_sealed=upload.is_signature,
+            data=data,
+        )
+    several_with = _flag_several_bodies(letter)
+    audit_record(
+        actor=actor,
+        action="letters.letter_create",
+        target=letter,
+        province_code=letter.province.code,
+        summary=_("Letter %(number)s received") % {"number": letter.number},
+        changes={
+            "kind": letter.kind,
+            "channel": letter.channel,
+            "receiving_body": letter.receiving_body_id,
+            "eligible": letter.eligible,
+            "sent_to_several_with": several_with,
+        },
+    )
+    return letter
+
+
 @transaction.atomic
 def letter_create(
     *,
-    actor: Any,
+    actor: User,
     receiving_body: Body,
     received_date: datetime.date,
     channel: str,
@@ -251,7 +354,7 @@ def letter_create(
     subject: str,
     content: str = "",
     target: str = "",
-    letter_field: str = "other",
+    letter_field: str = Field.OTHER,
     identity: Identity | None = None,
     is_anonymous: bool = False,
     signer_count: int = 1,
@@ -263,50 +366,38 @@ def letter_create(
     reception_day: ReceptionDay | None = None,
     attachments: list[Upload] | None = None,
     parent: Letter | None = None,
-    public: bool = False,
 ) -> Letter:
-    """Register a letter received by the delegation or the Standing Committee.
+    """Register a letter received by the delegation or the Standing Committee (Office staff
+    with `letters.handle` in the body's province).
 
     Computes the deadlines of the rule set in force on the received date, seals the identity,
     and flags the letter when the same content reached the sister body at about the same time.
     Attachments are checked before anything is written: a bad file leaves no record.
     """
-    if not public:
-        _require_handle(actor, receiving_body.province_id)
-    if receiving_body.kind not in RECEIVING_KINDS:
-        raise ValidationFailed(
-            _("Letters are received by the National Assembly delegation or the Standing Committee.")
-        )
-    if kind not in LetterKind.values:
-        raise ValidationFailed(_("Unknown letter kind."))
-    if channel not in Channel.values:
-        raise ValidationFailed(_("Unknown channel."))
-    subject = normalize_spaces(subject)
-    if not subject:
-        raise ValidationFailed(_("The subject is required."))
-    if received_date > timezone.localdate():
-        raise ValidationFailed(_("The received date cannot be in the future."))
+    require(get_access(actor), LetterPerm.HANDLE, receiving_body.province_id)
+    subject = _check_intake(
+        receiving_body=receiving_body,
+        kind=kind,
+        channel=channel,
+        subject=subject,
+        received_date=received_date,
+    )
     check_representatives(signer_count, representative_count)
-    identity = identity or Identity()
-    if is_anonymous:
-        identity = Identity()
+    identity = Identity() if is_anonymous else identity or Identity()
     checked = _validate_uploads(attachments or [])
     e = eligibility or Eligibility()
-    reasons = eligibility_reasons(kind, is_anonymous, e)
-    letter = Letter(
-        province_id=receiving_body.province_id,
+    letter = _new_letter(
         receiving_body=receiving_body,
         received_date=received_date,
         channel=channel,
-        reception_day=reception_day,
         kind=kind,
-        field=letter_field,
-        parent=parent,
         subject=subject,
         content=content,
-        target=normalize_spaces(target),
-        content_folded=fold(f"{subject} {content}"),
-        target_key=fold(target)[:300],
+        target=target,
+        reasons=eligibility_reasons(kind, is_anonymous, e),
+        reception_day=reception_day,
+        field=letter_field,
+        parent=parent,
         is_anonymous=is_anonymous,
         signer_count=signer_count,
         representative_count=representative_count,
@@ -315,237 +406,296 @@ def letter_create(
         has_name_address=e.has_name_address,
         has_signature=e.has_signature,
         has_required_content=e.has_required_content,
-        eligible=not reasons,
-        ineligible_reasons=reasons,
         competence=competence,
         is_remote=is_remote,
         is_complex=is_complex,
-        status=Status.RECEIVED,
     )
-    _apply_identity(letter, identity)
-    _compute(letter)
-    letter.receipt_code = _new_receipt_code()
-    factor = second_factor_of(identity)
-    letter.lookup_hash = lookup_hash(letter.receipt_code, factor) if factor else ""
-    letter.save()
-    letter.number = f"{letter.received_date:%Y}/{letter.pk}"
-    Letter.objects.filter(pk=letter.pk).update(number=letter.number)
-    for upload, content_type in checked:
-        data = upload.data
-        if upload.is_signature:
-            import base64
+    return _save_new(actor, letter, identity, checked)
 
-            data = crypto.seal({"b64": base64.b64encode(data).decode("ascii")}).encode("ascii")
-        LetterAttachment.objects.create(
-            letter=letter,
-            filename=upload.filename[:200],
-            content_type=content_type,
-            size=len(upload.data),
-            is_sealed=upload.is_signature,
-            data=data,
+
+@transaction.atomic
+def letter_submit_public(
+    *, receiving_body_id: int, kind: str, subject: str, content: str, target: str = "", identity: Identity
+) -> Letter:
+    """A letter sent by a citizen through the public form (no sign-in): to an active receiving
+    body of any province, received today, online; the writer's name, address and a phone
+    number (whose last digits open the status look-up) are required. The caller limits how
+    often one address may submit."""
+    body = _public_body(receiving_body_id)
+    subject = _check_intake(
+        receiving_body=body, kind=kind, channel=Channel.ONLINE, subject=subject, received_date=_today()
+    )
+    content = (content or "").strip()
+    if not content:
+        raise _invalid(_("The content is required."), LetterError.CONTENT_REQUIRED, "content")
+    for value, name in ((identity.name, "name"), (identity.address, "address")):
+        if not normalize_spaces(value):
+            raise _invalid(
+                _("The writer's name and address are missing."), LetterError.IDENTITY_REQUIRED, name
+            )
+    if len(crypto.normalize_phone(identity.phone)) < 8:
+        raise _invalid(
+            _("Enter a phone number: its last 4 digits let you look up your letter."),
+            LetterError.IDENTITY_REQUIRED,
+            "phone",
         )
-    _flag_several_bodies(letter)
-    _audit(
-        actor if not public else "citizen (online form)",
-        "letters.letter_create",
-        letter,
-        _("Letter %(number)s received") % {"number": letter.number},
-        {"kind": kind, "channel": channel, "receiving_body": receiving_body.pk, "eligible": letter.eligible},
+    letter = _new_letter(
+        receiving_body=body,
+        received_date=_today(),
+        channel=Channel.ONLINE,
+        kind=kind,
+        subject=subject,
+        content=content,
+        target=target,
+        reasons=eligibility_reasons(kind, False, Eligibility()),
     )
-    return letter
+    return _save_new(PUBLIC_ACTOR, letter, identity, [])
 
 
-def _flag_several_bodies(letter: Letter) -> None:
+def _public_body(body_id: int) -> Body:
+    body = public_receiving_bodies().filter(pk=body_id).first()
+    if body is None:
+        raise _invalid(
+            _("Letters are received by the National Assembly delegation or the Standing Committee."),
+            LetterError.NOT_A_RECEIVING_BODY,
+            "receiving_body",
+        )
+    return body
+
+
+def _flag_several_bodies(letter: Letter) -> int | None:
+    """Flag `letter` and the sister body's letter of the same person and content received
+    about the same time; returns that letter's id."""
     sister = sister_body(letter.receiving_body)
     if sister is None:
-        return
+        return None
     window = datetime.timedelta(days=SEVERAL_BODIES_WINDOW_DAYS)
     scope = Letter.objects.filter(
         receiving_body=sister,
         received_date__gte=letter.received_date - window,
         received_date__lte=letter.received_date + window,
     )
-    for found in duplicates.propose(scope, _signals(letter), exclude_id=letter.pk):
+    for found in duplicates.propose(scope, duplicates.signals_of(letter), exclude_id=letter.pk):
         if found["person"] and found["content"]:
             letter.sent_to_several = True
-            Letter.objects.filter(pk=letter.pk).update(sent_to_several=True)
-            Letter.objects.filter(pk=found["letter"].pk).update(sent_to_several=True)
-            return
+            Letter.objects.filter(pk__in=[letter.pk, found["letter"].pk]).update(sent_to_several=True)
+            return found["letter"].pk
+    return None
+
+
+# -- changes that are not status moves ---------------------------------------------------------
+
+
+def _locked(letter: Letter) -> Letter:
+    """The letter's row, locked for this transaction, with what the steps and audit read."""
+    return (
+        Letter.objects.select_for_update(of=("self",))
+        .select_related("province", "receiving_body", "rule_set")
+        .get(pk=letter.pk)
+    )
+
+
+def _handled(actor: User, letter: Letter) -> Letter:
+    """Check `letters.handle` in the letter's province, then lock the letter."""
+    require(get_access(actor), LetterPerm.HANDLE, letter.province_id)
+    return _locked(letter)
+
+
+def _save_audited(
+    actor: Any,
+    letter: Letter,
+    fields: list[str],
+    action: str,
+    summary: str,
+    changes: dict[str, Any] | None = None,
+) -> Letter:
+    letter.save(update_fields=[*fields, "updated_at"])
+    audit_record(
+        actor=actor,
+        action=action,
+        target=letter,
+        province_code=letter.province.code,
+        summary=summary,
+        changes=changes or {},
+    )
+    return letter
+
+
+# Fields an item split from a letter does not inherit.
+SPLIT_RESET = {
+    "id",
+    "kind",
+    "parent_id",
+    "receipt_code",
+    "rule_set_id",
+    "status",
+    "number",
+    "created_at",
+    "updated_at",
+}
 
 
 @transaction.atomic
-def letter_split(*, actor: Any, letter: Letter, kinds: list[str]) -> list[Letter]:
+def letter_split(*, actor: User, letter: Letter, kinds: list[str]) -> list[Letter]:
     """Split a mixed letter into one item per kind (Citizen Reception Law Art. 25(3)); the
     items share the sealed identity and hashes of the letter."""
-    _require_handle(actor, letter)
+    source = _handled(actor, letter)
     if not kinds or any(k not in LetterKind.values for k in kinds):
-        raise ValidationFailed(_("Choose the kinds of the items."))
+        raise _invalid(_("Choose the kinds of the items."), LetterError.SPLIT_KINDS, "kinds")
+    inherited = {
+        f.attname: getattr(source, f.attname)
+        for f in Letter._meta.concrete_fields
+        if f.attname not in SPLIT_RESET
+    }
     items: list[Letter] = []
-    for kind in kinds:
-        item = Letter.objects.get(pk=letter.pk)
-        item.pk = None
-        item.id = None
-        item.kind = kind
-        item.parent = letter
-        item.receipt_code = None
-        item.rule_set = None
-        item.status = Status.RECEIVED
-        _compute(item)
+    for i, kind in enumerate(kinds, start=1):
+        item = Letter(
+            **inherited, kind=kind, parent=source, status=FLOW.initial, number=f"{source.number}.{i}"
+        )
+        _recompute(item)
         item.save()
-        item.number = f"{letter.number}.{len(items) + 1}"
-        Letter.objects.filter(pk=item.pk).update(number=item.number)
         items.append(item)
-    _audit(
-        actor,
-        "letters.letter_split",
-        letter,
-        _("Letter split into %(n)s items") % {"n": len(items)},
-        {"kinds": kinds},
+    audit_record(
+        actor=actor,
+        action="letters.letter_split",
+        target=source,
+        province_code=source.province.code,
+        summary=_("Letter split into %(n)s items") % {"n": len(items)},
+        changes={"kinds": kinds, "items": [i.pk for i in items]},
     )
     return items
 
 
-def can_reveal(actor: Any, letter: Letter) -> bool:
-    return get_access(actor).has(LetterPerm.REVEAL, letter.province_id)
-
-
-def identity_visible_without_reveal(actor: Any, letter: Letter) -> bool:
-    """Writers of complaints, petitions and reports are known to the Office staff handling
-    them; a denouncer's identity is sealed and shown only through an audited reveal."""
-    return letter.kind != LetterKind.DENUNCIATION and get_access(actor).has(
-        LetterPerm.HANDLE, letter.province_id
-    )
-
-
 @transaction.atomic
-def letter_reveal_identity(*, actor: Any, letter: Letter, reason: str) -> dict[str, str]:
+def letter_reveal_identity(*, actor: User, letter: Letter, reason: str) -> dict[str, str]:
     """Unseal the writer's identity for a designated handler; the reason is audited."""
-    if not can_reveal(actor, letter) and not identity_visible_without_reveal(actor, letter):
-        raise PermissionDenied(_("Only designated handlers may reveal a sealed identity."))
+    if not can_reveal(get_access(actor), letter):
+        raise PermissionDenied(
+            _("Only designated handlers may reveal a sealed identity."), code=LetterError.REVEAL_FORBIDDEN
+        )
     reason = normalize_spaces(reason)
     if len(reason) < 5:
-        raise ValidationFailed(_("Give the reason for revealing the identity."))
+        raise _invalid(_("Give the reason for revealing the identity."), LetterError.REVEAL_REASON, "reason")
     data = crypto.unseal(letter.sealed_identity)
-    _audit(
-        actor,
-        "letters.identity_reveal",
-        letter,
-        _("Identity of letter %(n)s revealed") % {"n": letter.number},
-        {"reason": reason},
+    audit_record(
+        actor=actor,
+        action="letters.identity_reveal",
+        target=letter,
+        province_code=letter.province.code,
+        summary=_("Identity of letter %(n)s revealed") % {"n": letter.number},
+        changes={"reason": reason},
     )
     return data
 
 
 @transaction.atomic
-def letter_link_duplicate(*, actor: Any, letter: Letter, other: Letter) -> Letter:
+def letter_link_duplicate(*, actor: User, letter: Letter, other: Letter) -> Letter:
     """Put `letter` into the duplicate group of `other` (both bodies of one province)."""
-    _require_handle(actor, letter)
+    letter = _handled(actor, letter)
     if other.province_id != letter.province_id or other.pk == letter.pk:
-        raise ValidationFailed(_("These letters cannot be linked."))
+        raise _invalid(_("These letters cannot be linked."), LetterError.CANNOT_LINK, "other")
     root_id = other.group_root_id
     if letter.group_root_id == root_id:
         return letter
     # Members of the letter's own group follow it.
-    Letter.objects.filter(duplicate_of_id=letter.pk).update(duplicate_of_id=root_id)
+    followers = list(Letter.objects.filter(duplicate_of_id=letter.pk).values_list("pk", flat=True))
+    Letter.objects.filter(pk__in=followers).update(duplicate_of_id=root_id)
     letter.duplicate_of_id = root_id
     if other.receiving_body_id != letter.receiving_body_id:
         window = abs((other.received_date - letter.received_date).days)
         if window <= SEVERAL_BODIES_WINDOW_DAYS and not other.forwarded_on:
             letter.sent_to_several = True
-    letter.save(update_fields=["duplicate_of", "sent_to_several", "updated_at"])
-    root = Letter.objects.get(pk=root_id)
+    root = Letter.objects.only("pk", "number", "result", "result_on").get(pk=root_id)
+    _save_audited(
+        actor,
+        letter,
+        ["duplicate_of", "sent_to_several"],
+        "letters.duplicate_link",
+        _("Linked as a duplicate of %(n)s") % {"n": root.number},
+        {"root": root_id, "followers": followers},
+    )
     # A result already recorded in the group is shared with the new member.
     if root.result and not letter.result:
-        _share_result(letter, root.result, root.result_on)
-    _audit(
-        actor,
-        "letters.duplicate_link",
-        letter,
-        _("Linked as a duplicate of %(n)s") % {"n": root.number},
-        {"root": root_id},
-    )
-    return letter
-
-
-def _transition(letter: Letter, target: str) -> None:
-    if not can_move(letter.status, target):
-        raise Conflict(
-            _("A letter in state %(state)s cannot move to %(target)s.")
-            % {"state": Status(letter.status).label, "target": Status(target).label}
-        )
-    letter.status = target
-
-
-@transaction.atomic
-def letter_transition(*, actor: Any, letter: Letter, target: str, summary: str = "") -> Letter:
-    """The one place that moves a letter between states (workflow.TRANSITIONS)."""
-    before = letter.status
-    _transition(letter, target)
-    letter.due_date = next_due(letter)
-    letter.save()
-    _audit(
-        actor,
-        "letters.letter_transition",
-        letter,
-        summary or target,
-        {"status": {"before": before, "after": target}},
-    )
+        m = Move(actor=actor, access=get_access(actor))
+        _share_result(m, letter, root.result, root.result_on or _today(), source=root)
     return letter
 
 
 @transaction.atomic
-def letter_accept(*, actor: Any, letter: Letter, on: datetime.date | None = None) -> Letter:
-    _require_handle(actor, letter)
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
-    letter.accepted_on = on or timezone.localdate()
-    letter.competence = Competence.OURS
-    letter.status = letter.status  # deadlines depend on the acceptance date
-    _transition(letter, Status.ACCEPTED)
-    _compute(letter)
-    letter.save()
-    _audit(actor, "letters.letter_accept", letter, _("Letter %(n)s accepted") % {"n": letter.number})
-    return letter
-
-
-@transaction.atomic
-def letter_extend(*, actor: Any, letter: Letter) -> Letter:
+def letter_extend(*, actor: User, letter: Letter) -> Letter:
     """One more extension of a denunciation's resolution time (Denunciations Law Art. 30)."""
-    _require_handle(actor, letter)
-    letter = Letter.objects.select_for_update().select_related("province").get(pk=letter.pk)
+    letter = _handled(actor, letter)
     if letter.kind != LetterKind.DENUNCIATION:
-        raise ValidationFailed(_("Only a denunciation's resolution time can be extended."))
+        raise _invalid(
+            _("Only a denunciation's resolution time can be extended."), LetterError.NOT_A_DENUNCIATION
+        )
     letter.extensions += 1
-    _compute(letter)
-    letter.save()
-    _audit(
+    fields = ["extensions", *_recompute(letter)]
+    return _save_audited(
         actor,
-        "letters.letter_extend",
         letter,
+        fields,
+        "letters.letter_extend",
         _("Resolution time extended"),
         {"extensions": letter.extensions},
     )
-    return letter
-
-
-def group_already_forwarded(letter: Letter) -> Letter | None:
-    root = letter.group_root_id
-    return (
-        Letter.objects.filter(Q(pk=root) | Q(duplicate_of_id=root))
-        .exclude(forwarded_on=None)
-        .select_related("receiving_body", "forwarded_to")
-        .first()
-    )
 
 
 @transaction.atomic
-def letter_forward(*, actor: Any, letter: Letter, to_body: Body, on: datetime.date | None = None) -> Letter:
-    """Transfer the letter to the competent body, copying the sister body.
+def letter_urge(*, actor: User, letter: Letter) -> Letter:
+    """Urge the body a letter was forwarded to."""
+    letter = _handled(actor, letter)
+    if letter.status != Status.FORWARDED:
+        raise Conflict(_("Only a forwarded letter can be urged."), code=LetterError.NOT_FORWARDED)
+    letter.urge_count += 1
+    letter.last_urged_on = _today()
+    return _save_audited(
+        actor,
+        letter,
+        ["urge_count", "last_urged_on"],
+        "letters.letter_urge",
+        _("Urged"),
+        {"urge_count": letter.urge_count},
+    )
 
-    Circular 05/2021 Art. 14: the same content is transferred only once: when this letter or a
-    duplicate of it (in either body) was already forwarded, the transfer is refused.
-    """
-    _require_handle(actor, letter)
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+
+# -- the workflow: every status change -----------------------------------------------------------
+
+
+@dataclass
+class Move:
+    """One request to move letters: who asks, and the action's input."""
+
+    actor: Any
+    access: Access
+    on: datetime.date | None = None
+    to_body: Body | None = None
+    result: str = ""
+
+
+@dataclass
+class Step:
+    """What an action writes besides the status, what the audit says, and what follows."""
+
+    fields: list[str]
+    summary: str
+    changes: dict[str, Any] = field(default_factory=dict)
+    then: Callable[[], None] | None = None
+
+
+def _accept(letter: Letter, target: str, m: Move) -> Step:
+    letter.accepted_on = m.on or _today()
+    letter.competence = Competence.OURS  # the deadlines run from the acceptance date
+    fields = ["accepted_on", "competence", *_recompute(letter, target)]
+    return Step(fields, _("Letter %(n)s accepted") % {"n": letter.number})
+
+
+def _forward(letter: Letter, target: str, m: Move) -> Step:
+    """Circular 05/2021 Art. 14: the same content is transferred only once: when this letter
+    or a duplicate of it (in either body) was already forwarded, the transfer is refused."""
+    to_body = m.to_body
+    if to_body is None:
+        raise _invalid(_("Choose the body to forward to."), LetterError.FORWARD_BODY, "to_body")
     done = group_already_forwarded(letter)
     if done is not None:
         raise Conflict(
@@ -559,153 +709,213 @@ def letter_forward(*, actor: Any, letter: Letter, to_body: Body, on: datetime.da
                 "date": f"{done.forwarded_on:%d/%m/%Y}",
                 "n": done.number,
             },
-            code="already_forwarded",
+            code=LetterError.ALREADY_FORWARDED,
+            details={"field": "to_body", "letter": done.pk},
         )
-    if to_body.province_id != letter.province_id and not get_access(actor).is_national_admin:
-        raise ValidationFailed(_("Choose a body of the province."))
-    _transition(letter, Status.FORWARDED)
+    if to_body.province_id != letter.province_id and not m.access.is_national_admin:
+        raise _invalid(_("Choose a body of the province."), LetterError.FORWARD_BODY, "to_body")
     letter.forwarded_to = to_body
-    letter.forwarded_on = on or timezone.localdate()
+    letter.forwarded_on = m.on or _today()
     letter.competence = Competence.OTHER
-    letter.due_date = next_due(letter)
-    letter.save()
+    letter.due_date = next_due(letter, target)
     sister = sister_body(letter.receiving_body)
-    _audit(
-        actor,
-        "letters.letter_forward",
-        letter,
+    return Step(
+        ["forwarded_to", "forwarded_on", "competence", "due_date"],
         _("Letter %(n)s forwarded to %(to)s") % {"n": letter.number, "to": to_body.name},
         {"to": to_body.pk, "copy_to": sister.pk if sister else None},
     )
-    return letter
 
 
-@transaction.atomic
-def letter_guide(*, actor: Any, letter: Letter) -> Letter:
-    _require_handle(actor, letter)
-    letter = Letter.objects.select_for_update().select_related("province").get(pk=letter.pk)
-    _transition(letter, Status.GUIDED)
-    letter.guided_on = timezone.localdate()
-    letter.due_date = None
-    letter.save()
-    _audit(actor, "letters.letter_guide", letter, _("Citizen guided"))
-    return letter
+def _closing(date_field: str, summary: Any) -> Callable[[Letter, str, Move], Step]:
+    """A step that dates the move and ends the letter's running deadline (guide, inform)."""
+
+    def step(letter: Letter, target: str, m: Move) -> Step:
+        setattr(letter, date_field, _today())
+        letter.due_date = None
+        return Step([date_field, "due_date"], str(summary))
+
+    return step
 
 
-@transaction.atomic
-def letter_file(*, actor: Any, letter: Letter) -> Letter:
+def _file(letter: Letter, target: str, m: Move) -> Step:
     """File the letter (lưu đơn): kept for the retention period of the rule set."""
-    _require_handle(actor, letter)
-    letter = Letter.objects.select_for_update().select_related("province").get(pk=letter.pk)
-    _transition(letter, Status.FILED)
-    letter.filed_on = timezone.localdate()
+    letter.filed_on = _today()
     letter.keep_until = retention_until(
         letter.filed_on, letter.rule_set or rule_set_for(letter.received_date)
     )
     letter.due_date = None
-    letter.save()
-    _audit(
-        actor,
-        "letters.letter_file",
-        letter,
+    return Step(
+        ["filed_on", "keep_until", "due_date"],
         _("Letter filed until %(d)s") % {"d": f"{letter.keep_until:%d/%m/%Y}"},
     )
+
+
+def _result(letter: Letter, target: str, m: Move) -> Step:
+    """Record the result; it is shared with every duplicate of the letter in both bodies."""
+    result = (m.result or "").strip()
+    if not result:
+        raise _invalid(_("Describe the result."), LetterError.RESULT_REQUIRED, "result")
+    letter.result = result
+    letter.result_on = m.on or _today()
+    on = letter.result_on
+    members = list(
+        letter_group(letter)
+        .exclude(pk=letter.pk)
+        .select_related(None)
+        .select_related("province", "rule_set")
+        .select_for_update(of=("self",))
+        .order_by("pk")
+    )
+
+    def share() -> None:
+        for member in members:
+            _share_result(m, member, result, on, source=letter)
+
+    return Step(
+        ["result", "result_on", *_recompute(letter, target)],
+        _("Result recorded"),
+        {"shared_with": [x.pk for x in members]},
+        share,
+    )
+
+
+def _destroy(letter: Letter, target: str, m: Move) -> Step:
+    letter.destruction_approved_on = _today()
+    letter.sealed_identity = ""
+    letter.content = ""
+    return Step(["destruction_approved_on", "sealed_identity", "content"], _("Destruction approved"))
+
+
+STEPS: dict[str, Callable[[Letter, str, Move], Step]] = {
+    "accept": _accept,
+    "forward": _forward,
+    "guide": _closing("guided_on", gettext_lazy("Citizen guided")),
+    "file": _file,
+    "resolve": _result,
+    "answer": _result,
+    "inform": _closing("informed_on", gettext_lazy("Citizen informed")),
+    "destroy": _destroy,
+}
+assert set(STEPS) == {a.name for a in FLOW.actions}, "every workflow action has its step"
+
+
+def _move(m: Move, letter: Letter, action: str, *, check: bool = True) -> Letter:
+    """Check the action (permission in the letter's province, object rule, state, guard),
+    prepare what it writes, then let the workflow move, save and audit the letter."""
+    a = FLOW.check(m.access, letter, action) if check else FLOW.action(action)
+    step = STEPS[action](letter, a.target, m)
+    FLOW.apply(
+        actor=m.actor,
+        access=m.access,
+        obj=letter,
+        action=action,
+        summary=step.summary,
+        changes=step.changes,
+        also_save=step.fields,
+        province_code=letter.province.code,
+        check=check,
+    )
+    if step.then is not None:
+        step.then()
     return letter
 
 
-@transaction.atomic
-def letters_approve_destruction(*, actor: Any, province_id: int, letter_ids: list[int]) -> int:
-    """The head of the Office approves destroying filed letters whose retention has ended."""
-    get_access(actor).require(LetterPerm.APPROVE_DESTRUCTION, province_id)
-    today = timezone.localdate()
-    letters = list(
-        Letter.objects.select_for_update().filter(
-            pk__in=letter_ids, province_id=province_id, status=Status.FILED, keep_until__lte=today
+def _share_result(m: Move, member: Letter, result: str, on: datetime.date, *, source: Letter) -> None:
+    """Write a result recorded on `source` on another letter of its group: an open letter
+    moves to "result recorded" (on behalf of the action already checked on `source`)."""
+    member.result = result
+    member.result_on = on
+    changes = {"shared_from": source.pk}
+    if member.status in OPEN_STATUSES:
+        FLOW.apply(
+            actor=m.actor,
+            access=m.access,
+            obj=member,
+            action="resolve",
+            summary=_("Result shared from letter %(n)s") % {"n": source.number},
+            changes=changes,
+            also_save=["result", "result_on", *_recompute(member, Status.RESOLVED)],
+            province_code=member.province.code,
+            check=False,
         )
+        return
+    fields = ["result", "result_on"]
+    if member.status == Status.RESOLVED:
+        fields += _recompute(member)
+    _save_audited(
+        m.actor,
+        member,
+        fields,
+        "letters.letter_result_shared",
+        _("Result shared from letter %(n)s") % {"n": source.number},
+        changes,
     )
+
+
+@transaction.atomic
+def letter_transition(
+    *,
+    actor: User,
+    letter: Letter,
+    action: str,
+    on: datetime.date | None = None,
+    to_body: Body | None = None,
+    result: str = "",
+) -> Letter:
+    """The one service that moves a letter (workflow.FLOW): accept, forward (`to_body`),
+    guide, file, resolve / answer (`result`), inform, destroy. `on` dates the step (today by
+    default). Returns the letter as saved."""
+    FLOW.action(action)  # an unknown action is refused before anything is read
+    if action == "destroy":  # destruction is approved as a batch, of one letter here
+        letters_approve_destruction(actor=actor, letter_ids=[letter.pk])
+        return Letter.objects.get(pk=letter.pk)
+    m = Move(actor=actor, access=get_access(actor), on=on, to_body=to_body, result=result)
+    return _move(m, _locked(letter), action)
+
+
+def letter_forward(*, actor: User, letter: Letter, to_body: Body, on: datetime.date | None = None) -> Letter:
+    """Transfer the letter to the competent body, copying the sister body (see `_forward`)."""
+    return letter_transition(actor=actor, letter=letter, action="forward", to_body=to_body, on=on)
+
+
+def letter_record_result(
+    *, actor: User, letter: Letter, result: str, on: datetime.date | None = None
+) -> Letter:
+    """The Office records the result (resolve), or the agency the letter was forwarded to
+    (answer); it is shared with every duplicate of the letter in both bodies."""
+    action = "resolve" if get_access(actor).has(LetterPerm.HANDLE, letter.province_id) else "answer"
+    return letter_transition(actor=actor, letter=letter, action=action, result=result, on=on)
+
+
+@transaction.atomic
+def letters_approve_destruction(*, actor: User, letter_ids: list[int]) -> int:
+    """The head of the Office approves destroying filed letters whose retention has ended:
+    all the chosen letters or none (every one is checked before any is written)."""
+    access = get_access(actor)
+    require(access, LetterPerm.APPROVE_DESTRUCTION)
+    ids = sorted(set(letter_ids))
+    if not ids:
+        raise _invalid(_("Choose the letters to destroy."), LetterError.NOTHING_SELECTED, "letter")
+    qs = Letter.objects.select_for_update(of=("self",)).select_related("province").filter(pk__in=ids)
+    letters = list(access.scope(qs, LetterPerm.APPROVE_DESTRUCTION).order_by("pk"))
+    if len(letters) != len(ids):
+        raise NotFound(_("Letter not found."), code=LetterError.LETTER_NOT_FOUND)
     for letter in letters:
-        _transition(letter, Status.DESTROYED)
-        letter.destruction_approved_on = today
-        letter.sealed_identity = ""
-        letter.content = ""
-        letter.save()
-        LetterAttachment.objects.filter(letter=letter).delete()
-        _audit(actor, "letters.letter_destroy", letter, _("Destruction approved"))
+        FLOW.check(access, letter, "destroy")
+    m = Move(actor=actor, access=access)
+    for letter in letters:
+        _move(m, letter, "destroy", check=False)
+    LetterAttachment.objects.filter(letter_id__in=ids).delete()
     return len(letters)
 
 
-@transaction.atomic
-def letter_urge(*, actor: Any, letter: Letter) -> Letter:
-    _require_handle(actor, letter)
-    letter = Letter.objects.select_for_update().select_related("province").get(pk=letter.pk)
-    if letter.status != Status.FORWARDED:
-        raise Conflict(_("Only a forwarded letter can be urged."))
-    letter.urge_count += 1
-    letter.last_urged_on = timezone.localdate()
-    letter.save(update_fields=["urge_count", "last_urged_on", "updated_at"])
-    _audit(actor, "letters.letter_urge", letter, _("Urged"), {"urge_count": letter.urge_count})
-    return letter
-
-
-def _share_result(letter: Letter, result: str, on: datetime.date | None) -> None:
-    letter.result = result
-    letter.result_on = on
-    if can_move(letter.status, Status.RESOLVED) and letter.status not in (Status.RESOLVED, Status.INFORMED):
-        letter.status = Status.RESOLVED
-    if letter.status == Status.RESOLVED:
-        _compute(letter)
-    letter.save()
-
-
-@transaction.atomic
-def letter_record_result(
-    *, actor: Any, letter: Letter, result: str, on: datetime.date | None = None
-) -> Letter:
-    """Record the result; it is shared with every duplicate of the letter in both bodies."""
-    access = get_access(actor)
-    allowed = access.has(LetterPerm.HANDLE, letter.province_id) or (
-        access.has(LetterPerm.RESPOND)
-        and letter.forwarded_to_id in access.bodies_with_role(Role.AGENCY_RESPONDER)
-    )
-    if not allowed:
-        raise PermissionDenied(_("You do not have permission to do this."))
-    result = (result or "").strip()
-    if not result:
-        raise ValidationFailed(_("Describe the result."))
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
-    on = on or timezone.localdate()
-    _transition(letter, Status.RESOLVED)
-    shared = []
-    root = letter.group_root_id
-    for member in (
-        Letter.objects.select_for_update()
-        .filter(Q(pk=root) | Q(duplicate_of_id=root))
-        .select_related("province")
-    ):
-        target = letter if member.pk == letter.pk else member
-        _share_result(target, result, on)
-        if member.pk != letter.pk:
-            shared.append(member.pk)
-    _audit(actor, "letters.letter_result", letter, _("Result recorded"), {"shared_with": shared})
-    return letter
-
-
-@transaction.atomic
-def letter_inform(*, actor: Any, letter: Letter) -> Letter:
-    _require_handle(actor, letter)
-    letter = Letter.objects.select_for_update().select_related("province").get(pk=letter.pk)
-    _transition(letter, Status.INFORMED)
-    letter.informed_on = timezone.localdate()
-    letter.due_date = None
-    letter.save()
-    _audit(actor, "letters.letter_inform", letter, _("Citizen informed"))
-    return letter
+# -- reception days and visits -------------------------------------------------------------------
 
 
 @transaction.atomic
 def reception_day_create(
     *,
-    actor: Any,
+    actor: User,
     body: Body,
     date: datetime.date,
     place: str = "",
@@ -714,7 +924,7 @@ def reception_day_create(
     deputy_notified_on: datetime.date | None = None,
 ) -> ReceptionDay:
     """Schedule a reception day; warns when posting or telling the deputy came too late."""
-    _require_handle(actor, body.province_id)
+    require(get_access(actor), LetterPerm.HANDLE, body.province_id)
     rs = rule_set_for(date)
     post_due, notify_due = schedule_deadlines(date, rs)
     warnings = []
@@ -762,7 +972,7 @@ def _clean_names(names: list[str]) -> list[str]:
 @transaction.atomic
 def visit_record(
     *,
-    actor: Any,
+    actor: User,
     reception_day: ReceptionDay,
     kind: str,
     citizens: Citizens,
@@ -774,26 +984,36 @@ def visit_record(
 ) -> ReceptionVisit:
     """Record a visit at a reception day. A denunciation's citizens are sealed (encrypted,
     redacted in lists); otherwise their names are kept for the Office, never published."""
-    _require_handle(actor, reception_day.province_id)
+    require(get_access(actor), LetterPerm.HANDLE, reception_day.province_id)
     if kind not in LetterKind.values:
-        raise ValidationFailed(_("Unknown letter kind."))
-    if reception_day.date > timezone.localdate():
-        raise ValidationFailed(_("Visits are recorded on or after the reception day."))
+        raise _invalid(_("Unknown letter kind."), LetterError.UNKNOWN_KIND, "kind")
+    if reception_day.date > _today():
+        raise _invalid(_("Visits are recorded on or after the reception day."), LetterError.VISIT_BEFORE_DAY)
     content = content.strip()
     if not content:
-        raise ValidationFailed(_("The content is required."))
+        raise _invalid(_("The content is required."), LetterError.CONTENT_REQUIRED, "content")
     names = _clean_names(citizens.names)
     if not names:
-        raise ValidationFailed(_("Enter at least one citizen received."))
+        raise _invalid(_("Enter at least one citizen received."), LetterError.CITIZENS_REQUIRED, "citizens")
     count = citizen_count or len(names)
     if count < len(names):
-        raise ValidationFailed(_("The number of citizens is smaller than the names entered."))
+        raise _invalid(
+            _("The number of citizens is smaller than the names entered."),
+            LetterError.CITIZEN_COUNT,
+            "citizen_count",
+        )
     delegates = list(delegates or [])
     if any(p.province_id != reception_day.province_id for p in delegates):
-        raise ValidationFailed(_("The delegates must belong to the province."))
+        raise _invalid(
+            _("The delegates must belong to the province."), LetterError.DELEGATES_PROVINCE, "delegates"
+        )
     sealed = kind == LetterKind.DENUNCIATION
-    details = {"names": names, "address": citizens.address, "id_number": citizens.id_number}
-    details["phone"] = citizens.phone
+    details = {
+        "names": names,
+        "address": citizens.address,
+        "id_number": citizens.id_number,
+        "phone": citizens.phone,
+    }
     visit = ReceptionVisit.objects.create(
         province_id=reception_day.province_id,
         reception_day=reception_day,
@@ -829,13 +1049,19 @@ def visit_citizens(visit: ReceptionVisit) -> Citizens:
 
 
 @transaction.atomic
-def visit_create_letter(*, actor: Any, visit: ReceptionVisit) -> Letter:
+def visit_create_letter(*, actor: User, visit: ReceptionVisit) -> Letter:
     """Register the letter of a visit in one step: prefilled from the visit (kind, content,
     receiving body, date, the representative's sealed identity, signers) and linked to it."""
-    visit = ReceptionVisit.objects.select_for_update().select_related("reception_day__body").get(pk=visit.pk)
-    _require_handle(actor, visit.province_id)
+    visit = (
+        ReceptionVisit.objects.select_for_update(of=("self",))
+        .select_related("reception_day__body__province")
+        .get(pk=visit.pk)
+    )
+    require(get_access(actor), LetterPerm.HANDLE, visit.province_id)
     if visit.letter_id:
-        raise Conflict(_("A letter was already registered for this visit."))
+        raise Conflict(
+            _("A letter was already registered for this visit."), code=LetterError.VISIT_HAS_LETTER
+        )
     day = visit.reception_day
     citizens = visit_citizens(visit)
     count = visit.citizen_count
@@ -874,13 +1100,20 @@ def visit_create_letter(*, actor: Any, visit: ReceptionVisit) -> Letter:
     return letter
 
 
+# -- reminders -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
 def send_reminders(*, today: datetime.date | None = None) -> int:
     """Create a reminder for each open letter due within the rule set's warning period or
-    overdue; idempotent (one reminder per letter, deadline, due date and kind)."""
-    today = today or timezone.localdate()
+    overdue; idempotent (one reminder per letter, deadline, due date and kind). The system
+    writes them; one audit entry says how many."""
+    today = today or _today()
     created = 0
     open_letters = Letter.objects.filter(status__in=OPEN_STATUSES | {Status.RESOLVED}).exclude(due_date=None)
-    for letter in open_letters.select_related("rule_set").iterator():
+    for letter in (
+        open_letters.select_related("rule_set").only("id", "status", "due_date", "rule_set").iterator()
+    ):
         before = letter.rule_set.reminder_days_before if letter.rule_set else 3
         if letter.due_date is None:
             continue
@@ -890,8 +1123,16 @@ def send_reminders(*, today: datetime.date | None = None) -> int:
             kind = LetterReminder.Kind.DUE_SOON
         else:
             continue
-        _, made = LetterReminder.objects.get_or_create(
+        _reminder, made = LetterReminder.objects.get_or_create(
             letter=letter, deadline=letter.status, due=letter.due_date, kind=kind
         )
         created += made
+    if created:
+        audit_record(
+            actor=SYSTEM_ACTOR,
+            action="letters.reminders_send",
+            target_type="letters.letterreminder",
+            summary=_("%(n)s reminders created") % {"n": created},
+            changes={"created": created, "on": today.isoformat()},
+        )
     return created

@@ -14,6 +14,9 @@ def send_letter_reminders() -> int:
 
 
 def _import_letters(job, progress):
+    from django.utils.translation import gettext as _
+
+    from dancu.core.excel import RowError
     from dancu.core.tasks import ImportRejected
     from dancu.directory.models import AdministrativeUnit
 
@@ -25,6 +28,8 @@ def _import_letters(job, progress):
     rows, errors = validate_letter_file(data, province, progress=progress)
     if errors:
         raise ImportRejected(errors)
+    if job.created_by is None:  # letters are registered by a person, never anonymously
+        raise ImportRejected([RowError(0, "", _("The uploader of this file is unknown."))])
     return import_letters(actor=job.created_by, province=province, rows=rows)
 
 

@@ -1,13 +1,18 @@
+"""Pages of the letters module. A view maps the request to one selector or one service call;
+forms carry the input, and a refused step re-renders the same page with the message next to
+the field (status 400)."""
+
 from __future__ import annotations
 
 import datetime
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -16,27 +21,56 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dancu.accounts.models import User
 from dancu.core.access import get_access
-from dancu.core.errors import PermissionDenied, ValidationFailed
+from dancu.core.errors import NotFound, PermissionDenied
 from dancu.core.excel import XLSX_CONTENT_TYPE
+from dancu.core.forms import Failed, form_status
 from dancu.core.htmx import clean_int, clean_query, paginate
 from dancu.core.paging import ROWS_TTL, CappedPaginator
-from dancu.directory.models import Body, Person
 
 from . import documents, selectors, services
-from .forms import IntakeForm, PublicSubmitForm, StatusForm
+from .errors import LetterError
+from .forms import (
+    DestructionForm,
+    ForwardForm,
+    IntakeForm,
+    LinkForm,
+    PublicSubmitForm,
+    ReceptionDayForm,
+    ResultForm,
+    RevealForm,
+    SplitForm,
+    StatusForm,
+    StepForm,
+    VisitForm,
+    submit_or_deny,
+)
 from .models import Channel, Field, Letter, LetterKind
 from .paging import SMALL_RESULT, paginate_capped, paginate_keyset, rows_cache_key
-from .permissions import LetterPerm
-from .workflow import PUBLIC_STATUS, Status
+from .permissions import LetterPerm, can_open_register, is_agency_view, require
+from .workflow import BUTTONS, Status
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _require_any(request) -> None:
-    access = get_access(request.user)
-    if not (access.has(LetterPerm.VIEW) or access.has(LetterPerm.RESPOND)):
-        raise PermissionDenied(_("You do not have permission to do this."))
+def _actor(request: HttpRequest) -> User:
+    """The signed-in user doing the work (every staff view requires sign-in)."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied(_("You do not have permission to do this."), code=LetterError.FORBIDDEN)
+    return user
+
+
+def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _require_register(request: HttpRequest) -> None:
+    if not can_open_register(get_access(request.user)):
+        raise PermissionDenied(_("You do not have permission to do this."), code=LetterError.FORBIDDEN)
 
 
 def _parse_date(value: str | None) -> datetime.date | None:
@@ -46,8 +80,8 @@ def _parse_date(value: str | None) -> datetime.date | None:
         return None
 
 
-def _register_filters(request) -> dict:
-    def choice(name, values):
+def _register_filters(request: HttpRequest) -> dict[str, Any]:
+    def choice(name: str, values: list[str]) -> str:
         value = request.GET.get(name, "")
         return value if value in values else ""
 
@@ -64,7 +98,7 @@ def _register_filters(request) -> dict:
     }
 
 
-def _filters_html(filters: dict) -> str:
+def _filters_html(filters: dict[str, Any]) -> str:
     """The filter form (four translated drop-downs) rendered once per language and choice."""
     key = (
         "letters:filters:"
@@ -87,11 +121,12 @@ def _filters_html(filters: dict) -> str:
 
 
 @login_required
-def register(request):
+def register(request: HttpRequest) -> HttpResponse:
     """The register. The rows (query and HTML) are cached per query, page and data version
-    (`paging.rows_cache_key`): any letter written invalidates them, so staff paging through
-    the same register share the work; a miss costs two index scans (keyset page, capped count)."""
-    _require_any(request)
+    (`paging.rows_cache_key`): any audited write of the module invalidates them, so staff paging
+    through the same register share the work; a miss costs two index scans (keyset page,
+    capped count)."""
+    _require_register(request)
     filters = _register_filters(request)
     rows = selectors.register_rows(selectors.letters_register(request.user, **filters))
     today = timezone.localdate()
@@ -113,7 +148,7 @@ def register(request):
             "letters/_register_rows.html", {"page": page, "today": today}, request=request
         )
         cache.set(key, rows_html, ROWS_TTL)
-    if getattr(request, "htmx", False) and not request.htmx.boosted:
+    if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
         return HttpResponse(rows_html)
     context = {
         "rows_html": mark_safe(rows_html),  # noqa: S308 - rendered by our own template
@@ -124,28 +159,17 @@ def register(request):
 
 
 @login_required
-def register_export(request):
-    _require_any(request)
+def register_export(request: HttpRequest) -> HttpResponse:
+    _require_register(request)
     letters = selectors.letters_register(request.user, **_register_filters(request))[:50000]
-    data = documents.register_xlsx(letters)
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="so-theo-doi-don-thu.xlsx"'
-    return response
-
-
-def _receiving_bodies(user):
-    provinces = get_access(user).provinces_with(LetterPerm.HANDLE)
-    qs = Body.objects.filter(kind__in=services.RECEIVING_KINDS).select_related("province")
-    if isinstance(provinces, set):
-        qs = qs.filter(province_id__in=provinces)
-    return list(qs.order_by("province__name", "kind"))
+    return _download(documents.register_xlsx(letters), XLSX_CONTENT_TYPE, "so-theo-doi-don-thu.xlsx")
 
 
 @login_required
-def letter_create(request):
-    get_access(request.user).require(LetterPerm.HANDLE)
-    bodies = _receiving_bodies(request.user)
-    days = list(selectors.reception_days_visible(request.user)[:50])
+def letter_create(request: HttpRequest) -> HttpResponse:
+    require(get_access(request.user), LetterPerm.HANDLE)
+    bodies = selectors.receiving_bodies(request.user)
+    days = list(selectors.reception_days_visible(request.user).order_by("-date")[:50])
     day_id = clean_int(request, "reception_day")
     initial = {}
     preset = next((x for x in days if x.pk == day_id), None)
@@ -160,75 +184,69 @@ def letter_create(request):
         request.POST or None, request.FILES or None, bodies=bodies, reception_days=days, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        body = next(b for b in bodies if b.pk == d["receiving_body"])
-        day = next((x for x in days if x.pk == d["reception_day"]), None)
-        uploads = [
-            services.Upload(f.name, f.read())
-            for f in d["attachments"]
-            if f.size <= services.MAX_ATTACHMENT_BYTES + 1
-        ]
-        if len(uploads) != len(d["attachments"]):
-            form.add_error("attachments", _("A file is larger than the limit."))
-        else:
-            try:
-                letter = services.letter_create(
-                    actor=request.user,
-                    receiving_body=body,
-                    received_date=d["received_date"],
-                    channel=d["channel"],
-                    kind=d["kind"],
-                    letter_field=d["letter_field"],
-                    subject=d["subject"],
-                    content=d["content"],
-                    target=d["target"],
-                    identity=services.Identity(d["name"], d["address"], d["id_number"], d["phone"]),
-                    is_anonymous=d["is_anonymous"],
-                    signer_count=d["signer_count"],
-                    representative_count=d["representative_count"],
-                    eligibility=services.Eligibility(
-                        d["in_vietnamese"],
-                        d["has_date"],
-                        d["has_name_address"],
-                        d["has_signature"],
-                        d["has_required_content"],
-                    ),
-                    competence=d["competence"],
-                    is_remote=d["is_remote"],
-                    is_complex=d["is_complex"],
-                    reception_day=day,
-                    attachments=uploads,
-                )
-            except ValidationFailed as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, _("Letter %(n)s registered.") % {"n": letter.number})
-                return redirect("letters:letter_detail", letter.pk)
-    return render(request, "letters/letter_form.html", {"form": form})
+        letter = submit_or_deny(form, services.letter_create, actor=_actor(request), **form.service_kwargs())
+        if isinstance(letter, Letter):
+            messages.success(request, _("Letter %(n)s registered.") % {"n": letter.number})
+            return redirect("letters:letter_detail", letter.pk)
+    return render(request, "letters/letter_form.html", {"form": form}, status=form_status(form))
 
 
-@login_required
-def letter_detail(request, letter_id: int):
-    letter = selectors.letter_get(request.user, letter_id)
+# -- one letter --------------------------------------------------------------------------------
+
+# action -> (form, service); every service takes (actor, letter, **form.service_kwargs()).
+ACTIONS: dict[str, tuple[type[StepForm], Any]] = {
+    **dict.fromkeys(BUTTONS, (StepForm, services.letter_transition)),
+    "forward": (ForwardForm, services.letter_forward),
+    "result": (ResultForm, services.letter_record_result),
+    "link": (LinkForm, services.letter_link_duplicate),
+    "split": (SplitForm, services.letter_split),
+    "urge": (StepForm, services.letter_urge),
+    "extend": (StepForm, services.letter_extend),
+}
+
+
+def _action_form(request: HttpRequest, letter: Letter, action: str, data: Any = None) -> StepForm:
+    form_class = ACTIONS[action][0]
+    choices: Any = None
+    if form_class is ForwardForm:
+        choices = selectors.forward_targets(letter)
+    elif form_class is LinkForm:
+        choices = selectors.link_candidates(request.user, letter)
+    return form_class(data, choices=choices)
+
+
+def _detail(
+    request: HttpRequest,
+    letter: Letter,
+    bound: dict[str, Any] | None = None,
+    status: int = 200,
+    identity: dict[str, str] | None = None,
+) -> HttpResponse:
+    """The letter's page; `bound` holds a submitted form (with its errors) to show again, by
+    action; `identity` a sealed identity just revealed."""
     access = get_access(request.user)
-    agency_view = selectors.is_agency_view(request.user, letter)
-    can_handle = access.has(LetterPerm.HANDLE, letter.province_id)
+    agency_view = is_agency_view(access, letter)
+    page = selectors.letter_page_actions(request.user, letter)
+    handle = page["can_handle"]
+    bound = bound or {}
+    forms = {
+        "forward_form": bound.get("forward") or _action_form(request, letter, "forward"),
+        "result_form": bound.get("result") or ResultForm(),
+        "reveal_form": bound.get("reveal") or RevealForm(),
+        "split_form": bound.get("split") or SplitForm(),
+        "link_form": bound.get("link"),
+        "bound_form": next(iter(bound.values()), None),  # its refusal shows above the steps
+    }
     context = {
         "letter": letter,
+        "identity": identity,
         "agency_view": agency_view,
-        "can_handle": can_handle,
-        "can_reveal": services.can_reveal(request.user, letter)
-        or services.identity_visible_without_reveal(request.user, letter),
-        "can_result": can_handle or agency_view,
+        **page,
+        **forms,
         "deadlines": sorted(letter.deadlines.items(), key=lambda kv: kv[1]),
-        "proposals": selectors.duplicate_proposals(request.user, letter) if can_handle else [],
+        "proposals": selectors.duplicate_proposals(request.user, letter) if handle else [],
         "group": selectors.letter_group(letter).exclude(pk=letter.pk) if not agency_view else [],
-        "already_forwarded": services.group_already_forwarded(letter) if can_handle else None,
-        "agencies": Body.objects.filter(province_id=letter.province_id)
-        .exclude(kind__in=services.RECEIVING_KINDS)
-        .order_by("name")
-        if can_handle
-        else [],
+        "already_forwarded": selectors.group_already_forwarded(letter) if handle else None,
         "kinds": LetterKind.choices,
         "items": letter.items.all() if not agency_view else [],
         "attachments": letter.attachments.filter(is_sealed=False).only(
@@ -237,84 +255,78 @@ def letter_detail(request, letter_id: int):
         if not agency_view
         else [],
     }
-    return render(request, "letters/letter_detail.html", context)
+    return render(request, "letters/letter_detail.html", context, status=status)
+
+
+@login_required
+def letter_detail(request: HttpRequest, letter_id: int) -> HttpResponse:
+    return _detail(request, selectors.letter_get(request.user, letter_id))
 
 
 @login_required
 @require_POST
-def letter_reveal(request, letter_id: int):
+def letter_reveal(request: HttpRequest, letter_id: int) -> HttpResponse:
     letter = selectors.letter_get(request.user, letter_id)
-    identity = services.letter_reveal_identity(
-        actor=request.user, letter=letter, reason=request.POST.get("reason", "")[:500]
-    )
-    return render(request, "letters/_identity.html", {"identity": identity, "letter": letter})
-
-
-ACTIONS = {
-    "accept": services.letter_accept,
-    "guide": services.letter_guide,
-    "file": services.letter_file,
-    "urge": services.letter_urge,
-    "inform": services.letter_inform,
-    "extend": services.letter_extend,
-}
+    form = RevealForm(request.POST)
+    identity = None
+    if form.is_valid():
+        identity = submit_or_deny(
+            form,
+            services.letter_reveal_identity,
+            actor=_actor(request),
+            letter=letter,
+            **form.service_kwargs(),
+        )
+    htmx = getattr(request, "htmx", False)
+    if isinstance(identity, dict):
+        if htmx:
+            return render(request, "letters/_identity.html", {"identity": identity, "letter": letter})
+        return _detail(request, letter, identity=identity)
+    if htmx:
+        return render(
+            request, "letters/_reveal_form.html", {"reveal_form": form, "letter": letter}, status=400
+        )
+    return _detail(request, letter, {"reveal": form}, status=400)
 
 
 @login_required
 @require_POST
-def letter_action(request, letter_id: int, action: str):
+def letter_action(request: HttpRequest, letter_id: int, action: str) -> HttpResponse:
     letter = selectors.letter_get(request.user, letter_id)
-    if action == "forward":
-        body_id = request.POST.get("to_body", "")
-        to_body = Body.objects.filter(
-            pk=int(body_id) if body_id.isdigit() else 0, province_id=letter.province_id
-        ).first()
-        if to_body is None:
-            raise ValidationFailed(_("Choose the body to forward to."))
-        services.letter_forward(actor=request.user, letter=letter, to_body=to_body)
-    elif action == "link":
-        other_id = request.POST.get("other", "")
-        other = (
-            selectors.letters_visible(request.user)
-            .filter(pk=int(other_id) if other_id.isdigit() else 0)
-            .first()
+    if action not in ACTIONS:
+        raise NotFound(_("Unknown action."), code=LetterError.UNKNOWN_ACTION)
+    service = ACTIONS[action][1]
+    form = _action_form(request, letter, action, request.POST)
+    extra = {"action": action} if service is services.letter_transition else {}
+    if form.is_valid():
+        done = submit_or_deny(
+            form, service, actor=_actor(request), letter=letter, **extra, **form.service_kwargs()
         )
-        if other is None:
-            raise ValidationFailed(_("Choose the letter to link."))
-        services.letter_link_duplicate(actor=request.user, letter=letter, other=other)
-    elif action == "split":
-        kinds = [k for k in request.POST.getlist("kinds") if k in LetterKind.values]
-        services.letter_split(actor=request.user, letter=letter, kinds=kinds)
-    elif action == "result":
-        services.letter_record_result(
-            actor=request.user, letter=letter, result=request.POST.get("result", "")[:5000]
-        )
-    elif action in ACTIONS:
-        ACTIONS[action](actor=request.user, letter=letter)
-    else:
-        raise ValidationFailed(_("Unknown action."))
-    messages.success(request, _("Done."))
-    return redirect("letters:letter_detail", letter.pk)
+        if not isinstance(done, Failed):
+            messages.success(request, _("Done."))
+            return redirect("letters:letter_detail", letter.pk)
+    return _detail(request, letter, {action: form}, status=400)
 
 
 @login_required
-def letter_document(request, letter_id: int, doc: str):
+def letter_document(request: HttpRequest, letter_id: int, doc: str) -> HttpResponse:
     letter = selectors.letter_get(request.user, letter_id)
-    get_access(request.user).require(LetterPerm.HANDLE, letter.province_id)
+    require(get_access(request.user), LetterPerm.HANDLE, letter.province_id)
     if doc == "chuyen-don":
         data = documents.transfer_slip(letter)
     elif doc == "huong-dan":
         data = documents.guidance_letter(letter)
     else:
-        raise ValidationFailed(_("Unknown document."))
-    response = HttpResponse(data, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{doc}-{letter.pk}.docx"'
-    return response
+        raise NotFound(_("Unknown document."), code=LetterError.UNKNOWN_DOCUMENT)
+    return _download(data, DOCX, f"{doc}-{letter.pk}.docx")
+
+
+# -- statistics, report, destruction -----------------------------------------------------------
 
 
 @login_required
-def statistics(request):
-    get_access(request.user).require(LetterPerm.VIEW)
+def statistics(request: HttpRequest) -> HttpResponse:
+    require(get_access(request.user), LetterPerm.VIEW)
     year = clean_int(request, "year")
     stats = selectors.statistics(request.user, year=year)
     labels = {
@@ -345,48 +357,41 @@ def statistics(request):
 
 
 @login_required
-def report_docx(request):
-    get_access(request.user).require(LetterPerm.VIEW)
+def report_docx(request: HttpRequest) -> HttpResponse:
+    require(get_access(request.user), LetterPerm.VIEW)
     today = timezone.localdate()
     start = datetime.date(today.year, 1, 1) if today.month <= 6 else datetime.date(today.year, 7, 1)
     end = datetime.date(today.year, 6, 30) if today.month <= 6 else datetime.date(today.year, 12, 31)
     letters = selectors.letters_register(request.user, date_from=start, date_to=end)
-    data = documents.six_month_report(letters, start, end)
-    response = HttpResponse(data, content_type=DOCX)
-    response["Content-Disposition"] = 'attachment; filename="bao-cao-6-thang-don-thu.docx"'
-    return response
+    return _download(documents.six_month_report(letters, start, end), DOCX, "bao-cao-6-thang-don-thu.docx")
 
 
 @login_required
-def destruction_list(request):
-    access = get_access(request.user)
-    access.require(LetterPerm.APPROVE_DESTRUCTION)
-    today = timezone.localdate()
-    letters = selectors.letters_visible(request.user).filter(status=Status.FILED, keep_until__lte=today)
-    if request.method == "POST":
-        ids = [int(x) for x in request.POST.getlist("letter") if x.isdigit()]
-        provinces = set(letters.filter(pk__in=ids).values_list("province_id", flat=True))
-        n = sum(
-            services.letters_approve_destruction(actor=request.user, province_id=p, letter_ids=ids)
-            for p in provinces
+def destruction_list(request: HttpRequest) -> HttpResponse:
+    require(get_access(request.user), LetterPerm.APPROVE_DESTRUCTION)
+    letters = list(selectors.destruction_candidates(request.user)[:500])
+    form = DestructionForm(request.POST or None, letters=letters)
+    if request.method == "POST" and form.is_valid():
+        n = submit_or_deny(
+            form, services.letters_approve_destruction, actor=_actor(request), **form.service_kwargs()
         )
-        messages.success(request, _("%(n)s letters destroyed.") % {"n": n})
-        return redirect("letters:destruction_list")
-    return render(request, "letters/destruction_list.html", {"letters": letters[:500]})
+        if isinstance(n, int):
+            messages.success(request, _("%(n)s letters destroyed.") % {"n": n})
+            return redirect("letters:destruction_list")
+    return render(
+        request, "letters/destruction_list.html", {"letters": letters, "form": form}, status=form_status(form)
+    )
 
 
-# -- Public pages (no sign-in) -----------------------------------------------------------------
+# -- public pages (no sign-in) -------------------------------------------------------------------
 
 RATE_LIMIT = 5  # submissions per IP address per hour
 LOOKUP_LIMIT = 30
 
 
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")[:64]
-
-
-def _over_limit(prefix: str, request, limit: int) -> bool:
-    key = f"letters:{prefix}:{_client_ip(request)}"
+def _over_limit(prefix: str, request: HttpRequest, limit: int) -> bool:
+    """Count one more request of this address in the hour; True past `limit`."""
+    key = f"letters:{prefix}:{request.META.get('REMOTE_ADDR', '')[:64]}"
     cache.add(key, 0, 3600)
     try:
         count = cache.incr(key)
@@ -396,150 +401,100 @@ def _over_limit(prefix: str, request, limit: int) -> bool:
     return count > limit
 
 
-def public_submit(request):
-    bodies = (
-        Body.objects.filter(kind__in=services.RECEIVING_KINDS, active_to=None)
-        .select_related("province")
-        .order_by("province__name", "kind")
-    )
-    form = PublicSubmitForm(request.POST or None, bodies=bodies)
+def public_submit(request: HttpRequest) -> HttpResponse:
+    form = PublicSubmitForm(request.POST or None, bodies=selectors.public_receiving_bodies())
     receipt = None
     if request.method == "POST":
         if _over_limit("submit", request, RATE_LIMIT):
             return render(request, "letters/public_submit.html", {"form": form, "limited": True}, status=429)
         if form.is_valid():
-            d = form.cleaned_data
-            body = bodies.get(pk=d["receiving_body"])
-            try:
-                letter = services.letter_create(
-                    actor=None,
-                    public=True,
-                    receiving_body=body,
-                    received_date=timezone.localdate(),
-                    channel=Channel.ONLINE,
-                    kind=d["kind"],
-                    subject=d["subject"],
-                    content=d["content"],
-                    target=d["target"],
-                    identity=services.Identity(d["name"], d["address"], d["id_number"], d["phone"]),
-                )
-            except ValidationFailed as exc:
-                form.add_error(None, exc.message)
-            else:
+            letter = submit_or_deny(form, services.letter_submit_public, **form.service_kwargs())
+            if isinstance(letter, Letter):
                 receipt = letter.receipt_code
-    return render(request, "letters/public_submit.html", {"form": form, "receipt": receipt})
+    return render(
+        request, "letters/public_submit.html", {"form": form, "receipt": receipt}, status=form_status(form)
+    )
 
 
-def public_status(request):
+def public_status(request: HttpRequest) -> HttpResponse:
     form = StatusForm(request.GET or None)
     status = None
-    not_found = False
     if form.is_bound and form.is_valid():
         if _over_limit("lookup", request, LOOKUP_LIMIT):
             return render(request, "letters/public_status.html", {"form": form, "limited": True}, status=429)
-        code = form.cleaned_data["receipt_code"].strip().upper()
-        letter = Letter.objects.filter(receipt_code=code).only("status", "lookup_hash").first()
-        import hmac
-
-        if (
-            letter
-            and letter.lookup_hash
-            and hmac.compare_digest(
-                letter.lookup_hash, services.lookup_hash(code, form.cleaned_data["second_factor"])
-            )
-        ):
-            status = PUBLIC_STATUS.get(letter.status, "")
-        else:
-            not_found = True
+        found = submit_or_deny(form, selectors.letter_public_status, **form.service_kwargs())
+        status = found if isinstance(found, str) else None
     return render(
-        request, "letters/public_status.html", {"form": form, "status": status, "not_found": not_found}
+        request, "letters/public_status.html", {"form": form, "status": status}, status=form_status(form)
     )
 
 
+# -- reception days ------------------------------------------------------------------------------
+
+
 @login_required
-def reception_days(request):
+def reception_days(request: HttpRequest) -> HttpResponse:
     access = get_access(request.user)
-    access.require(LetterPerm.VIEW)
-    bodies = _receiving_bodies(request.user)
-    error = ""
+    require(access, LetterPerm.VIEW)
+    bodies = selectors.receiving_bodies(request.user)
+    form = ReceptionDayForm(request.POST or None, bodies=bodies)
     if request.method == "POST":
-        body = next((b for b in bodies if str(b.pk) == request.POST.get("body", "")), None)
-        day = _parse_date(request.POST.get("date"))
-        if body is None or day is None:
-            error = _("Choose the body and the date.")
-        else:
-            services.reception_day_create(
-                actor=request.user,
-                body=body,
-                date=day,
-                place=request.POST.get("place", "")[:300],
-                receiving_delegates=request.POST.get("receiving_delegates", "")[:500],
-                posted_on=_parse_date(request.POST.get("posted_on")),
-                deputy_notified_on=_parse_date(request.POST.get("deputy_notified_on")),
+        require(access, LetterPerm.HANDLE)
+        if form.is_valid():
+            day = submit_or_deny(
+                form, services.reception_day_create, actor=_actor(request), **form.service_kwargs()
             )
-            messages.success(request, _("Reception day scheduled."))
-            return redirect("letters:reception_days")
-    days = selectors.reception_days_visible(request.user).order_by("-date")
-    context = {"page": paginate(request, days), "bodies": bodies, "error": error}
-    return render(request, "letters/reception_days.html", context)
+            if not isinstance(day, Failed):
+                messages.success(request, _("Reception day scheduled."))
+                return redirect("letters:reception_days")
+    context = {
+        "page": paginate(request, selectors.reception_days_listed(request.user)),
+        "bodies": bodies,
+        "form": form,
+    }
+    return render(request, "letters/reception_days.html", context, status=form_status(form))
 
 
-@login_required
-def reception_day_detail(request, day_id: int):
-    """A reception day with its visits; the Office records a visit here."""
-    day = selectors.reception_day_get(request.user, day_id)
-    can_handle = get_access(request.user).has(LetterPerm.HANDLE, day.province_id)
-    delegates = (
-        list(Person.objects.filter(province_id=day.province_id).only("id", "full_name")[:500])
-        if can_handle
-        else []
-    )
-    error = ""
-    if request.method == "POST":
-        if not can_handle:
-            raise PermissionDenied(_("You do not have permission to do this."))
-        post = request.POST
-        chosen = {x for x in post.getlist("delegates") if x.isdigit()}
-        count = post.get("citizen_count", "")
-        try:
-            services.visit_record(
-                actor=request.user,
-                reception_day=day,
-                kind=post.get("kind", ""),
-                citizens=services.Citizens(
-                    names=post.get("citizens", "")[:5000].splitlines(),
-                    address=post.get("address", "")[:300],
-                    id_number=post.get("id_number", "")[:20],
-                    phone=post.get("phone", "")[:30],
-                ),
-                citizen_count=int(count) if count.isdigit() and int(count) < 100000 else None,
-                content=post.get("content", "")[:10000],
-                delegates=[p for p in delegates if str(p.pk) in chosen],
-                result=post.get("result", "")[:5000],
-                follow_up=post.get("follow_up", "")[:5000],
-            )
-        except ValidationFailed as exc:
-            error = exc.message
-        else:
-            messages.success(request, _("Visit recorded."))
-            return redirect("letters:reception_day_detail", day.pk)
+def _day_page(request: HttpRequest, day: Any, form: VisitForm, step: StepForm | None = None) -> HttpResponse:
+    """A reception day with its visits and the visit form; `step` a refused "create the
+    letter of this visit" (its message shows above the visits)."""
     context = {
         "day": day,
         "visits": selectors.visits_of_day(day),
-        "can_handle": can_handle,
-        "delegates": delegates,
-        "kinds": LetterKind.choices,
-        "error": error,
-        "form": request.POST if error else {},
+        "can_handle": get_access(request.user).has(LetterPerm.HANDLE, day.province_id),
+        "form": form,
+        "step": step,
     }
-    return render(request, "letters/reception_day_detail.html", context)
+    status = 400 if step is not None and step.errors else form_status(form)
+    return render(request, "letters/reception_day_detail.html", context, status=status)
+
+
+@login_required
+def reception_day_detail(request: HttpRequest, day_id: int) -> HttpResponse:
+    """A reception day with its visits; the Office records a visit here."""
+    day = selectors.reception_day_get(request.user, day_id)
+    if request.method == "POST":
+        require(get_access(request.user), LetterPerm.HANDLE, day.province_id)
+    form = VisitForm(request.POST or None, delegates=selectors.delegates_for(request.user, day))
+    if request.method == "POST" and form.is_valid():
+        visit = submit_or_deny(
+            form, services.visit_record, actor=_actor(request), reception_day=day, **form.service_kwargs()
+        )
+        if not isinstance(visit, Failed):
+            messages.success(request, _("Visit recorded."))
+            return redirect("letters:reception_day_detail", day.pk)
+    return _day_page(request, day, form)
 
 
 @login_required
 @require_POST
-def visit_letter(request, visit_id: int):
+def visit_letter(request: HttpRequest, visit_id: int) -> HttpResponse:
     """Create the letter of a visit in one step (prefilled from the visit and linked to it)."""
     visit = selectors.visit_get(request.user, visit_id)
-    letter = services.visit_create_letter(actor=request.user, visit=visit)
+    step = StepForm(request.POST)
+    letter = submit_or_deny(step, services.visit_create_letter, actor=_actor(request), visit=visit)
+    if isinstance(letter, Failed):
+        day = selectors.reception_day_get(request.user, visit.reception_day_id)
+        return _day_page(request, day, VisitForm(delegates=selectors.delegates_for(request.user, day)), step)
     messages.success(request, _("Letter %(n)s registered.") % {"n": letter.number})
     return redirect("letters:letter_detail", letter.pk)

@@ -58,11 +58,14 @@ def test_duplicate_denunciation_refused_transfer_and_public_status(page, live_se
     row.locator("button.link-duplicate").click()
     page.wait_for_load_state()
 
-    # Transfer only once: the second transfer is refused with the first transfer named.
+    # Transfer only once: the second transfer is refused with the first transfer named, next
+    # to the same form, which keeps the body chosen.
     page.locator("#to_body").select_option(label="Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh")
     page.locator("#forward-button").click()
     page.wait_for_load_state()
-    assert original.number in page.content()
+    assert original.number in page.locator("#forward-error").inner_text()
+    chosen = page.locator("#to_body option:checked").inner_text()
+    assert chosen == "Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh"
     letter = Letter.objects.get(receipt_code=code)
     assert letter.forwarded_on is None and letter.duplicate_of_id == original.pk
 
@@ -78,3 +81,28 @@ def test_duplicate_denunciation_refused_transfer_and_public_status(page, live_se
     assert "NGUYEN VAN TO" not in page.content() and "san lấp" not in page.content()
     original.refresh_from_db()
     assert original.result.startswith("Sở đã kiểm tra")
+
+
+def test_reveal_refused_on_the_same_form_then_audited(page, live_server, demo):
+    """The Office administrator reveals a denouncer's identity: a reason too short is refused
+    in place (the form comes back with the message), a real reason shows the identity."""
+    from dancu.core.models import AuditEntry
+    from dancu.directory.demo import DEMO_PASSWORD
+    from dancu.letters.demo import DEMO_SUBJECT
+    from dancu.letters.models import Letter
+
+    base = live_server.url
+    letter = Letter.objects.get(subject=DEMO_SUBJECT)
+    login(page, base, "vanphong", DEMO_PASSWORD)
+    page.wait_for_url(f"{base}/")
+    page.goto(f"{base}/don-thu/{letter.pk}/")
+    page.locator("#reason").fill("a    b")  # five characters for the browser, three words' worth for the rule
+    page.locator("#reveal-button").click()
+    page.locator("#identity-box .text-danger").wait_for()
+    assert page.locator("#reason").input_value() == "a    b"
+    assert not AuditEntry.objects.filter(action="letters.identity_reveal").exists()
+    page.locator("#reason").fill("Xác minh theo yêu cầu của Trưởng đoàn")
+    page.locator("#reveal-button").click()
+    page.locator("#identity").wait_for()
+    assert "Nguyễn Văn Tố" in page.locator("#identity").inner_text()
+    assert AuditEntry.objects.filter(action="letters.identity_reveal").count() == 1

@@ -88,7 +88,11 @@ def test_intake_page_refuses_a_bad_attachment_and_prefills_a_reception_day(clien
         "attachments": bad,
     }
     response = client.post(reverse("letters:letter_create"), data)
-    assert response.status_code == 200 and "don.pdf" in response.content.decode()
+    # The refusal comes back on the same form, next to the field, with what was typed.
+    html = response.content.decode()
+    assert response.status_code == 400 and "don.pdf" in html
+    assert html.index("don.pdf") > html.index('name="attachments"')
+    assert 'value="Khiếu nại"' in html
     assert Letter.objects.count() == 0
     good = io.BytesIO(b"%PDF-1.7 ok")
     good.name = "don.pdf"

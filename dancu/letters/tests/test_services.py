@@ -158,37 +158,69 @@ def test_unrelated_letter_is_not_proposed(make_letter, specialist):
 
 def test_actions_and_workflow(make_letter, specialist, make_user, office):
     letter = make_letter(kind="complaint")
-    services.letter_accept(actor=specialist, letter=letter, on=datetime.date(2026, 3, 31))
+    services.letter_transition(
+        actor=specialist, letter=letter, action="accept", on=datetime.date(2026, 3, 31)
+    )
     letter.refresh_from_db()
     assert letter.deadlines["resolve"] == "2026-05-04"
     assert letter.due_date == datetime.date(2026, 5, 4)
-    with pytest.raises(Conflict):
-        services.letter_file(actor=specialist, letter=letter)
+    with pytest.raises(Conflict) as refused:
+        services.letter_transition(actor=specialist, letter=letter, action="file")
+    assert refused.value.code == "invalid_transition"
     services.letter_record_result(actor=specialist, letter=letter, result="Giải quyết xong")
-    services.letter_inform(actor=specialist, letter=letter)
+    services.letter_transition(actor=specialist, letter=letter, action="inform")
     assert Letter.objects.get(pk=letter.pk).status == "informed"
+    # Every move is one audit entry named after the workflow action.
+    moves = list(
+        AuditEntry.objects.filter(target_id=str(letter.pk), action__startswith="letters.letter.")
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert moves == ["letters.letter.accept", "letters.letter.resolve", "letters.letter.inform"]
     filed = make_letter(kind="petition")
-    services.letter_file(actor=specialist, letter=filed)
+    services.letter_transition(actor=specialist, letter=filed, action="file")
     filed.refresh_from_db()
     assert filed.keep_until == filed.filed_on.replace(year=filed.filed_on.year + 1)
     leader = make_user("leader", office)
-    assert (
-        services.letters_approve_destruction(
-            actor=leader, province_id=filed.province_id, letter_ids=[filed.pk]
-        )
-        == 0
-    )
+    # Retention not ended: the whole batch is refused, nothing is destroyed.
+    with pytest.raises(Conflict):
+        services.letters_approve_destruction(actor=leader, letter_ids=[filed.pk])
+    assert Letter.objects.get(pk=filed.pk).status == "filed"
     Letter.objects.filter(pk=filed.pk).update(keep_until=datetime.date(2020, 1, 1))
     with pytest.raises(PermissionDenied):
-        services.letters_approve_destruction(
-            actor=specialist, province_id=filed.province_id, letter_ids=[filed.pk]
-        )
-    assert (
-        services.letters_approve_destruction(
-            actor=leader, province_id=filed.province_id, letter_ids=[filed.pk]
-        )
-        == 1
-    )
+        services.letters_approve_destruction(actor=specialist, letter_ids=[filed.pk])
+    assert services.letters_approve_destruction(actor=leader, letter_ids=[filed.pk]) == 1
+    destroyed = Letter.objects.get(pk=filed.pk)
+    assert destroyed.status == "destroyed" and destroyed.sealed_identity == "" and destroyed.content == ""
+
+
+def test_a_viewer_moves_nothing(make_letter, make_user, office, other_office, agency):
+    letter = make_letter()
+    for actor in (make_user("viewer", office), make_user("office_admin", other_office)):
+        for action in ("accept", "guide", "file"):
+            with pytest.raises(PermissionDenied):
+                services.letter_transition(actor=actor, letter=letter, action=action)
+    # An agency answers only what was forwarded to its own body.
+    with pytest.raises(PermissionDenied):
+        services.letter_record_result(actor=make_user("agency_responder", agency), letter=letter, result="x")
+    with pytest.raises(Conflict):
+        services.letter_transition(actor=make_user("specialist", office), letter=letter, action="fly")
+    assert Letter.objects.get(pk=letter.pk).status == "received"
+
+
+def test_destruction_is_all_or_nothing(make_letter, make_user, office, specialist):
+    from dancu.letters.workflow import Status
+
+    letters = [make_letter(kind="petition") for _i in range(3)]
+    for letter in letters:
+        services.letter_transition(actor=specialist, letter=letter, action="file")
+    Letter.objects.filter(pk__in=[x.pk for x in letters[:2]]).update(keep_until=datetime.date(2020, 1, 1))
+    leader = make_user("leader", office)
+    with pytest.raises(Conflict):
+        services.letters_approve_destruction(actor=leader, letter_ids=[x.pk for x in letters])
+    assert set(Letter.objects.values_list("status", flat=True)) == {Status.FILED}
+    with pytest.raises(ValidationFailed):
+        services.letters_approve_destruction(actor=leader, letter_ids=[])
 
 
 def test_extension_and_split(make_letter, specialist):

@@ -117,12 +117,24 @@ def test_visit_pages(client, day, specialist, make_user, office, other_office, d
     assert list(visit.delegates.all()) == [delegate_person]
     page = client.get(url).content.decode()
     assert DENOUNCER not in page and "Tố cáo thu tiền trái phép" in page and "Đại Biểu Tiếp Dân" in page
-    # a bad visit is refused with a message and writes nothing
-    response = client.post(url, {"kind": "petition", "citizens": "", "content": "x"})
-    assert response.status_code == 200 and ReceptionVisit.objects.count() == 1
+    # a bad visit is refused with a message on the same form (what was typed kept), writes nothing
+    response = client.post(url, {"kind": "petition", "citizens": "", "content": "nội dung đã gõ"})
+    assert response.status_code == 400 and ReceptionVisit.objects.count() == 1
+    assert "nội dung đã gõ" in response.content.decode()
+    response = client.post(
+        url, {"kind": "petition", "citizens": "A\nB", "citizen_count": "1", "content": "x"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400 and ReceptionVisit.objects.count() == 1
+    after_field = html[html.index('id="v-citizen_count"') :]
+    assert after_field.index("text-danger small") < after_field.index("<label")  # next to the field
     response = client.post(reverse("letters:visit_letter", kwargs={"visit_id": visit.pk}))
     letter = Letter.objects.get()
     assert response.status_code == 302 and response["Location"].endswith(f"/{letter.pk}/")
+    # A second letter for the same visit is refused on the day's page, which stays as it was.
+    again = client.post(reverse("letters:visit_letter", kwargs={"visit_id": visit.pk}))
+    assert again.status_code == 400 and 'id="visit-letter-error"' in again.content.decode()
+    assert Letter.objects.count() == 1
     assert letter.number in client.get(url).content.decode()
     # a viewer sees the day but records nothing; another province sees nothing
     client.force_login(make_user("viewer", office))
