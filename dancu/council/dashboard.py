@@ -9,18 +9,18 @@ from django.utils.translation import gettext as _
 from dancu.core.access import get_access
 
 from . import selectors
-from .models import Commitment
 from .permissions import CouncilPerm
+from .workflow import CommitmentStatus, SessionStatus
 
 
 def cards(user) -> list[dict]:
     access = get_access(user)
     result = []
     if access.has(CouncilPerm.VIEW):
-        open_sessions = selectors.sessions_visible(user).exclude(status="closed").count()
+        open_sessions = selectors.sessions_visible(user).exclude(status=SessionStatus.CLOSED).count()
         overdue = (
             selectors.commitments_visible(user)
-            .filter(status=Commitment.Status.OPEN, due_date__lt=timezone.localdate())
+            .filter(status=CommitmentStatus.OPEN, due_date__lt=timezone.localdate())
             .count()
         )
         result.append(

@@ -2,7 +2,9 @@
 confidence vote and questions; a thematic session in planning; a Standing Committee meeting.
 
 Idempotent: nothing is added when the past session already exists. Written through the
-services, as the Office would, by the demo office administrator.
+services, as the Office would, by the demo office administrator. The shipped council rules are
+seeded by migration; a database emptied since (a test flush) gets them back here, before the
+services look them up.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from dancu.directory.models import Body, BodyKind, Term
 
 from . import services
 from .models import Session
-from .workflow import ConfidenceStatus, SessionStatus
+from .ruleset import seed_rules
+from .selectors import session_delegates
 
 D = datetime.date
 
@@ -32,6 +35,7 @@ def load(stdout: TextIO | None = None) -> dict:
     if term is None or Session.objects.filter(body=council, term=term, number=3).exists():
         return {"sessions": Session.objects.filter(body=council).count()}
     with transaction.atomic():
+        seed_rules()
         counts = _load(actor, council, term)
     if stdout is not None:
         stdout.write(f"Council demo: {counts}\n")
@@ -66,29 +70,14 @@ def _load(actor, council: Body, term: Term) -> dict:
         programme="Kỳ họp họp 3 ngày; xem xét báo cáo kinh tế - xã hội 6 tháng, 2 dự thảo nghị quyết; chất vấn về đất đai.",
         conclusions="Thống nhất thời gian, nội dung và chương trình kỳ họp.",
     )
-    services.agenda_item_add(
-        actor=actor,
-        session=past,
-        day=D(2026, 7, 14),
-        time="07:30",
-        title="Khai mạc kỳ họp",
-        presenter="Chủ tịch HĐND tỉnh",
-    )
-    services.agenda_item_add(
-        actor=actor,
-        session=past,
-        day=D(2026, 7, 15),
-        time="08:00",
-        title="Phiên chất vấn",
-        presenter="Thường trực HĐND tỉnh",
-    )
-    services.agenda_item_add(
-        actor=actor,
-        session=past,
-        day=D(2026, 7, 16),
-        time="14:00",
-        title="Biểu quyết thông qua các nghị quyết; bế mạc",
-    )
+    for day, time, title, presenter in [
+        (D(2026, 7, 14), "07:30", "Khai mạc kỳ họp", "Chủ tịch HĐND tỉnh"),
+        (D(2026, 7, 15), "08:00", "Phiên chất vấn", "Thường trực HĐND tỉnh"),
+        (D(2026, 7, 16), "14:00", "Biểu quyết thông qua các nghị quyết; bế mạc", ""),
+    ]:
+        services.agenda_item_add(
+            actor=actor, session=past, day=day, time=time, title=title, presenter=presenter
+        )
     report = services.submission_create(
         actor=actor,
         session=past,
@@ -110,9 +99,9 @@ def _load(actor, council: Body, term: Term) -> dict:
         ("Nghị quyết về kế hoạch đầu tư công năm 2027", False, ubnd, economy),
         ("Nghị quyết về chương trình giám sát năm 2027", False, standing, legal),
     ]
-    services.session_transition(actor=actor, session=past, to=SessionStatus.CONVENED)
-    services.session_transition(actor=actor, session=past, to=SessionStatus.IN_PROGRESS)
-    delegates = list(services.session_delegates(past)[:2])
+    for step in ("convene", "open"):
+        services.session_transition(actor=actor, session=past, action=step)
+    delegates = list(session_delegates(past)[:2])
     services.attendance_record(actor=actor, session=past, absences={p.pk: "Đi công tác" for p in delegates})
     resolutions = 0
     for i, (title, normative, agency, committee) in enumerate(drafts):
@@ -151,7 +140,7 @@ def _load(actor, council: Body, term: Term) -> dict:
             implementing_agency=agency if agency != standing else ubnd,
             content="Căn cứ Luật Tổ chức chính quyền địa phương;",
         )
-        services.resolution_publish(actor=actor, resolution=res)
+        services.resolution_transition(actor=actor, resolution=res, action="publish")
         resolutions += 1
         if agency == agri:
             services.follow_up_report_add(
@@ -161,49 +150,41 @@ def _load(actor, council: Body, term: Term) -> dict:
                 content="Đã ban hành kế hoạch triển khai.",
             )
 
-    delegate_list = list(services.session_delegates(past)[5:7])
-    q1 = services.question_ask(
-        actor=actor,
-        session=past,
-        delegate=delegate_list[0],
-        addressee="Giám đốc Sở Nông nghiệp và Môi trường",
-        addressee_body=agri,
-        content="Giải pháp xử lý tình trạng chậm cấp giấy chứng nhận quyền sử dụng đất?",
-        asked_on=D(2026, 7, 15),
-    )
-    services.answer_record(
-        actor=actor,
-        question=q1,
-        mode="at_session",
-        answered_on=D(2026, 7, 15),
-        content="Sở sẽ rà soát và hoàn thành trong quý IV.",
-    )
-    services.commitment_add(
-        actor=actor, question=q1, content="Hoàn thành cấp giấy chứng nhận tồn đọng", due_date=D(2026, 12, 31)
-    )
-    q2 = services.question_ask(
-        actor=actor,
-        session=past,
-        delegate=delegate_list[1],
-        addressee="Chủ tịch UBND tỉnh",
-        addressee_body=ubnd,
-        content="Tiến độ giải ngân vốn đầu tư công?",
-        asked_on=D(2026, 7, 15),
-    )
-    services.answer_record(
-        actor=actor,
-        question=q2,
-        mode="in_writing",
-        answered_on=D(2026, 7, 30),
-        content="Đã giải ngân 65% kế hoạch.",
-    )
-    c2 = services.commitment_add(
-        actor=actor, question=q2, content="Giải ngân 95% vốn đầu tư công", due_date=D(2026, 11, 30)
-    )
-    services.commitment_update(actor=actor, commitment=c2, status="kept", follow_up="Đạt 96%.")
+    questions = [
+        (
+            ("Giám đốc Sở Nông nghiệp và Môi trường", agri),
+            "Giải pháp xử lý tình trạng chậm cấp giấy chứng nhận quyền sử dụng đất?",
+            ("at_session", D(2026, 7, 15), "Sở sẽ rà soát và hoàn thành trong quý IV."),
+            ("Hoàn thành cấp giấy chứng nhận tồn đọng", D(2026, 12, 31), ""),
+        ),
+        (
+            ("Chủ tịch UBND tỉnh", ubnd),
+            "Tiến độ giải ngân vốn đầu tư công?",
+            ("in_writing", D(2026, 7, 30), "Đã giải ngân 65% kế hoạch."),
+            ("Giải ngân 95% vốn đầu tư công", D(2026, 11, 30), "Đạt 96%."),
+        ),
+    ]
+    for delegate, ((addressee, body), content, answer, promise) in zip(
+        session_delegates(past)[5:7], questions, strict=True
+    ):
+        q = services.question_ask(
+            actor=actor,
+            session=past,
+            delegate=delegate,
+            addressee=addressee,
+            addressee_body=body,
+            content=content,
+            asked_on=D(2026, 7, 15),
+        )
+        mode, answered_on, text = answer
+        services.answer_record(actor=actor, question=q, mode=mode, answered_on=answered_on, content=text)
+        promised, due, kept = promise
+        c = services.commitment_add(actor=actor, question=q, content=promised, due_date=due)
+        if kept:
+            services.commitment_transition(actor=actor, commitment=c, action="keep", follow_up=kept)
 
     cv = services.confidence_vote_create(actor=actor, session=past, held_on=D(2026, 7, 16))
-    seated = list(services.session_delegates(past)[10:13])
+    seated = list(session_delegates(past)[10:13])
     for person, post, figures in zip(
         seated,
         ["Phó Chủ tịch UBND tỉnh", "Trưởng Ban Pháp chế HĐND tỉnh", "Giám đốc Sở"],
@@ -228,9 +209,9 @@ def _load(actor, council: Body, term: Term) -> dict:
                 low=figures[2],
                 ballots_cast=58,
             )
-    services.confidence_vote_transition(actor=actor, vote=cv, to=ConfidenceStatus.COUNTED)
-    services.confidence_vote_transition(actor=actor, vote=cv, to=ConfidenceStatus.ANNOUNCED)
-    services.session_transition(actor=actor, session=past, to=SessionStatus.CLOSED)
+    for step in ("count", "announce"):
+        services.confidence_vote_transition(actor=actor, vote=cv, action=step)
+    services.session_transition(actor=actor, session=past, action="close")
 
     services.session_create(
         actor=actor,

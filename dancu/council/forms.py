@@ -1,31 +1,48 @@
-"""Input forms: they parse and type the input; rules live in services."""
+"""Input forms: they parse and type the input; rules live in services.
+
+`params()` gives the keyword arguments of the service the form feeds (its cleaned data unless
+the form says otherwise), so a view maps a form to one service call (see views._write).
+Choices are scoped to the province of the record, or to where the user may manage.
+"""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from dancu.core.access import Access
+from dancu.core.workflow import Action, Workflow
 from dancu.directory.models import Body, BodyKind, Person, Term
 
-from .models import Answer, Commitment, ConfidenceVote, SessionKind, SubmissionKind
+from .models import Answer, Attendance, ConfidenceVote, Session, SessionKind, SubmissionKind
+from .permissions import CouncilPerm
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _text(label, required=True, max_length=500):
+def _text(label: Any, required: bool = True, max_length: int = 500) -> forms.CharField:
     return forms.CharField(label=label, required=required, max_length=max_length)
 
 
-def _area(label, required=True):
+def _area(label: Any, required: bool = True) -> forms.CharField:
     return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-def _date(label, required=True):
+def _date(label: Any, required: bool = True) -> forms.DateField:
     return forms.DateField(label=label, required=required, widget=DATE)
 
 
-class _Bootstrap(forms.Form):
-    def __init__(self, *args, **kwargs):
+def _count(label: Any, required: bool = True) -> forms.IntegerField:
+    return forms.IntegerField(label=label, min_value=0, required=required)
+
+
+class CouncilForm(forms.Form):
+    """Bootstrap classes on every widget, scoped choices, and the service's parameters."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
@@ -33,8 +50,40 @@ class _Bootstrap(forms.Form):
                 css = "form-check-input"
             field.widget.attrs.setdefault("class", css)
 
+    def choices_from(self, name: str, queryset: QuerySet) -> None:
+        cast(forms.ModelChoiceField, self.fields[name]).queryset = queryset
 
-class SessionForm(_Bootstrap):
+    def params(self) -> dict[str, Any]:
+        """The service's keyword arguments."""
+        return dict(self.cleaned_data)
+
+
+def _bodies(province_id: int, *kinds: str) -> QuerySet[Body]:
+    qs = Body.objects.filter(province_id=province_id, active_to__isnull=True)
+    return (qs.filter(kind__in=kinds) if kinds else qs).order_by("kind", "name")
+
+
+def _managed(access: Access, kind: str) -> QuerySet[Body]:
+    """Current bodies of `kind` in the provinces where the user may manage the council's work."""
+    qs = (
+        Body.objects.filter(kind=kind, active_to__isnull=True)
+        .select_related("province")
+        .order_by("level", "name")
+    )
+    return access.scope(qs, CouncilPerm.MANAGE)
+
+
+class TransitionForm(CouncilForm):
+    """One named step of a workflow (the buttons of a page)."""
+
+    action = forms.ChoiceField(label=_("Step"), choices=())
+
+    def __init__(self, *args: Any, flow: Workflow, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["action"]).choices = [(a.name, a.label) for a in flow.actions]
+
+
+class SessionForm(CouncilForm):
     body = forms.ModelChoiceField(label=_("Council"), queryset=Body.objects.none())
     term = forms.ModelChoiceField(label=_("Term"), queryset=Term.objects.none())
     kind = forms.ChoiceField(label=_("Kind"), choices=SessionKind.choices)
@@ -43,18 +92,14 @@ class SessionForm(_Bootstrap):
     end_date = _date(_("Closes"))
     venue = _text(_("Venue"), required=False, max_length=300)
 
-    def __init__(self, *args, provinces, **kwargs):
+    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        councils = Body.objects.filter(kind=BodyKind.PEOPLES_COUNCIL, active_to__isnull=True).order_by(
-            "level", "name"
-        )
-        if isinstance(provinces, set):
-            councils = councils.filter(province_id__in=list(provinces))
-        self.fields["body"].queryset = councils
-        self.fields["term"].queryset = Term.objects.filter(body__in=councils).order_by("-start_date")
+        councils = _managed(access, BodyKind.PEOPLES_COUNCIL)
+        self.choices_from("body", councils)
+        self.choices_from("term", Term.objects.filter(body__in=councils).order_by("-start_date"))
 
 
-class SubmissionForm(_Bootstrap):
+class SubmissionForm(CouncilForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=SubmissionKind.choices)
     title = _text(_("Title"))
     submitter = forms.ModelChoiceField(label=_("Submitted by"), queryset=Body.objects.none())
@@ -64,189 +109,251 @@ class SubmissionForm(_Bootstrap):
     is_normative = forms.BooleanField(label=_("Legal normative document"), required=False)
     received_on = _date(_("Received on"), required=False)
 
-    def __init__(self, *args, province_id, **kwargs):
+    def __init__(self, *args: Any, province_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        bodies = Body.objects.filter(province_id=province_id, active_to__isnull=True)
-        self.fields["submitter"].queryset = bodies.filter(
-            kind__in=[BodyKind.PEOPLES_COMMITTEE, BodyKind.STANDING_COMMITTEE, BodyKind.COMMITTEE]
-        ).order_by("kind", "name")
-        self.fields["reviewing_committee"].queryset = bodies.filter(kind=BodyKind.COMMITTEE).order_by("name")
+        self.choices_from(
+            "submitter",
+            _bodies(province_id, BodyKind.PEOPLES_COMMITTEE, BodyKind.STANDING_COMMITTEE, BodyKind.COMMITTEE),
+        )
+        self.choices_from("reviewing_committee", _bodies(province_id, BodyKind.COMMITTEE))
 
 
-class ReviewForm(_Bootstrap):
+class ReviewForm(CouncilForm):
     committee = forms.ModelChoiceField(label=_("Committee"), queryset=Body.objects.none())
     reported_on = _date(_("Date"))
     conclusion = _area(_("Conclusion"))
 
-    def __init__(self, *args, province_id, **kwargs):
+    def __init__(self, *args: Any, province_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = Body.objects.filter(
-            province_id=province_id, kind=BodyKind.COMMITTEE
-        )
+        self.choices_from("committee", Body.objects.filter(province_id=province_id, kind=BodyKind.COMMITTEE))
 
 
-class DiscussionForm(_Bootstrap):
+class DiscussionForm(CouncilForm):
     group = forms.ModelChoiceField(label=_("Delegate group"), queryset=Body.objects.none())
     held_on = _date(_("Date"))
     notes = _area(_("Notes"))
 
-    def __init__(self, *args, province_id, **kwargs):
+    def __init__(self, *args: Any, province_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = Body.objects.filter(
-            province_id=province_id, kind=BodyKind.DELEGATE_GROUP
-        )
+        self.choices_from("group", Body.objects.filter(province_id=province_id, kind=BodyKind.DELEGATE_GROUP))
 
 
-class FileForm(_Bootstrap):
+class FileForm(CouncilForm):
     file = forms.FileField(label=_("File"))
     note = _text(_("Note"), required=False, max_length=300)
 
+    def params(self) -> dict[str, Any]:
+        return {"uploaded": self.cleaned_data["file"], "note": self.cleaned_data["note"]}
 
-class AgendaForm(_Bootstrap):
+
+class AgendaForm(CouncilForm):
     day = _date(_("Day"))
     time = _text(_("Time"), required=False, max_length=30)
     title = _text(_("Content"))
     presenter = _text(_("Presented by"), required=False, max_length=200)
 
 
-class JointConferenceForm(_Bootstrap):
+class JointConferenceForm(CouncilForm):
     held_on = _date(_("Held on"))
     programme = _area(_("Agreed programme"))
     conclusions = _area(_("Conclusions"), required=False)
 
 
-class VoteForm(_Bootstrap):
+class AttendanceForm(CouncilForm):
+    """The roll: for each delegate a box "absent" and the reason (`absent_<id>`, `reason_<id>`)."""
+
+    def __init__(
+        self,
+        *args: Any,
+        delegates: list[Person],
+        recorded: dict[int, Attendance],
+        editable: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.delegates = delegates
+        for person in delegates:
+            rec = recorded.get(person.pk)
+            absent = forms.BooleanField(
+                label=_("Absent"),
+                required=False,
+                initial=bool(rec and not rec.present),
+                disabled=not editable,
+            )
+            absent.widget.attrs.update(
+                {"class": "form-check-input", "aria-label": f"{absent.label}: {person.full_name}"}
+            )
+            reason = forms.CharField(
+                label=_("Reason for absence"),
+                required=False,
+                max_length=300,
+                initial=rec.reason if rec else "",
+                disabled=not editable,
+            )
+            reason.widget.attrs.update(
+                {"class": "form-control form-control-sm", "aria-label": f"{reason.label}: {person.full_name}"}
+            )
+            self.fields[f"absent_{person.pk}"] = absent
+            self.fields[f"reason_{person.pk}"] = reason
+
+    def rows(self) -> list[tuple[Person, forms.BoundField, forms.BoundField]]:
+        return [(p, self[f"absent_{p.pk}"], self[f"reason_{p.pk}"]) for p in self.delegates]
+
+    def params(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        absences = {p.pk: data[f"reason_{p.pk}"].strip() for p in self.delegates if data[f"absent_{p.pk}"]}
+        return {"absences": absences}
+
+
+class VoteForm(CouncilForm):
     held_on = _date(_("Date"))
-    yes = forms.IntegerField(label=_("Yes"), min_value=0)
-    no = forms.IntegerField(label=_("No"), min_value=0)
-    abstain = forms.IntegerField(label=_("Abstain"), min_value=0)
-    not_voting = forms.IntegerField(label=_("Not voting"), min_value=0)
+    yes = _count(_("Yes"))
+    no = _count(_("No"))
+    abstain = _count(_("Abstain"))
+    not_voting = _count(_("Not voting"))
 
 
-class AdoptForm(_Bootstrap):
+class AdoptForm(CouncilForm):
     adopted_on = _date(_("Adopted on"))
     implementing_agency = forms.ModelChoiceField(
         label=_("Implementing agency"), queryset=Body.objects.none(), required=False
     )
     content = _area(_("Grounds (căn cứ)"), required=False)
 
-    def __init__(self, *args, province_id, **kwargs):
+    def __init__(self, *args: Any, province_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["implementing_agency"].queryset = Body.objects.filter(
-            province_id=province_id, kind__in=[BodyKind.PEOPLES_COMMITTEE, BodyKind.AGENCY]
-        ).order_by("kind", "name")
+        self.choices_from(
+            "implementing_agency",
+            Body.objects.filter(
+                province_id=province_id, kind__in=[BodyKind.PEOPLES_COMMITTEE, BodyKind.AGENCY]
+            ).order_by("kind", "name"),
+        )
 
 
-class FollowUpForm(_Bootstrap):
+class FollowUpForm(CouncilForm):
     reported_on = _date(_("Date"))
     content = _area(_("Report"))
 
 
-class ConfidenceVoteForm(_Bootstrap):
+class ConfidenceVoteForm(CouncilForm):
     held_on = _date(_("Held on"))
     denominator_kind = forms.ChoiceField(
         label=_("Percentages of"), choices=ConfidenceVote.Denominator.choices
     )
 
 
-class SubjectForm(_Bootstrap):
+class SubjectForm(CouncilForm):
     person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
     post = _text(_("Post"), max_length=300)
     exempt = forms.BooleanField(label=_("Exempt"), required=False)
     exemption_reason = _text(_("Reason for exemption"), required=False, max_length=300)
 
-    def __init__(self, *args, province_id, **kwargs):
+    def __init__(self, *args: Any, province_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(province_id=province_id).order_by("full_name")
+        self.choices_from("person", Person.objects.filter(province_id=province_id).order_by("full_name"))
 
 
-class TallyForm(_Bootstrap):
-    high = forms.IntegerField(label=_("High confidence"), min_value=0)
-    medium = forms.IntegerField(label=_("Confidence"), min_value=0)
-    low = forms.IntegerField(label=_("Low confidence"), min_value=0)
-    ballots_cast = forms.IntegerField(label=_("Ballots cast"), min_value=0, required=False)
+class TallyForm(CouncilForm):
+    """The figures of one person (a row of the confidence page)."""
+
+    high = _count(_("High confidence"))
+    medium = _count(_("Confidence"))
+    low = _count(_("Low confidence"))
+    ballots_cast = _count(_("Ballots cast"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.update(
+                {"class": "form-control form-control-sm", "aria-label": str(field.label)}
+            )
 
 
-class AnswerForm(_Bootstrap):
+class AnswerForm(CouncilForm):
     mode = forms.ChoiceField(label=_("How"), choices=Answer.Mode.choices)
     answered_on = _date(_("Answered on"))
     content = _area(_("Answer"))
 
 
-class CommitmentForm(_Bootstrap):
+class CommitmentForm(CouncilForm):
     content = _area(_("Commitment"))
     due_date = _date(_("Due date"))
 
 
-class CommitmentUpdateForm(_Bootstrap):
-    status = forms.ChoiceField(label=_("Status"), choices=Commitment.Status.choices)
-    follow_up = _area(_("Follow-up"), required=False)
+class CommitmentUpdateForm(CouncilForm):
+    """The follow-up of a commitment and, if chosen, a step of its workflow."""
+
+    action = forms.ChoiceField(label=_("Status"), required=False, choices=())
+    follow_up = _text(_("Follow-up"), required=False, max_length=2000)
+
+    def __init__(self, *args: Any, actions: list[Action], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("No change of status")), *((a.name, a.label) for a in actions)]
+        cast(forms.ChoiceField, self.fields["action"]).choices = choices
+        self.fields["action"].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["follow_up"].widget.attrs["class"] = "form-control form-control-sm"
 
 
-class QuestionForm(_Bootstrap):
+class QuestionForm(CouncilForm):
     delegate = forms.ModelChoiceField(label=_("Delegate"), queryset=Person.objects.none())
     addressee = _text(_("Official questioned"), max_length=300)
     addressee_body = forms.ModelChoiceField(label=_("Body answering"), queryset=Body.objects.none())
     content = _area(_("Question"))
     asked_on = _date(_("Asked on"))
 
-    def __init__(self, *args, delegates, province_id, **kwargs):
+    def __init__(self, *args: Any, delegates: QuerySet[Person], province_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["delegate"].queryset = delegates
-        self.fields["addressee_body"].queryset = Body.objects.filter(
-            province_id=province_id, kind__in=[BodyKind.PEOPLES_COMMITTEE, BodyKind.AGENCY]
-        ).order_by("kind", "name")
+        self.choices_from("delegate", delegates)
+        self.choices_from(
+            "addressee_body",
+            Body.objects.filter(
+                province_id=province_id, kind__in=[BodyKind.PEOPLES_COMMITTEE, BodyKind.AGENCY]
+            ).order_by("kind", "name"),
+        )
 
 
-class MeetingForm(_Bootstrap):
+class MeetingForm(CouncilForm):
     body = forms.ModelChoiceField(label=_("Standing Committee"), queryset=Body.objects.none())
     held_on = _date(_("Held on"))
     title = _text(_("Title"), max_length=300)
     agenda = _area(_("Agenda"), required=False)
     conclusions = _area(_("Conclusions"), required=False)
 
-    def __init__(self, *args, provinces, **kwargs):
+    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        bodies = Body.objects.filter(kind=BodyKind.STANDING_COMMITTEE, active_to__isnull=True).order_by(
-            "name"
-        )
-        if isinstance(provinces, set):
-            bodies = bodies.filter(province_id__in=list(provinces))
-        self.fields["body"].queryset = bodies
+        self.choices_from("body", _managed(access, BodyKind.STANDING_COMMITTEE))
 
 
 class HearingForm(MeetingForm):
     topic = _text(_("Topic"))
     notice_on = _date(_("Notice sent on"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("title", "agenda"):
             del self.fields[name]
         self.fields["body"].label = _("Held by")
 
 
-class TaskForm(_Bootstrap):
+class TaskForm(CouncilForm):
     content = _text(_("Task"))
     assignee = forms.ModelChoiceField(label=_("Assigned to"), queryset=Body.objects.none())
     due_date = _date(_("Due date"), required=False)
 
-    def __init__(self, *args, province_id, **kwargs):
+    def __init__(self, *args: Any, province_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = Body.objects.filter(
-            province_id=province_id, active_to__isnull=True
-        ).order_by("kind", "name")
+        self.choices_from("assignee", _bodies(province_id))
 
 
-class InterimMatterForm(_Bootstrap):
+class InterimMatterForm(CouncilForm):
     decided_on = _date(_("Decided on"))
     title = _text(_("Matter"))
     decision = _area(_("Decision"), required=False)
 
 
-class InterimReportForm(_Bootstrap):
-    session = forms.ModelChoiceField(label=_("Reported at session"), queryset=Body.objects.none())
+class InterimReportForm(CouncilForm):
+    session = forms.ModelChoiceField(label=_("Reported at session"), queryset=Session.objects.none())
 
-    def __init__(self, *args, sessions, **kwargs):
+    def __init__(self, *args: Any, sessions: QuerySet[Session], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = sessions
+        self.choices_from("session", sessions)

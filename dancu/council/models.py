@@ -1,8 +1,8 @@
 """Council sessions, submissions, votes, resolutions, questioning, confidence votes and the
 Standing Committee's work between sessions.
 
-Every record carries `province` (today's province unit) for scoping. Statuses move only through
-`workflow.transition`; thresholds and deadlines come from `CouncilRule` rows, and computed due
+Every record carries `province` (today's province unit) for scoping. Statuses are declared in
+`workflow.py` and move only through its workflows (`services.<entity>_transition`); thresholds and deadlines come from `CouncilRule` rows, and computed due
 dates are stored on the items.
 """
 
@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from dancu.core.models import SearchableModel, TimeStampedModel
 from dancu.directory.models import AdministrativeUnit, Body, Person, Term
+
+from .workflow import CommitmentStatus, ConfidenceStatus, QuestionStatus, ResolutionStatus, SessionStatus
 
 
 class CouncilRule(models.Model):
@@ -75,7 +77,9 @@ class Session(SearchableModel, TimeStampedModel):
     start_date = models.DateField(_("opens"))
     end_date = models.DateField(_("closes"))
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    status = models.CharField(_("status"), max_length=20, default="planning")
+    status = models.CharField(
+        _("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.PLANNING
+    )
     # The number of delegates of the council when the session was set up: votes and the
     # quorum count against it (RULES.md: the TOTAL number of delegates).
     delegates_total = models.PositiveIntegerField(_("total number of delegates"))
@@ -295,7 +299,9 @@ class Resolution(SearchableModel, TimeStampedModel):
     title = models.CharField(_("title"), max_length=500)
     content = models.TextField(_("content"), blank=True)
     adopted_on = models.DateField(_("adopted on"))
-    status = models.CharField(_("status"), max_length=20, default="adopted")
+    status = models.CharField(
+        _("status"), max_length=20, choices=ResolutionStatus.choices, default=ResolutionStatus.ADOPTED
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     implementing_agency = models.ForeignKey(
         Body,
@@ -380,7 +386,9 @@ class ConfidenceVote(TimeStampedModel):
         _("percentages of"), max_length=10, choices=Denominator.choices, default=Denominator.TOTAL
     )
     ballots_cast = models.PositiveIntegerField(_("ballots cast"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, default="open")
+    status = models.CharField(
+        _("status"), max_length=20, choices=ConfidenceStatus.choices, default=ConfidenceStatus.OPEN
+    )
     published_at = models.DateTimeField(_("announced at"), null=True, blank=True)
 
     class Meta:
@@ -431,10 +439,6 @@ class QuestionGroup(models.Model):
 
 
 class Question(SearchableModel, TimeStampedModel):
-    class Status(models.TextChoices):
-        OPEN = "open", _("Awaiting answer")
-        ANSWERED = "answered", _("Answered")
-
     province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
     session = models.ForeignKey(
         Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="questions"
@@ -453,7 +457,9 @@ class Question(SearchableModel, TimeStampedModel):
     asked_on = models.DateField(_("asked on"))
     # Computed from the rule in force when asked (20 days, Civil Code counting) and kept.
     written_answer_due = models.DateField(_("written answer due"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=QuestionStatus.choices, default=QuestionStatus.OPEN
+    )
 
     class Meta:
         verbose_name = _("question")
@@ -489,16 +495,13 @@ class Answer(TimeStampedModel):
 
 
 class Commitment(TimeStampedModel):
-    class Status(models.TextChoices):
-        OPEN = "open", _("In progress")
-        KEPT = "kept", _("Kept")
-        NOT_KEPT = "not_kept", _("Not kept")
-
     province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="commitments")
     content = models.TextField(_("commitment"))
     due_date = models.DateField(_("due date"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN
+    )
     follow_up = models.TextField(_("follow-up"), blank=True)
 
     class Meta:

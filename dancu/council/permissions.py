@@ -1,4 +1,24 @@
+"""Permissions of the council module: their names, the role matrix, and the object rules.
+
+The object rules take `(access, obj)` and answer for one record: views and templates use them
+to show only what a user may do now, services use them (through `require`) to enforce.
+Importable without the app registry (the manifest reads ROLE_PERMISSIONS early): no model is
+imported here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import gettext as _
+
 from dancu.accounts.roles import Role
+from dancu.core.errors import PermissionDenied
+
+from .errors import CouncilError
+
+if TYPE_CHECKING:
+    from dancu.core.access import Access
 
 
 class CouncilPerm:
@@ -23,3 +43,42 @@ ROLE_PERMISSIONS = {
     Role.VIEWER: {CouncilPerm.VIEW, CouncilPerm.RESOLUTIONS},
     Role.AGENCY_RESPONDER: {CouncilPerm.FOLLOW_UP, CouncilPerm.RESOLUTIONS},
 }
+
+
+# -- object rules: (access, obj) -> bool; obj is any council record with `province_id` ---------
+
+
+def can_manage(access: Access, obj: Any) -> bool:
+    """Prepare and record the work of the record's council (sessions, votes, questions...)."""
+    return access.has(CouncilPerm.MANAGE, obj.province_id)
+
+
+def can_adopt(access: Access, obj: Any) -> bool:
+    """Adopt and publish resolutions, announce confidence results, in the record's province."""
+    return access.has(CouncilPerm.ADOPT, obj.province_id)
+
+
+def is_own_agency(access: Access, body_id: int | None) -> bool:
+    """The body is one where the user answers for an agency."""
+    return body_id is not None and body_id in access.bodies_with_role(Role.AGENCY_RESPONDER)
+
+
+def implements_resolution(access: Access, resolution: Any) -> bool:
+    """The user answers for the agency that implements the resolution."""
+    return is_own_agency(access, resolution.implementing_agency_id)
+
+
+def can_follow_up(access: Access, resolution: Any) -> bool:
+    """Report on implementing a resolution: the Office (follow-up and management rights), or a
+    responder of the implementing agency; only once an agency is assigned."""
+    if resolution.implementing_agency_id is None or not access.has(
+        CouncilPerm.FOLLOW_UP, resolution.province_id
+    ):
+        return False
+    return can_manage(access, resolution) or implements_resolution(access, resolution)
+
+
+def require(allowed: bool) -> None:
+    """Enforce an object rule: a refusal is always PermissionDenied."""
+    if not allowed:
+        raise PermissionDenied(_("You do not have permission to do this."), code=CouncilError.NOT_ALLOWED)

@@ -8,5 +8,5 @@ urlpatterns = [
     path("<int:session_id>/", views_public.session_detail, name="session_detail"),
     path("nghi-quyet/", views_public.resolution_list, name="resolution_list"),
     path("nghi-quyet/<int:resolution_id>/", views_public.resolution_detail, name="resolution_detail"),
-    path("tin-nhiem/<int:vote_id>/", views_public.confidence_detail, name="confidence_detail"),
+    path("tin-nhiem/<int:confidence_id>/", views_public.confidence_detail, name="confidence_detail"),
 ]

@@ -1,12 +1,20 @@
-"""The rule rows in force (seeded by migration, re-ensured when a test flush removed them), and
-the look-up of the row effective on a date."""
+"""The shipped rule rows and the look-up of the row in force on a date.
+
+The rows are seeded by migration 0002 (`seed_rules`), never by a read or a service: a database
+without them (a test flush) is seeded by the test fixture `council_rules` or the demo loader.
+A change of law is a new row (admin, or a new data migration), with its effective date.
+"""
 
 from __future__ import annotations
 
 import datetime
+from typing import Any
+
+from django.utils.translation import gettext as _
 
 from dancu.core.errors import ValidationFailed
 
+from .errors import CouncilError
 from .rules import Threshold
 
 # (code, effective_from, numerator, denominator, strict, days, source)
@@ -53,31 +61,34 @@ RULES = [
 ]
 
 
-def ensure_rules(model=None) -> None:
+def seed_rules(model: Any = None) -> int:
+    """Create the shipped rows that are missing (the migration passes its historical model);
+    returns how many were created. For migrations, test fixtures and the demo loader only."""
     if model is None:
         from .models import CouncilRule as model
+    created = 0
     for code, start, num, den, strict, days, source in RULES:
-        model.objects.get_or_create(
+        _row, new = model.objects.get_or_create(
             code=code,
             effective_from=datetime.date(*start),
             defaults={"numerator": num, "denominator": den, "strict": strict, "days": days, "source": source},
         )
+        created += int(new)
+    return created
 
 
-def rule_on(code: str, day: datetime.date):
-    """The rule row in force on `day`."""
+def rule_on(code: str, day: datetime.date) -> Any:
+    """The rule row in force on `day` (one query)."""
     from .models import CouncilRule
 
-    rows = CouncilRule.objects.filter(code=code, effective_from__lte=day).order_by("-effective_from")
-    row = rows.first()
-    if row is None and not CouncilRule.objects.filter(code=code).exists():
-        # A test flush (or an administrator) removed the seeded rows: restore the shipped ones.
-        ensure_rules()
-        row = rows.first()
+    row = CouncilRule.objects.filter(code=code, effective_from__lte=day).order_by("-effective_from").first()
     if row is None:
-        raise ValidationFailed(f"No rule '{code}' in force on {day:%d/%m/%Y}.", code="no_rule")
+        raise ValidationFailed(
+            _("No rule “%(code)s” is in force on %(day)s.") % {"code": code, "day": f"{day:%d/%m/%Y}"},
+            code=CouncilError.NO_RULE,
+        )
     return row
 
 
-def threshold(row) -> Threshold:
+def threshold(row: Any) -> Threshold:
     return Threshold(row.numerator, row.denominator, row.strict)

@@ -1,134 +1,227 @@
-"""Reads of the council module, scoped to the provinces where the user holds the permission."""
+"""Reads of the council module, scoped to the provinces where the user holds the permission
+(`Access.scope` / `province_filter`, the one scoped read)."""
 
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypeVar
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from dancu.accounts.roles import Role
 from dancu.core.access import get_access
 from dancu.core.errors import NotFound
 from dancu.core.search import search_queryset
+from dancu.directory.models import Membership, Person
 
+from . import rules
+from .errors import CouncilError
 from .models import (
+    Attendance,
     Commitment,
+    ConfidenceSubject,
     ConfidenceVote,
     ExplanationHearing,
     InterimMatter,
     Question,
     Resolution,
+    ResolutionKind,
     Session,
     SessionKind,
     StandingMeeting,
     Submission,
+    SubmissionFile,
     Vote,
 )
 from .permissions import CouncilPerm
-from .ruleset import rule_on
-from .workflow import ConfidenceStatus, ResolutionStatus, SessionStatus
+from .rules import percent
+from .ruleset import rule_on, threshold
+from .workflow import CommitmentStatus, ConfidenceStatus, ResolutionStatus, SessionStatus
+
+M = TypeVar("M", bound=Model)
 
 
-def _scoped(qs: QuerySet, user, perm: str = CouncilPerm.VIEW, field: str = "province_id") -> QuerySet:
-    provinces = get_access(user).provinces_with(perm)
-    if not isinstance(provinces, set):
-        return qs
-    return qs.filter(**{f"{field}__in": list(provinces)})
+def _scoped(qs: QuerySet[M], user: Any, perm: str = CouncilPerm.VIEW, field: str = "province") -> QuerySet[M]:
+    return get_access(user).scope(qs, perm, field=field)
 
 
-def _one(qs: QuerySet, pk: int):
-    obj = qs.filter(pk=pk).first()
+def _one(qs: QuerySet[M], **lookup: Any) -> M:
+    obj = qs.filter(**lookup).first()
     if obj is None:
-        raise NotFound("")
+        raise NotFound(_("Not found."), code=CouncilError.NOT_FOUND)
     return obj
 
 
-def sessions_visible(user, *, query: str = "", kind: str = "", status: str = "") -> QuerySet[Session]:
-    qs = _scoped(Session.objects.select_related("body", "term"), user)
+def session_delegates(session: Session) -> QuerySet[Person]:
+    """The delegates of the session's council in its term (people, by name)."""
+    ids = Membership.objects.filter(
+        body_id=session.body_id, term_id=session.term_id, post__code="dai-bieu"
+    ).values("person_id")
+    return Person.objects.filter(pk__in=ids).order_by("full_name")
+
+
+def attendance_summary(session: Session) -> dict[str, Any]:
+    """Present and absent delegates and the quorum by the rule in force (two queries)."""
+    counts = session.attendance.aggregate(recorded=Count("id"), present=Count("id", filter=Q(present=True)))
+    rule = threshold(rule_on("quorum", session.start_date))
+    total, present = session.delegates_total, counts["present"]
+    return {
+        "recorded": counts["recorded"],
+        "present": present,
+        "absent": counts["recorded"] - present,
+        "total": total,
+        "quorum_needed": rules.votes_needed(total, rule),
+        "quorum": rules.quorum_met(present=present, total=total, rule=rule),
+        "percent": percent(present, total),
+    }
+
+
+def attendance_roll(session: Session) -> dict[int, Attendance]:
+    """The recorded roll of a session: person id -> their row."""
+    return {a.person_id: a for a in Attendance.objects.filter(session=session)}
+
+
+# -- sessions, submissions, votes --------------------------------------------------------------
+
+
+def sessions_visible(user: Any, *, query: str = "", kind: str = "") -> QuerySet[Session]:
+    qs = _scoped(Session.objects.select_related("province", "body", "term"), user)
     if kind in SessionKind.values:
         qs = qs.filter(kind=kind)
-    if status:
-        qs = qs.filter(status=status)
     return search_queryset(qs, query)
 
 
-def session_get(user, session_id: int) -> Session:
-    return _one(sessions_visible(user), session_id)
+def session_get(user: Any, session_id: int) -> Session:
+    return _one(sessions_visible(user), pk=session_id)
 
 
-def submissions_visible(user) -> QuerySet[Submission]:
-    return _scoped(Submission.objects.select_related("session", "submitter", "reviewing_committee"), user)
+def sessions_held(user: Any) -> QuerySet[Session]:
+    """Sessions past planning (where an interim matter may be reported), newest first."""
+    return sessions_visible(user).exclude(status=SessionStatus.PLANNING)
 
 
-def submission_get(user, submission_id: int) -> Submission:
-    return _one(submissions_visible(user), submission_id)
+def submissions_visible(user: Any) -> QuerySet[Submission]:
+    return _scoped(
+        Submission.objects.select_related("province", "session", "submitter", "reviewing_committee"), user
+    )
 
 
-def votes_visible(user, *, session_id: int | None = None) -> QuerySet[Vote]:
-    qs = _scoped(Vote.objects.select_related("submission", "session"), user, field="session__province_id")
+def submission_get(user: Any, submission_id: int) -> Submission:
+    return _one(submissions_visible(user), pk=submission_id)
+
+
+def submission_file_get(user: Any, submission_id: int, version: int) -> SubmissionFile:
+    submission = submission_get(user, submission_id)
+    return _one(submission.files.all(), version=version)
+
+
+def votes_visible(user: Any, *, session_id: int | None = None) -> QuerySet[Vote]:
+    qs = _scoped(Vote.objects.select_related("submission", "session"), user, field="session__province")
     if session_id:
         qs = qs.filter(session_id=session_id)
     return qs
 
 
-def vote_get(user, vote_id: int) -> Vote:
-    return _one(votes_visible(user), vote_id)
+def vote_get(user: Any, vote_id: int) -> Vote:
+    return _one(votes_visible(user).select_related("session__province", "session__body"), pk=vote_id)
+
+
+# -- resolutions ---------------------------------------------------------------------------------
 
 
 def resolutions_visible(
-    user, *, query: str = "", kind: str = "", year: int | None = None
+    user: Any, *, query: str = "", kind: str = "", year: int | None = None
 ) -> QuerySet[Resolution]:
     """Office staff, delegates and viewers see the province's resolutions; an agency responder
-    only those its body implements."""
+    only those its body implements (in the provinces where it may follow up)."""
     access = get_access(user)
-    base = Resolution.objects.select_related("session", "implementing_agency")
-    provinces = access.provinces_with(CouncilPerm.VIEW)
-    if not isinstance(provinces, set):
-        qs = base
-    else:
-        agencies = access.bodies_with_role(Role.AGENCY_RESPONDER)
-        follow = access.provinces_with(CouncilPerm.FOLLOW_UP)
-        follow_ids = list(follow) if isinstance(follow, set) else []
-        qs = base.filter(
-            Q(province_id__in=list(provinces))
-            | Q(implementing_agency_id__in=list(agencies), province_id__in=follow_ids)
-        )
-    if kind:
+    qs = Resolution.objects.select_related("province", "session", "implementing_agency")
+    view = access.province_filter(CouncilPerm.VIEW)
+    if view is not None:
+        agencies = sorted(access.bodies_with_role(Role.AGENCY_RESPONDER))
+        follow = access.province_filter(CouncilPerm.FOLLOW_UP) or Q()
+        qs = qs.filter(view | (Q(implementing_agency_id__in=agencies) & follow))
+    if kind in ResolutionKind.values:
         qs = qs.filter(kind=kind)
     if year:
         qs = qs.filter(year=year)
     return search_queryset(qs, query)
 
 
-def resolution_get(user, resolution_id: int) -> Resolution:
-    return _one(resolutions_visible(user), resolution_id)
+def resolution_get(user: Any, resolution_id: int) -> Resolution:
+    return _one(resolutions_visible(user), pk=resolution_id)
 
 
-def confidence_votes_visible(user) -> QuerySet[ConfidenceVote]:
-    return _scoped(ConfidenceVote.objects.select_related("session"), user)
+# -- confidence votes ----------------------------------------------------------------------------
 
 
-def confidence_vote_get(user, vote_id: int) -> ConfidenceVote:
-    return _one(confidence_votes_visible(user), vote_id)
+def confidence_votes_visible(user: Any) -> QuerySet[ConfidenceVote]:
+    return _scoped(ConfidenceVote.objects.select_related("province", "session"), user)
 
 
-def questions_visible(user, *, query: str = "", session_id: int | None = None) -> QuerySet[Question]:
-    qs = _scoped(Question.objects.select_related("session", "delegate", "addressee_body", "group"), user)
+def confidence_vote_get(user: Any, confidence_id: int) -> ConfidenceVote:
+    return _one(confidence_votes_visible(user), pk=confidence_id)
+
+
+def confidence_subject_get(user: Any, confidence_id: int, subject_id: int) -> ConfidenceSubject:
+    vote = confidence_vote_get(user, confidence_id)
+    subject = _one(vote.subjects.select_related("person"), pk=subject_id)
+    subject.vote = vote  # the scoped vote, with its session and province loaded
+    return subject
+
+
+def confidence_rows(
+    vote: ConfidenceVote, *, rated_only: bool = False
+) -> list[tuple[ConfidenceSubject, dict]]:
+    """The people of a vote with the per cent of each rating (None where not counted yet)."""
+    denominator = vote.denominator
+    subjects = vote.subjects.select_related("person")
+    if rated_only:
+        subjects = subjects.filter(exempt=False)
+    rows = []
+    for s in subjects:
+        pct: dict[str, Decimal | None] = {}
+        for key in ("high", "medium", "low"):
+            value = getattr(s, key)
+            pct[key] = None if value is None else percent(value, denominator)
+        rows.append((s, pct))
+    return rows
+
+
+# -- questioning ---------------------------------------------------------------------------------
+
+
+def questions_visible(user: Any, *, query: str = "", session_id: int | None = None) -> QuerySet[Question]:
+    qs = _scoped(
+        Question.objects.select_related("province", "session", "delegate", "addressee_body", "group"), user
+    )
     if session_id:
         qs = qs.filter(session_id=session_id)
-    return search_queryset(qs, query).prefetch_related("answers", "commitments")
+    return search_queryset(qs, query)
 
 
-def question_get(user, question_id: int) -> Question:
-    return _one(questions_visible(user), question_id)
+def question_get(user: Any, question_id: int) -> Question:
+    return _one(questions_visible(user).prefetch_related("answers", "commitments"), pk=question_id)
 
 
-def commitments_visible(user) -> QuerySet[Commitment]:
-    return _scoped(Commitment.objects.select_related("question", "question__addressee_body"), user)
+def commitments_visible(user: Any) -> QuerySet[Commitment]:
+    return _scoped(
+        Commitment.objects.select_related("province", "question", "question__addressee_body"), user
+    )
 
 
-def commitments_report(user, session: Session) -> dict[str, Any]:
+def commitment_get(user: Any, commitment_id: int) -> Commitment:
+    return _one(commitments_visible(user), pk=commitment_id)
+
+
+def commitments_open(user: Any, limit: int = 50) -> list[Commitment]:
+    """The commitments not kept yet, soonest due first."""
+    return list(commitments_visible(user).exclude(status=CommitmentStatus.KEPT)[:limit])
+
+
+def commitments_report(user: Any, session: Session) -> dict[str, Any]:
     """Commitments to report before `session`: due by the report date (at least N days before
     the session, N from the rule in force)."""
     days = rule_on("commitment_report_days", session.start_date).days or 10
@@ -139,45 +232,64 @@ def commitments_report(user, session: Session) -> dict[str, Any]:
     return {"report_by": report_by, "items": list(items.order_by("status", "due_date"))}
 
 
-def hearings_visible(user) -> QuerySet[ExplanationHearing]:
+# -- the Standing Committee ----------------------------------------------------------------------
+
+
+def hearings_visible(user: Any) -> QuerySet[ExplanationHearing]:
     return _scoped(ExplanationHearing.objects.select_related("body"), user)
 
 
-def meetings_visible(user) -> QuerySet[StandingMeeting]:
-    return _scoped(StandingMeeting.objects.select_related("body").prefetch_related("tasks", "matters"), user)
+def meetings_visible(user: Any) -> QuerySet[StandingMeeting]:
+    return _scoped(StandingMeeting.objects.select_related("province", "body"), user)
 
 
-def meeting_get(user, meeting_id: int) -> StandingMeeting:
-    return _one(meetings_visible(user), meeting_id)
+def meeting_rows(user: Any) -> QuerySet[StandingMeeting]:
+    """The meetings of the list page, each with its number of tasks (no query per row)."""
+    return meetings_visible(user).annotate(task_count=Count("tasks")).order_by("-held_on", "-id")
 
 
-def interim_matters_visible(user) -> QuerySet[InterimMatter]:
-    return _scoped(InterimMatter.objects.select_related("meeting", "reported_at"), user)
+def meeting_get(user: Any, meeting_id: int) -> StandingMeeting:
+    return _one(meetings_visible(user).prefetch_related("tasks__assignee", "matters"), pk=meeting_id)
 
 
-def figures(user, year: int) -> dict[str, Any]:
+def interim_matters_visible(user: Any) -> QuerySet[InterimMatter]:
+    return _scoped(InterimMatter.objects.select_related("province", "meeting", "reported_at"), user)
+
+
+def interim_matter_get(user: Any, matter_id: int) -> InterimMatter:
+    return _one(interim_matters_visible(user), pk=matter_id)
+
+
+# -- figures -------------------------------------------------------------------------------------
+
+
+def figures(user: Any, year: int) -> dict[str, Any]:
     """Figures of the yearly report, as the seeds give them."""
     sessions = sessions_visible(user).filter(start_date__year=year)
     resolutions = _scoped(Resolution.objects.all(), user).filter(year=year)
     by_kind = dict(sessions.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
     res_kind = dict(resolutions.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
-    commitments = commitments_visible(user).filter(due_date__year=year)
+    commitments = (
+        commitments_visible(user)
+        .filter(due_date__year=year)
+        .aggregate(total=Count("id"), kept=Count("id", filter=Q(status=CommitmentStatus.KEPT)))
+    )
     return {
         "year": year,
         "sessions": {k: by_kind.get(k, 0) for k in SessionKind.values},
         "sessions_total": sum(by_kind.values()),
-        "resolutions": {k: res_kind.get(k, 0) for k in ("normative", "other")},
+        "resolutions": {k: res_kind.get(k, 0) for k in ResolutionKind.values},
         "resolutions_total": sum(res_kind.values()),
         "standing_meetings": meetings_visible(user).filter(held_on__year=year).count(),
         "questions": questions_visible(user).filter(asked_on__year=year).count(),
         "hearings": hearings_visible(user).filter(held_on__year=year).count(),
-        "commitments": commitments.count(),
-        "commitments_kept": commitments.filter(status=Commitment.Status.KEPT).count(),
+        "commitments": commitments["total"],
+        "commitments_kept": commitments["kept"],
         "interim_matters": interim_matters_visible(user).filter(decided_on__year=year).count(),
     }
 
 
-# -- Public pages: no sign-in, only what is published, no personal data -----------------
+# -- public pages: no sign-in, only what is published, no personal data --------------------------
 
 
 def public_sessions(*, query: str = "") -> QuerySet[Session]:
@@ -186,7 +298,7 @@ def public_sessions(*, query: str = "") -> QuerySet[Session]:
 
 
 def public_session_get(session_id: int) -> Session:
-    return _one(public_sessions(), session_id)
+    return _one(public_sessions(), pk=session_id)
 
 
 def public_resolutions(*, query: str = "", session_id: int | None = None) -> QuerySet[Resolution]:
@@ -197,10 +309,15 @@ def public_resolutions(*, query: str = "", session_id: int | None = None) -> Que
 
 
 def public_resolution_get(resolution_id: int) -> Resolution:
-    return _one(public_resolutions(), resolution_id)
+    return _one(public_resolutions(), pk=resolution_id)
 
 
-def public_confidence_get(vote_id: int) -> ConfidenceVote:
-    return _one(
-        ConfidenceVote.objects.filter(status=ConfidenceStatus.ANNOUNCED).select_related("session"), vote_id
-    )
+def public_confidence_votes(*, session_id: int | None = None) -> QuerySet[ConfidenceVote]:
+    qs = ConfidenceVote.objects.filter(status=ConfidenceStatus.ANNOUNCED).select_related("session__body")
+    if session_id:
+        qs = qs.filter(session_id=session_id)
+    return qs
+
+
+def public_confidence_get(confidence_id: int) -> ConfidenceVote:
+    return _one(public_confidence_votes(), pk=confidence_id)

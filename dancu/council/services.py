@@ -1,22 +1,32 @@
-"""Writes of the council module: each service checks permission, validates, writes and audits
-in one transaction."""
+"""Writes of the council module. Each service checks permission (the object rules of
+`permissions.py`), validates, writes and audits in one transaction; a refusal is a typed error
+with a `CouncilError` code and, where it belongs to one input, `details={"field": ...}`.
+
+Statuses move only through the `<entity>_transition` services, which call the workflows of
+`workflow.py` (`FLOW.apply`: permission, move, guard, save and audit in one place).
+"""
 
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.db import IntegrityError, transaction
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dancu.accounts.models import User
 from dancu.core.access import get_access
 from dancu.core.audit import audit_record
 from dancu.core.calendar import add_days
-from dancu.core.errors import Conflict, ValidationFailed
-from dancu.directory.models import Body, BodyKind, Membership, Person, Term
+from dancu.core.errors import Conflict, PermissionDenied, ValidationFailed
+from dancu.core.workflow import Workflow
+from dancu.directory.models import Body, BodyKind, Person, Term
 
-from . import rules, workflow
+from . import rules
+from .errors import CouncilError as E
 from .models import (
     AgendaItem,
     Answer,
@@ -44,37 +54,99 @@ from .models import (
     SubmissionKind,
     Vote,
 )
-from .permissions import CouncilPerm
+from .permissions import CouncilPerm, can_adopt, can_follow_up, can_manage, require
 from .ruleset import rule_on, threshold
-from .workflow import ConfidenceStatus, ResolutionStatus, SessionStatus
+from .selectors import attendance_summary, session_delegates
+from .workflow import (
+    COMMITMENT_FLOW,
+    CONFIDENCE_FLOW,
+    QUESTION_FLOW,
+    RESOLUTION_FLOW,
+    SESSION_FLOW,
+    ConfidenceStatus,
+    QuestionStatus,
+    SessionStatus,
+)
+
+M = TypeVar("M", bound=Model)
 
 
-def _require(actor, perm: str, province_id: int) -> None:
-    get_access(actor).require(perm, province_id)
+# -- shared steps ----------------------------------------------------------------------------
 
 
-def _audit(actor, action: str, target, summary: str, changes: dict[str, Any] | None = None) -> None:
+def _manage(actor: User, obj: Any) -> None:
+    require(can_manage(get_access(actor), obj))
+
+
+def _audit(
+    actor: User,
+    action: str,
+    target: Model,
+    summary: str,
+    changes: dict[str, Any] | None = None,
+    *,
+    province_code: str | None = None,
+) -> None:
     audit_record(
         actor=actor,
         action=action,
         target=target,
-        province_code=target.province.code,
+        province_code=province_code if province_code is not None else target.province.code,  # type: ignore[attr-defined]
         summary=summary[:500],
         changes=changes or {},
     )
 
 
-def _body_in(body: Body, province_id: int, kinds: set[str] | None = None) -> None:
+def _text(value: str, message: str, field: str) -> str:
+    """The stripped text, or a ValidationFailed next to `field` when it is empty."""
+    value = (value or "").strip()
+    if not value:
+        raise ValidationFailed(message, code=E.REQUIRED, details={"field": field})
+    return value
+
+
+def _choice(value: str, choices: list[str], message: str, field: str) -> str:
+    if value not in choices:
+        raise ValidationFailed(message, code=E.UNKNOWN_CHOICE, details={"field": field})
+    return value
+
+
+def _body_in(body: Body, province_id: int, kinds: set[str] | None = None, *, field: str = "body") -> None:
     if body.province_id != province_id or (kinds and body.kind not in kinds):
-        raise ValidationFailed(_("The body is not valid here."), code="invalid_body")
+        raise ValidationFailed(
+            _("The body is not valid here."), code=E.INVALID_BODY, details={"field": field}
+        )
 
 
-def session_delegates(session: Session):
-    """The delegates of the session's council in its term (people, by name)."""
-    ids = Membership.objects.filter(body=session.body, term=session.term, post__code="dai-bieu").values(
-        "person_id"
+def _move(
+    flow: Workflow,
+    obj: M,
+    *,
+    actor: User,
+    action: str,
+    summary: Callable[[M], str],
+    changes: dict[str, Any] | None = None,
+    fields: dict[str, Any] | None = None,
+    related: tuple[str, ...] = (),
+) -> M:
+    """Lock the record (with its province and the `related` rows the summary reads), set
+    `fields` that go with the move, and let the workflow check, move, save and audit it.
+    Returns the locked, moved record."""
+    manager = type(obj)._default_manager
+    locked = manager.select_for_update(of=("self",)).select_related("province", *related).get(pk=obj.pk)
+    for name, value in (fields or {}).items():
+        setattr(locked, name, value)
+    flow.apply(
+        actor=actor,
+        access=get_access(actor),
+        obj=locked,
+        action=action,
+        summary=summary(locked),
+        changes=changes,
+        also_save=tuple(fields or ()),
+        province_code=locked.province.code,  # type: ignore[attr-defined]
     )
-    return Person.objects.filter(pk__in=ids).order_by("full_name")
+    return locked
 
 
 # -- Sessions ------------------------------------------------------------------------------
@@ -83,7 +155,7 @@ def session_delegates(session: Session):
 @transaction.atomic
 def session_create(
     *,
-    actor,
+    actor: User,
     body: Body,
     term: Term,
     kind: str,
@@ -96,65 +168,68 @@ def session_create(
 ) -> Session:
     """Plan a session; its number in the term comes next unless given, and the total of
     delegates is taken from the council's members of the term unless given."""
-    _require(actor, CouncilPerm.MANAGE, body.province_id)
+    _manage(actor, body)
     if body.kind != BodyKind.PEOPLES_COUNCIL or term.body_id != body.pk:
-        raise ValidationFailed(_("Choose a People's Council and one of its terms."), code="invalid_body")
-    if kind not in SessionKind.values:
-        raise ValidationFailed(_("Unknown kind of session."))
-    if end_date < start_date:
-        raise ValidationFailed(_("A session cannot close before it opens."))
-    if not title.strip():
-        raise ValidationFailed(_("The title is required."))
-    if number is None:
-        last = (
-            Session.objects.filter(body=body, term=term)
-            .order_by("-number")
-            .values_list("number", flat=True)
-            .first()
+        raise ValidationFailed(
+            _("Choose a People's Council and one of its terms."),
+            code=E.INVALID_BODY,
+            details={"field": "term"},
         )
-        number = (last or 0) + 1
-    elif Session.objects.filter(body=body, term=term, number=number).exists():
-        raise Conflict(_("A session with this number already exists in the term."), code="duplicate_number")
+    _choice(kind, SessionKind.values, _("Unknown kind of session."), "kind")
+    if end_date < start_date:
+        raise ValidationFailed(
+            _("A session cannot close before it opens."), code=E.INVALID_DATES, details={"field": "end_date"}
+        )
+    title = _text(title, _("The title is required."), "title")
+    in_term = Session.objects.filter(body=body, term=term)
+    if number is None:
+        number = (in_term.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    elif in_term.filter(number=number).exists():
+        raise Conflict(_("A session with this number already exists in the term."), code=E.DUPLICATE_NUMBER)
     session = Session(
-        province=body.province,
+        province_id=body.province_id,
         body=body,
         term=term,
         kind=kind,
         number=number,
-        title=title.strip(),
+        title=title,
         start_date=start_date,
         end_date=end_date,
         venue=venue.strip(),
-        status=SessionStatus.PLANNING,
+        status=SESSION_FLOW.initial,
         delegates_total=0,
     )
     if delegates_total is None:
         delegates_total = session_delegates(session).count()
     if delegates_total <= 0:
-        raise ValidationFailed(_("The council has no delegates in this term."), code="no_delegates")
+        raise ValidationFailed(
+            _("The council has no delegates in this term."), code=E.NO_DELEGATES, details={"field": "term"}
+        )
     session.delegates_total = delegates_total
     session.save()
-    _audit(actor, "council.session.create", session, session.title, {"kind": kind, "number": number})
+    _audit(
+        actor,
+        "council.session.create",
+        session,
+        session.title,
+        {"kind": kind, "number": number},
+        province_code=body.province.code,
+    )
     return session
 
 
 @transaction.atomic
-def session_transition(*, actor, session: Session, to: str) -> Session:
-    _require(actor, CouncilPerm.MANAGE, session.province_id)
-    session = Session.objects.select_for_update().get(pk=session.pk)
-    before = workflow.transition(session, to)
-    session.save(update_fields=["status", "updated_at"])
-    _audit(actor, "council.session.transition", session, session.title, {"status": [before, to]})
-    return session
+def session_transition(*, actor: User, session: Session, action: str) -> Session:
+    """Convene, send back to planning, open or close a session (SESSION_FLOW)."""
+    return _move(SESSION_FLOW, session, actor=actor, action=action, summary=lambda s: s.title)
 
 
 @transaction.atomic
 def joint_conference_record(
-    *, actor, session: Session, held_on: datetime.date, programme: str, conclusions: str = ""
+    *, actor: User, session: Session, held_on: datetime.date, programme: str, conclusions: str = ""
 ) -> JointConference:
-    _require(actor, CouncilPerm.MANAGE, session.province_id)
-    if not programme.strip():
-        raise ValidationFailed(_("The programme is required."))
+    _manage(actor, session)
+    programme = _text(programme, _("The programme is required."), "programme")
     conf, _created = JointConference.objects.update_or_create(
         session=session, defaults={"held_on": held_on, "programme": programme, "conclusions": conclusions}
     )
@@ -164,13 +239,14 @@ def joint_conference_record(
 
 @transaction.atomic
 def agenda_item_add(
-    *, actor, session: Session, day: datetime.date, title: str, time: str = "", presenter: str = ""
+    *, actor: User, session: Session, day: datetime.date, title: str, time: str = "", presenter: str = ""
 ) -> AgendaItem:
-    _require(actor, CouncilPerm.MANAGE, session.province_id)
+    _manage(actor, session)
     if not (session.start_date <= day <= session.end_date):
-        raise ValidationFailed(_("The day must fall within the session."))
-    if not title.strip():
-        raise ValidationFailed(_("The content is required."))
+        raise ValidationFailed(
+            _("The day must fall within the session."), code=E.INVALID_DATES, details={"field": "day"}
+        )
+    title = _text(title, _("The content is required."), "title")
     order = session.agenda_items.filter(day=day).count() + 1
     item = AgendaItem.objects.create(
         session=session, day=day, order=order, time=time, title=title, presenter=presenter
@@ -185,7 +261,7 @@ def agenda_item_add(
 @transaction.atomic
 def submission_create(
     *,
-    actor,
+    actor: User,
     session: Session,
     kind: str,
     title: str,
@@ -196,37 +272,41 @@ def submission_create(
 ) -> Submission:
     """Register a document for the session; the date it must reach delegates is computed from
     the rule in force and stored."""
-    _require(actor, CouncilPerm.MANAGE, session.province_id)
-    if kind not in SubmissionKind.values:
-        raise ValidationFailed(_("Unknown kind of submission."))
-    if not title.strip():
-        raise ValidationFailed(_("The title is required."))
-    _body_in(submitter, session.province_id)
+    _manage(actor, session)
+    _choice(kind, SubmissionKind.values, _("Unknown kind of submission."), "kind")
+    title = _text(title, _("The title is required."), "title")
+    _body_in(submitter, session.province_id, field="submitter")
     if reviewing_committee is not None:
-        _body_in(reviewing_committee, session.province_id, {BodyKind.COMMITTEE})
+        _body_in(reviewing_committee, session.province_id, {BodyKind.COMMITTEE}, field="reviewing_committee")
     if session.status == SessionStatus.CLOSED:
-        raise Conflict(_("The session is closed."), code="session_closed")
+        raise Conflict(_("The session is closed."), code=E.SESSION_CLOSED)
     days = rule_on("submission_days", session.start_date).days or 0
     submission = Submission.objects.create(
-        province=session.province,
+        province_id=session.province_id,
         session=session,
         kind=kind,
-        title=title.strip(),
+        title=title,
         submitter=submitter,
         reviewing_committee=reviewing_committee,
         due_to_delegates=session.start_date - datetime.timedelta(days=days),
         received_on=received_on,
         is_normative=is_normative and kind == SubmissionKind.DRAFT_RESOLUTION,
     )
-    _audit(actor, "council.submission.create", submission, submission.title)
+    _audit(
+        actor, "council.submission.create", submission, submission.title, province_code=session.province.code
+    )
     return submission
 
 
 @transaction.atomic
-def submission_file_add(*, actor, submission: Submission, uploaded, note: str = "") -> SubmissionFile:
+def submission_file_add(
+    *, actor: User, submission: Submission, uploaded: Any, note: str = ""
+) -> SubmissionFile:
     """A new version of the document's file; the first upload also marks it received."""
-    _require(actor, CouncilPerm.MANAGE, submission.province_id)
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    _manage(actor, submission)
+    submission = (
+        Submission.objects.select_for_update(of=("self",)).select_related("province").get(pk=submission.pk)
+    )
     version = (submission.files.order_by("-version").values_list("version", flat=True).first() or 0) + 1
     item = SubmissionFile(
         submission=submission,
@@ -245,55 +325,90 @@ def submission_file_add(*, actor, submission: Submission, uploaded, note: str = 
 
 
 @transaction.atomic
-def submission_mark_received(*, actor, submission: Submission, received_on: datetime.date) -> Submission:
-    _require(actor, CouncilPerm.MANAGE, submission.province_id)
+def submission_mark_received(
+    *, actor: User, submission: Submission, received_on: datetime.date
+) -> Submission:
+    _manage(actor, submission)
     submission.received_on = received_on
     submission.save(update_fields=["received_on", "updated_at"])
     _audit(actor, "council.submission.received", submission, submission.title, {"received_on": received_on})
     return submission
 
 
+def _submission_note(
+    model: type[M],
+    *,
+    actor: User,
+    submission: Submission,
+    body: Body,
+    body_field: str,
+    kind: str,
+    text_field: str,
+    text: str,
+    message: str,
+    action: str,
+    **fields: Any,
+) -> M:
+    """What a body of the council says on a submission (a committee's review, a delegate
+    group's discussion): the body of that kind in the province, and a text."""
+    _manage(actor, submission)
+    _body_in(body, submission.province_id, {kind}, field=body_field)
+    note = model._default_manager.create(
+        submission=submission, **{body_field: body, text_field: _text(text, message, text_field)}, **fields
+    )
+    _audit(actor, action, submission, f"{body.name}: {submission.title}")
+    return note
+
+
 @transaction.atomic
 def review_report_record(
-    *, actor, submission: Submission, committee: Body, reported_on: datetime.date, conclusion: str
+    *, actor: User, submission: Submission, committee: Body, reported_on: datetime.date, conclusion: str
 ) -> ReviewReport:
-    _require(actor, CouncilPerm.MANAGE, submission.province_id)
-    _body_in(committee, submission.province_id, {BodyKind.COMMITTEE})
-    if not conclusion.strip():
-        raise ValidationFailed(_("The conclusion is required."))
-    report = ReviewReport.objects.create(
-        submission=submission, committee=committee, reported_on=reported_on, conclusion=conclusion.strip()
+    return _submission_note(
+        ReviewReport,
+        actor=actor,
+        submission=submission,
+        body=committee,
+        body_field="committee",
+        kind=BodyKind.COMMITTEE,
+        text_field="conclusion",
+        text=conclusion,
+        message=_("The conclusion is required."),
+        action="council.review.record",
+        reported_on=reported_on,
     )
-    _audit(actor, "council.review.record", submission, f"{committee.name}: {submission.title}")
-    return report
 
 
 @transaction.atomic
 def discussion_note_record(
-    *, actor, submission: Submission, group: Body, held_on: datetime.date, notes: str
+    *, actor: User, submission: Submission, group: Body, held_on: datetime.date, notes: str
 ) -> GroupDiscussionNote:
-    _require(actor, CouncilPerm.MANAGE, submission.province_id)
-    _body_in(group, submission.province_id, {BodyKind.DELEGATE_GROUP})
-    if not notes.strip():
-        raise ValidationFailed(_("The notes are required."))
-    note = GroupDiscussionNote.objects.create(
-        submission=submission, group=group, held_on=held_on, notes=notes.strip()
+    return _submission_note(
+        GroupDiscussionNote,
+        actor=actor,
+        submission=submission,
+        body=group,
+        body_field="group",
+        kind=BodyKind.DELEGATE_GROUP,
+        text_field="notes",
+        text=notes,
+        message=_("The notes are required."),
+        action="council.discussion.record",
+        held_on=held_on,
     )
-    _audit(actor, "council.discussion.record", submission, f"{group.name}: {submission.title}")
-    return note
 
 
 # -- At the session ------------------------------------------------------------------------
 
 
 @transaction.atomic
-def attendance_record(*, actor, session: Session, absences: dict[int, str]) -> dict[str, Any]:
-    """Every delegate of the session is present except those in `absences` (person id -> reason)."""
-    _require(actor, CouncilPerm.MANAGE, session.province_id)
+def attendance_record(*, actor: User, session: Session, absences: dict[int, str]) -> dict[str, Any]:
+    """Every delegate of the session is present except those in `absences` (person id -> reason),
+    all in one write: the former roll is replaced as a whole."""
+    _manage(actor, session)
     delegates = list(session_delegates(session).values_list("pk", flat=True))
-    unknown = set(absences) - set(delegates)
-    if unknown:
-        raise ValidationFailed(_("Only delegates of the session can be recorded."), code="not_a_delegate")
+    if set(absences) - set(delegates):
+        raise ValidationFailed(_("Only delegates of the session can be recorded."), code=E.NOT_A_DELEGATE)
     Attendance.objects.filter(session=session).delete()
     Attendance.objects.bulk_create(
         [
@@ -311,25 +426,10 @@ def attendance_record(*, actor, session: Session, absences: dict[int, str]) -> d
     return summary
 
 
-def attendance_summary(session: Session) -> dict[str, Any]:
-    present = session.attendance.filter(present=True).count()
-    recorded = session.attendance.count()
-    row = rule_on("quorum", session.start_date)
-    return {
-        "recorded": recorded,
-        "present": present,
-        "absent": recorded - present,
-        "total": session.delegates_total,
-        "quorum_needed": rules.votes_needed(session.delegates_total, threshold(row)),
-        "quorum": rules.quorum_met(present=present, total=session.delegates_total, rule=threshold(row)),
-        "percent": rules.percent(present, session.delegates_total),
-    }
-
-
 @transaction.atomic
 def vote_record(
     *,
-    actor,
+    actor: User,
     submission: Submission,
     held_on: datetime.date,
     yes: int,
@@ -338,13 +438,13 @@ def vote_record(
     not_voting: int,
 ) -> Vote:
     """Record a vote on a draft; passed or not by the rule in force, against the TOTAL of delegates."""
-    _require(actor, CouncilPerm.MANAGE, submission.province_id)
     session = Session.objects.select_related("province").get(pk=submission.session_id)
+    _manage(actor, session)
     if submission.kind != SubmissionKind.DRAFT_RESOLUTION:
-        raise ValidationFailed(_("Only a draft resolution is voted on."), code="not_a_draft")
+        raise ValidationFailed(_("Only a draft resolution is voted on."), code=E.NOT_A_DRAFT)
     if session.status != SessionStatus.IN_PROGRESS:
         raise Conflict(
-            _("Votes are recorded while the session is in progress."), code="session_not_in_progress"
+            _("Votes are recorded while the session is in progress."), code=E.SESSION_NOT_IN_PROGRESS
         )
     total = session.delegates_total
     try:
@@ -352,7 +452,8 @@ def vote_record(
     except rules.TallyError as exc:
         raise ValidationFailed(
             _("The counts must not be negative and must not exceed %(total)s delegates.") % {"total": total},
-            code="invalid_tally",
+            code=E.INVALID_TALLY,
+            details={"field": "yes"},
         ) from exc
     row = rule_on("resolution_pass", held_on)
     vote = Vote.objects.create(
@@ -367,26 +468,33 @@ def vote_record(
         rule=row,
         passed=rules.vote_passes(yes=yes, total=total, rule=threshold(row)),
     )
-    audit_record(
-        actor=actor,
-        action="council.vote.record",
-        target=vote,
+    _audit(
+        actor,
+        "council.vote.record",
+        vote,
+        submission.title,
+        {"yes": yes, "no": no, "abstain": abstain, "not_voting": not_voting, "passed": vote.passed},
         province_code=session.province.code,
-        summary=submission.title[:500],
-        changes={"yes": yes, "no": no, "abstain": abstain, "not_voting": not_voting, "passed": vote.passed},
     )
     return vote
 
 
-def _next_number(body: Body, kind: str, year: int) -> int:
+# -- Resolutions ---------------------------------------------------------------------------
+
+
+def _next_number(body_id: int, kind: str, year: int) -> int:
     """Take the next number of a series: the counter row is locked until the transaction ends, so
-    concurrent adoptions queue; the unique constraint on Resolution is the last guard."""
-    try:
-        with transaction.atomic():
-            ResolutionCounter.objects.get_or_create(body=body, kind=kind, year=year)
-    except IntegrityError:
-        pass  # another transaction created it first
-    counter = ResolutionCounter.objects.select_for_update().get(body=body, kind=kind, year=year)
+    concurrent adoptions queue; the unique constraint on Resolution is the last guard.
+    Two queries once the counter exists (lock, update)."""
+    counters = ResolutionCounter.objects.select_for_update()
+    counter = counters.filter(body_id=body_id, kind=kind, year=year).first()
+    if counter is None:
+        try:
+            with transaction.atomic():
+                ResolutionCounter.objects.create(body_id=body_id, kind=kind, year=year)
+        except IntegrityError:
+            pass  # another transaction created it first
+        counter = counters.get(body_id=body_id, kind=kind, year=year)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return counter.last_number
@@ -395,7 +503,7 @@ def _next_number(body: Body, kind: str, year: int) -> int:
 @transaction.atomic
 def resolution_adopt(
     *,
-    actor,
+    actor: User,
     vote: Vote,
     adopted_on: datetime.date | None = None,
     title: str = "",
@@ -404,21 +512,21 @@ def resolution_adopt(
 ) -> Resolution:
     """Adopt the draft of a passed vote: the resolution takes the next number of its series
     (legal normative or other) in the year of adoption."""
+    require(can_adopt(get_access(actor), vote.session))
+    vote = (
+        Vote.objects.select_for_update(of=("self",))
+        .select_related("submission", "session__province", "session__body")
+        .get(pk=vote.pk)
+    )
     session = vote.session
-    _require(actor, CouncilPerm.ADOPT, session.province_id)
-    vote = Vote.objects.select_for_update().select_related("submission").get(pk=vote.pk)
     if not vote.passed:
-        raise Conflict(_("The draft did not pass."), code="not_passed")
-    if (
-        Resolution.objects.filter(vote=vote).exists()
-        or Resolution.objects.filter(submission=vote.submission).exists()
-    ):
-        raise Conflict(_("This draft has already been adopted."), code="already_adopted")
+        raise Conflict(_("The draft did not pass."), code=E.NOT_PASSED)
+    if Resolution.objects.filter(Q(vote=vote) | Q(submission_id=vote.submission_id)).exists():
+        raise Conflict(_("This draft has already been adopted."), code=E.ALREADY_ADOPTED)
     if implementing_agency is not None:
-        _body_in(implementing_agency, session.province_id)
+        _body_in(implementing_agency, session.province_id, field="implementing_agency")
     adopted_on = adopted_on or vote.held_on
     kind = ResolutionKind.NORMATIVE if vote.submission.is_normative else ResolutionKind.OTHER
-    number = _next_number(session.body, kind, adopted_on.year)
     resolution = Resolution.objects.create(
         province=session.province,
         body=session.body,
@@ -427,11 +535,11 @@ def resolution_adopt(
         vote=vote,
         kind=kind,
         year=adopted_on.year,
-        number=number,
+        number=_next_number(session.body_id, kind, adopted_on.year),
         title=(title or vote.submission.title).strip(),
         content=content,
         adopted_on=adopted_on,
-        status=ResolutionStatus.ADOPTED,
+        status=RESOLUTION_FLOW.initial,
         implementing_agency=implementing_agency,
     )
     _audit(actor, "council.resolution.adopt", resolution, f"{resolution.number_label} {resolution.title}")
@@ -439,26 +547,23 @@ def resolution_adopt(
 
 
 @transaction.atomic
-def resolution_publish(*, actor, resolution: Resolution) -> Resolution:
-    _require(actor, CouncilPerm.ADOPT, resolution.province_id)
-    resolution = Resolution.objects.select_for_update().get(pk=resolution.pk)
-    before = workflow.transition(resolution, ResolutionStatus.PUBLISHED)
-    resolution.published_at = timezone.now()
-    resolution.save(update_fields=["status", "published_at", "updated_at"])
-    _audit(
-        actor,
-        "council.resolution.publish",
+def resolution_transition(*, actor: User, resolution: Resolution, action: str) -> Resolution:
+    """Publish a resolution (RESOLUTION_FLOW); the time of publication is kept."""
+    fields = {"published_at": timezone.now()} if action == "publish" else {}
+    return _move(
+        RESOLUTION_FLOW,
         resolution,
-        resolution.number_label,
-        {"status": [before, "published"]},
+        actor=actor,
+        action=action,
+        summary=lambda r: r.number_label,
+        fields=fields,
     )
-    return resolution
 
 
 @transaction.atomic
-def resolution_assign_agency(*, actor, resolution: Resolution, agency: Body) -> Resolution:
-    _require(actor, CouncilPerm.MANAGE, resolution.province_id)
-    _body_in(agency, resolution.province_id)
+def resolution_assign_agency(*, actor: User, resolution: Resolution, agency: Body) -> Resolution:
+    _manage(actor, resolution)
+    _body_in(agency, resolution.province_id, field="agency")
     resolution.implementing_agency = agency
     resolution.save(update_fields=["implementing_agency", "updated_at"])
     _audit(actor, "council.resolution.assign", resolution, f"{resolution.number_label} -> {agency.name}")
@@ -467,27 +572,23 @@ def resolution_assign_agency(*, actor, resolution: Resolution, agency: Body) -> 
 
 @transaction.atomic
 def follow_up_report_add(
-    *, actor, resolution: Resolution, content: str, reported_on: datetime.date | None = None
+    *, actor: User, resolution: Resolution, content: str, reported_on: datetime.date | None = None
 ) -> FollowUpReport:
     """A report on implementing a resolution: by the office, or by the implementing agency."""
     access = get_access(actor)
-    access.require(CouncilPerm.FOLLOW_UP, resolution.province_id)
+    require(access.has(CouncilPerm.FOLLOW_UP, resolution.province_id))
     agency = resolution.implementing_agency
     if agency is None:
-        raise Conflict(_("No implementing agency is assigned yet."), code="no_agency")
-    if not access.has(
-        CouncilPerm.MANAGE, resolution.province_id
-    ) and agency.pk not in access.bodies_with_role("agency_responder"):
-        raise ValidationFailed(
-            _("Only the implementing agency may report on this resolution."), code="not_agency"
+        raise Conflict(_("No implementing agency is assigned yet."), code=E.NO_AGENCY)
+    if not can_follow_up(access, resolution):
+        raise PermissionDenied(
+            _("Only the implementing agency may report on this resolution."), code=E.NOT_AGENCY
         )
-    if not content.strip():
-        raise ValidationFailed(_("The content is required."))
     report = FollowUpReport.objects.create(
         resolution=resolution,
         agency=agency,
         reported_on=reported_on or timezone.localdate(),
-        content=content.strip(),
+        content=_text(content, _("The content is required."), "content"),
     )
     _audit(actor, "council.resolution.follow_up", resolution, resolution.number_label)
     return report
@@ -499,25 +600,30 @@ def follow_up_report_add(
 @transaction.atomic
 def confidence_vote_create(
     *,
-    actor,
+    actor: User,
     session: Session,
     held_on: datetime.date,
     denominator_kind: str = ConfidenceVote.Denominator.TOTAL,
 ) -> ConfidenceVote:
-    _require(actor, CouncilPerm.MANAGE, session.province_id)
-    if denominator_kind not in ConfidenceVote.Denominator.values:
-        raise ValidationFailed(_("Unknown denominator."))
-    vote = ConfidenceVote.objects.create(
-        province=session.province, session=session, held_on=held_on, denominator_kind=denominator_kind
+    _manage(actor, session)
+    _choice(
+        denominator_kind, ConfidenceVote.Denominator.values, _("Unknown denominator."), "denominator_kind"
     )
-    _audit(actor, "council.confidence.create", vote, str(session))
+    vote = ConfidenceVote.objects.create(
+        province_id=session.province_id,
+        session=session,
+        held_on=held_on,
+        denominator_kind=denominator_kind,
+        status=CONFIDENCE_FLOW.initial,
+    )
+    _audit(actor, "council.confidence.create", vote, str(session), province_code=session.province.code)
     return vote
 
 
 @transaction.atomic
 def confidence_subject_add(
     *,
-    actor,
+    actor: User,
     vote: ConfidenceVote,
     person: Person,
     post: str,
@@ -525,13 +631,21 @@ def confidence_subject_add(
     exemption_reason: str = "",
 ) -> ConfidenceSubject:
     """A person to be rated; a person holding several posts is rated once (unique per vote)."""
-    _require(actor, CouncilPerm.MANAGE, vote.province_id)
+    _manage(actor, vote)
     if person.province_id != vote.province_id:
-        raise ValidationFailed(_("The person is not of this province."))
+        raise ValidationFailed(
+            _("The person is not of this province."), code=E.INVALID_BODY, details={"field": "person"}
+        )
     if exempt and not exemption_reason.strip():
-        raise ValidationFailed(_("Give the reason for the exemption."), code="reason_required")
-    if ConfidenceSubject.objects.filter(vote=vote, person=person).exists():
-        raise Conflict(_("This person is already on the list."), code="duplicate_subject")
+        raise ValidationFailed(
+            _("Give the reason for the exemption."),
+            code=E.REASON_REQUIRED,
+            details={"field": "exemption_reason"},
+        )
+    if vote.subjects.filter(person=person).exists():
+        raise Conflict(
+            _("This person is already on the list."), code=E.DUPLICATE_SUBJECT, details={"field": "person"}
+        )
     subject = ConfidenceSubject.objects.create(
         vote=vote,
         person=person,
@@ -551,7 +665,7 @@ def confidence_rules(day: datetime.date) -> tuple[rules.Threshold, rules.Thresho
 @transaction.atomic
 def confidence_tally_record(
     *,
-    actor,
+    actor: User,
     subject: ConfidenceSubject,
     high: int,
     medium: int,
@@ -560,14 +674,16 @@ def confidence_tally_record(
 ) -> ConfidenceSubject:
     """The counting board's figures for one person; the outcome follows from the rule in force."""
     vote = subject.vote
-    _require(actor, CouncilPerm.MANAGE, vote.province_id)
+    _manage(actor, vote)
     if vote.status != ConfidenceStatus.OPEN:
-        raise Conflict(_("The count is closed."), code="count_closed")
+        raise Conflict(_("The count is closed."), code=E.COUNT_CLOSED)
     if subject.exempt:
-        raise Conflict(_("An exempt person is not rated."), code="exempt")
+        raise Conflict(_("An exempt person is not rated."), code=E.EXEMPT)
     if ballots_cast is not None:
         if ballots_cast > vote.session.delegates_total:
-            raise ValidationFailed(_("More ballots than delegates."), code="invalid_tally")
+            raise ValidationFailed(
+                _("More ballots than delegates."), code=E.INVALID_TALLY, details={"field": "ballots_cast"}
+            )
         vote.ballots_cast = ballots_cast
         vote.save(update_fields=["ballots_cast", "updated_at"])
     denominator = vote.denominator
@@ -576,14 +692,15 @@ def confidence_tally_record(
     except rules.TallyError as exc:
         raise ValidationFailed(
             _("The counts must not be negative and must not exceed %(total)s.") % {"total": denominator},
-            code="invalid_tally",
+            code=E.INVALID_TALLY,
+            details={"field": "high"},
         ) from exc
     resign, dismiss = confidence_rules(vote.held_on)
     subject.high, subject.medium, subject.low = high, medium, low
     subject.outcome = rules.confidence_outcome(
         low=low, denominator=denominator, resign=resign, dismiss=dismiss
     )
-    subject.save()
+    subject.save(update_fields=["high", "medium", "low", "outcome"])
     _audit(
         actor,
         "council.confidence.tally",
@@ -595,26 +712,28 @@ def confidence_tally_record(
 
 
 @transaction.atomic
-def confidence_vote_transition(*, actor, vote: ConfidenceVote, to: str) -> ConfidenceVote:
-    perm = CouncilPerm.ADOPT if to == ConfidenceStatus.ANNOUNCED else CouncilPerm.MANAGE
-    _require(actor, perm, vote.province_id)
-    vote = ConfidenceVote.objects.select_for_update().get(pk=vote.pk)
-    if to == ConfidenceStatus.COUNTED and vote.subjects.filter(exempt=False, low__isnull=True).exists():
-        raise Conflict(_("Enter the figures of every person first."), code="count_incomplete")
-    before = workflow.transition(vote, to)
-    if to == ConfidenceStatus.ANNOUNCED:
-        vote.published_at = timezone.now()
-    vote.save(update_fields=["status", "published_at", "updated_at"])
-    _audit(actor, "council.confidence.transition", vote, str(vote.session), {"status": [before, to]})
-    return vote
+def confidence_vote_transition(*, actor: User, vote: ConfidenceVote, action: str) -> ConfidenceVote:
+    """Close the count (every person rated), reopen it, or announce the results (CONFIDENCE_FLOW);
+    the time of the announcement is kept."""
+    fields = {"published_at": timezone.now()} if action == "announce" else {}
+    return _move(
+        CONFIDENCE_FLOW,
+        vote,
+        actor=actor,
+        action=action,
+        summary=lambda v: str(v.session),
+        fields=fields,
+        related=("session",),
+    )
 
 
 # -- Questioning ---------------------------------------------------------------------------
 
 
 @transaction.atomic
-def question_group_create(*, actor, session: Session, title: str) -> QuestionGroup:
-    _require(actor, CouncilPerm.MANAGE, session.province_id)
+def question_group_create(*, actor: User, session: Session, title: str) -> QuestionGroup:
+    _manage(actor, session)
+    title = _text(title, _("The title is required."), "title")
     group = QuestionGroup.objects.create(
         session=session, title=title, order=session.question_groups.count() + 1
     )
@@ -625,7 +744,7 @@ def question_group_create(*, actor, session: Session, title: str) -> QuestionGro
 @transaction.atomic
 def question_ask(
     *,
-    actor,
+    actor: User,
     session: Session,
     delegate: Person,
     addressee: str,
@@ -635,126 +754,174 @@ def question_ask(
     group: QuestionGroup | None = None,
 ) -> Question:
     """Register a question; the written-answer due date (Civil Code days) is stored on it."""
-    _require(actor, CouncilPerm.MANAGE, session.province_id)
+    _manage(actor, session)
     if not session_delegates(session).filter(pk=delegate.pk).exists():
-        raise ValidationFailed(_("Only a delegate of the council may ask."), code="not_a_delegate")
-    _body_in(addressee_body, session.province_id)
+        raise ValidationFailed(
+            _("Only a delegate of the council may ask."), code=E.NOT_A_DELEGATE, details={"field": "delegate"}
+        )
+    _body_in(addressee_body, session.province_id, field="addressee_body")
     if group is not None and group.session_id != session.pk:
-        raise ValidationFailed(_("The question group belongs to another session."))
-    if not content.strip():
-        raise ValidationFailed(_("The question is required."))
+        raise ValidationFailed(_("The question group belongs to another session."), code=E.WRONG_SESSION)
+    content = _text(content, _("The question is required."), "content")
     days = rule_on("written_answer_days", asked_on).days or 20
     question = Question.objects.create(
-        province=session.province,
+        province_id=session.province_id,
         session=session,
         group=group,
         delegate=delegate,
         addressee=addressee,
         addressee_body=addressee_body,
-        content=content.strip(),
+        content=content,
         asked_on=asked_on,
         written_answer_due=add_days(asked_on, days),
+        status=QUESTION_FLOW.initial,
     )
-    _audit(actor, "council.question.ask", question, question.content[:200])
+    _audit(
+        actor, "council.question.ask", question, question.content[:200], province_code=session.province.code
+    )
     return question
 
 
 @transaction.atomic
-def answer_record(
-    *, actor, question: Question, mode: str, answered_on: datetime.date, content: str
-) -> Answer:
-    _require(actor, CouncilPerm.MANAGE, question.province_id)
-    if mode not in Answer.Mode.values:
-        raise ValidationFailed(_("Unknown kind of answer."))
-    if not content.strip():
-        raise ValidationFailed(_("The answer is required."))
-    answer = Answer.objects.create(
-        question=question, mode=mode, answered_on=answered_on, content=content.strip()
+def question_transition(
+    *, actor: User, question: Question, action: str, changes: dict[str, Any] | None = None
+) -> Question:
+    """Mark a question answered, or reopen it when the answer is not enough (QUESTION_FLOW)."""
+    return _move(
+        QUESTION_FLOW,
+        question,
+        actor=actor,
+        action=action,
+        summary=lambda q: q.content[:200],
+        changes=changes,
     )
-    question.status = Question.Status.ANSWERED
-    question.save(update_fields=["status", "updated_at"])
-    _audit(actor, "council.question.answer", question, question.content[:200], {"mode": mode})
+
+
+@transaction.atomic
+def answer_record(
+    *, actor: User, question: Question, mode: str, answered_on: datetime.date, content: str
+) -> Answer:
+    """An answer, at the session or in writing; the first one moves the question to answered."""
+    _manage(actor, question)
+    _choice(mode, Answer.Mode.values, _("Unknown kind of answer."), "mode")
+    answer = Answer.objects.create(
+        question=question,
+        mode=mode,
+        answered_on=answered_on,
+        content=_text(content, _("The answer is required."), "content"),
+    )
+    # The status as it is now (the caller's copy may be stale), locked until the answer commits.
+    status = (
+        Question.objects.select_for_update(of=("self",)).values_list("status", flat=True).get(pk=question.pk)
+    )
+    if status == QuestionStatus.OPEN:
+        question_transition(actor=actor, question=question, action="answer", changes={"mode": mode})
+    else:
+        _audit(actor, "council.question.answer", question, question.content[:200], {"mode": mode})
     return answer
 
 
 @transaction.atomic
-def commitment_add(*, actor, question: Question, content: str, due_date: datetime.date) -> Commitment:
-    _require(actor, CouncilPerm.MANAGE, question.province_id)
-    if not content.strip():
-        raise ValidationFailed(_("The commitment is required."))
+def commitment_add(*, actor: User, question: Question, content: str, due_date: datetime.date) -> Commitment:
+    _manage(actor, question)
     item = Commitment.objects.create(
-        province=question.province, question=question, content=content.strip(), due_date=due_date
+        province_id=question.province_id,
+        question=question,
+        content=_text(content, _("The commitment is required."), "content"),
+        due_date=due_date,
+        status=COMMITMENT_FLOW.initial,
     )
-    _audit(actor, "council.commitment.add", item, item.content[:200])
+    _audit(actor, "council.commitment.add", item, item.content[:200], province_code=question.province.code)
     return item
 
 
 @transaction.atomic
-def commitment_update(*, actor, commitment: Commitment, status: str, follow_up: str = "") -> Commitment:
-    _require(actor, CouncilPerm.MANAGE, commitment.province_id)
-    if status not in Commitment.Status.values:
-        raise ValidationFailed(_("Unknown status."))
-    before = commitment.status
-    commitment.status = status
-    commitment.follow_up = follow_up
-    commitment.save(update_fields=["status", "follow_up", "updated_at"])
-    _audit(
-        actor, "council.commitment.update", commitment, commitment.content[:200], {"status": [before, status]}
+def commitment_transition(
+    *, actor: User, commitment: Commitment, action: str, follow_up: str | None = None
+) -> Commitment:
+    """Mark a commitment kept or not kept, or reopen it (COMMITMENT_FLOW), with its follow-up."""
+    fields = {} if follow_up is None else {"follow_up": follow_up.strip()}
+    return _move(
+        COMMITMENT_FLOW,
+        commitment,
+        actor=actor,
+        action=action,
+        summary=lambda c: c.content[:200],
+        fields=fields,
     )
+
+
+@transaction.atomic
+def commitment_update(*, actor: User, commitment: Commitment, follow_up: str, action: str = "") -> Commitment:
+    """Record the follow-up of a commitment and, when `action` names a move, take it."""
+    if action:
+        return commitment_transition(actor=actor, commitment=commitment, action=action, follow_up=follow_up)
+    _manage(actor, commitment)
+    commitment.follow_up = follow_up.strip()
+    commitment.save(update_fields=["follow_up", "updated_at"])
+    _audit(actor, "council.commitment.follow_up", commitment, commitment.content[:200])
     return commitment
+
+
+# -- Standing Committee and hearings ----------------------------------------------------------
 
 
 @transaction.atomic
 def hearing_record(
     *,
-    actor,
+    actor: User,
     body: Body,
     topic: str,
     held_on: datetime.date,
     notice_on: datetime.date | None = None,
     conclusions: str = "",
 ) -> ExplanationHearing:
-    _require(actor, CouncilPerm.MANAGE, body.province_id)
+    _manage(actor, body)
     hearing = ExplanationHearing.objects.create(
-        province=body.province,
+        province_id=body.province_id,
         body=body,
-        topic=topic,
+        topic=_text(topic, _("The topic is required."), "topic"),
         held_on=held_on,
         notice_on=notice_on,
         conclusions=conclusions,
     )
-    _audit(actor, "council.hearing.record", hearing, topic)
+    _audit(actor, "council.hearing.record", hearing, hearing.topic, province_code=body.province.code)
     return hearing
-
-
-# -- Standing Committee --------------------------------------------------------------------
 
 
 @transaction.atomic
 def standing_meeting_record(
-    *, actor, body: Body, held_on: datetime.date, title: str, agenda: str = "", conclusions: str = ""
+    *, actor: User, body: Body, held_on: datetime.date, title: str, agenda: str = "", conclusions: str = ""
 ) -> StandingMeeting:
-    _require(actor, CouncilPerm.MANAGE, body.province_id)
+    _manage(actor, body)
     if body.kind != BodyKind.STANDING_COMMITTEE:
-        raise ValidationFailed(_("Choose the Standing Committee."), code="invalid_body")
+        raise ValidationFailed(
+            _("Choose the Standing Committee."), code=E.INVALID_BODY, details={"field": "body"}
+        )
     meeting = StandingMeeting.objects.create(
-        province=body.province,
+        province_id=body.province_id,
         body=body,
         held_on=held_on,
-        title=title,
+        title=_text(title, _("The title is required."), "title"),
         agenda=agenda,
         conclusions=conclusions,
     )
-    _audit(actor, "council.meeting.record", meeting, title)
+    _audit(actor, "council.meeting.record", meeting, meeting.title, province_code=body.province.code)
     return meeting
 
 
 @transaction.atomic
 def standing_task_add(
-    *, actor, meeting: StandingMeeting, content: str, assignee: Body, due_date: datetime.date | None = None
+    *,
+    actor: User,
+    meeting: StandingMeeting,
+    content: str,
+    assignee: Body,
+    due_date: datetime.date | None = None,
 ) -> StandingTask:
-    _require(actor, CouncilPerm.MANAGE, meeting.province_id)
-    _body_in(assignee, meeting.province_id)
+    _manage(actor, meeting)
+    _body_in(assignee, meeting.province_id, field="assignee")
+    content = _text(content, _("The content is required."), "content")
     task = StandingTask.objects.create(meeting=meeting, content=content, assignee=assignee, due_date=due_date)
     _audit(actor, "council.meeting.task", meeting, content)
     return task
@@ -762,21 +929,29 @@ def standing_task_add(
 
 @transaction.atomic
 def interim_matter_record(
-    *, actor, meeting: StandingMeeting, decided_on: datetime.date, title: str, decision: str = ""
+    *, actor: User, meeting: StandingMeeting, decided_on: datetime.date, title: str, decision: str = ""
 ) -> InterimMatter:
-    _require(actor, CouncilPerm.MANAGE, meeting.province_id)
+    _manage(actor, meeting)
     matter = InterimMatter.objects.create(
-        province=meeting.province, meeting=meeting, decided_on=decided_on, title=title, decision=decision
+        province_id=meeting.province_id,
+        meeting=meeting,
+        decided_on=decided_on,
+        title=_text(title, _("The title is required."), "title"),
+        decision=decision,
     )
-    _audit(actor, "council.interim.record", matter, title)
+    _audit(actor, "council.interim.record", matter, matter.title, province_code=meeting.province.code)
     return matter
 
 
 @transaction.atomic
-def interim_matter_report(*, actor, matter: InterimMatter, session: Session) -> InterimMatter:
-    _require(actor, CouncilPerm.MANAGE, matter.province_id)
+def interim_matter_report(*, actor: User, matter: InterimMatter, session: Session) -> InterimMatter:
+    _manage(actor, matter)
     if session.province_id != matter.province_id or session.start_date < matter.decided_on:
-        raise ValidationFailed(_("Report the matter at a later session of the same council."))
+        raise ValidationFailed(
+            _("Report the matter at a later session of the same council."),
+            code=E.LATER_SESSION_REQUIRED,
+            details={"field": "session"},
+        )
     matter.reported_at = session
     matter.save(update_fields=["reported_at", "updated_at"])
     _audit(actor, "council.interim.report", matter, matter.title)

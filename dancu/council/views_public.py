@@ -8,17 +8,18 @@ from django.shortcuts import render
 from dancu.core.htmx import clean_query, paginate, render_list
 
 from . import documents, selectors
-from .rules import percent
+
+
+def _list(request, rows, name: str):
+    """A public list page (`name`: session, resolution), its rows alone for htmx."""
+    context = {"page": paginate(request, rows)}
+    return render_list(
+        request, f"council/public/{name}_list.html", f"council/public/_{name}_rows.html", context
+    )
 
 
 def session_list(request):
-    sessions = selectors.public_sessions(query=clean_query(request))
-    return render_list(
-        request,
-        "council/public/session_list.html",
-        "council/public/_session_rows.html",
-        {"page": paginate(request, sessions)},
-    )
+    return _list(request, selectors.public_sessions(query=clean_query(request)), "session")
 
 
 def session_detail(request, session_id: int):
@@ -27,19 +28,13 @@ def session_detail(request, session_id: int):
         "session": session,
         "agenda": session.agenda_items.all(),
         "resolutions": selectors.public_resolutions(session_id=session.pk),
-        "confidence_votes": session.confidence_votes.filter(status="announced"),
+        "confidence_votes": selectors.public_confidence_votes(session_id=session.pk),
     }
     return render(request, "council/public/session_detail.html", context)
 
 
 def resolution_list(request):
-    resolutions = selectors.public_resolutions(query=clean_query(request))
-    return render_list(
-        request,
-        "council/public/resolution_list.html",
-        "council/public/_resolution_rows.html",
-        {"page": paginate(request, resolutions)},
-    )
+    return _list(request, selectors.public_resolutions(query=clean_query(request)), "resolution")
 
 
 def resolution_detail(request, resolution_id: int):
@@ -47,12 +42,13 @@ def resolution_detail(request, resolution_id: int):
     return render(request, "council/public/resolution_detail.html", {"resolution": resolution})
 
 
-def confidence_detail(request, vote_id: int):
-    vote = selectors.public_confidence_get(vote_id)
-    denominator = vote.denominator
-    rows = [
-        (s, {k: percent(getattr(s, k) or 0, denominator) for k in ("high", "medium", "low")})
-        for s in vote.subjects.filter(exempt=False).select_related("person")
-    ]
-    context = {"vote": vote, "rows": rows, "denominator": denominator, "outcomes": documents.OUTCOME_TEXT}
+def confidence_detail(request, confidence_id: int):
+    vote = selectors.public_confidence_get(confidence_id)
+    rows = selectors.confidence_rows(vote, rated_only=True)
+    context = {
+        "vote": vote,
+        "rows": rows,
+        "denominator": vote.denominator,
+        "outcomes": documents.OUTCOME_TEXT,
+    }
     return render(request, "council/public/confidence_detail.html", context)

@@ -1,90 +1,127 @@
-"""Workflows as data: the states of sessions and resolutions and the moves allowed between them.
+"""The workflows of the council module, declared on the one machine (dancu.core.workflow).
 
-`transition(obj, to)` is the only way a status changes; services call it.
+Each status-bearing model has its states (a TextChoices, the stored values unchanged) and its
+named actions: where each may start, where it leads, the permission it needs in the record's
+province, and a guard where a move depends on the record. `services.<entity>_transition` is
+the only caller of `FLOW.apply`; pages show `FLOW.available(access, obj)` as buttons.
+
+- session: planning → convened (→ back to planning) → in progress → closed;
+- resolution: adopted → published;
+- confidence vote: open → counted (→ reopened) → announced (announcing needs `council.adopt`);
+- question: open (awaiting an answer) → answered (→ reopened when the answer is not enough);
+- commitment: open → kept | not kept; either may be reopened.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from dancu.core.errors import Conflict
+from dancu.core.workflow import Workflow, act
+
+from .permissions import CouncilPerm
+
+MANAGE, ADOPT = CouncilPerm.MANAGE, CouncilPerm.ADOPT
 
 
-class SessionStatus:
-    PLANNING = "planning"
-    CONVENED = "convened"
-    IN_PROGRESS = "in_progress"
-    CLOSED = "closed"
-
-    LABELS = {
-        PLANNING: _("Planning"),
-        CONVENED: _("Convened"),
-        IN_PROGRESS: _("In progress"),
-        CLOSED: _("Closed"),
-    }
+class SessionStatus(models.TextChoices):
+    PLANNING = "planning", _("Planning")
+    CONVENED = "convened", _("Convened")
+    IN_PROGRESS = "in_progress", _("In progress")
+    CLOSED = "closed", _("Closed")
 
 
-class ResolutionStatus:
-    ADOPTED = "adopted"
-    PUBLISHED = "published"
-
-    LABELS = {ADOPTED: _("Adopted"), PUBLISHED: _("Published")}
+class ResolutionStatus(models.TextChoices):
+    ADOPTED = "adopted", _("Adopted")
+    PUBLISHED = "published", _("Published")
 
 
-class ConfidenceStatus:
-    OPEN = "open"
-    COUNTED = "counted"
-    ANNOUNCED = "announced"
-
-    LABELS = {OPEN: _("Open"), COUNTED: _("Counted"), ANNOUNCED: _("Announced")}
+class ConfidenceStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    COUNTED = "counted", _("Counted")
+    ANNOUNCED = "announced", _("Announced")
 
 
-# model label -> {from: {to, ...}}
-TRANSITIONS: dict[str, dict[str, set[str]]] = {
-    "council.session": {
-        SessionStatus.PLANNING: {SessionStatus.CONVENED},
-        SessionStatus.CONVENED: {SessionStatus.IN_PROGRESS, SessionStatus.PLANNING},
-        SessionStatus.IN_PROGRESS: {SessionStatus.CLOSED},
-        SessionStatus.CLOSED: set(),
-    },
-    "council.resolution": {
-        ResolutionStatus.ADOPTED: {ResolutionStatus.PUBLISHED},
-        ResolutionStatus.PUBLISHED: set(),
-    },
-    "council.confidencevote": {
-        ConfidenceStatus.OPEN: {ConfidenceStatus.COUNTED},
-        ConfidenceStatus.COUNTED: {ConfidenceStatus.ANNOUNCED, ConfidenceStatus.OPEN},
-        ConfidenceStatus.ANNOUNCED: set(),
-    },
+class QuestionStatus(models.TextChoices):
+    OPEN = "open", _("Awaiting answer")
+    ANSWERED = "answered", _("Answered")
+
+
+class CommitmentStatus(models.TextChoices):
+    OPEN = "open", _("In progress")
+    KEPT = "kept", _("Kept")
+    NOT_KEPT = "not_kept", _("Not kept")
+
+
+S, R, C, Q, K = SessionStatus, ResolutionStatus, ConfidenceStatus, QuestionStatus, CommitmentStatus
+
+SESSION_FLOW = Workflow(
+    label="council.session",
+    states=SessionStatus,
+    initial=S.PLANNING,
+    actions=[
+        act("convene", [S.PLANNING], S.CONVENED, MANAGE, _("Convene the session")),
+        act("back_to_planning", [S.CONVENED], S.PLANNING, MANAGE, _("Back to planning")),
+        act("open", [S.CONVENED], S.IN_PROGRESS, MANAGE, _("Open the session")),
+        act("close", [S.IN_PROGRESS], S.CLOSED, MANAGE, _("Close the session")),
+    ],
+)
+
+RESOLUTION_FLOW = Workflow(
+    label="council.resolution",
+    states=ResolutionStatus,
+    initial=R.ADOPTED,
+    actions=[act("publish", [R.ADOPTED], R.PUBLISHED, ADOPT, _("Publish"))],
+)
+
+
+def count_incomplete(vote: Any) -> Any:
+    """The guard of closing a count: every person not exempt has their figures."""
+    if vote.subjects.filter(exempt=False, low__isnull=True).exists():
+        return _("Enter the figures of every person first.")
+    return None
+
+
+CONFIDENCE_FLOW = Workflow(
+    label="council.confidence",
+    states=ConfidenceStatus,
+    initial=C.OPEN,
+    actions=[
+        act("count", [C.OPEN], C.COUNTED, MANAGE, _("Close the count"), guard=count_incomplete),
+        act("reopen", [C.COUNTED], C.OPEN, MANAGE, _("Reopen the count")),
+        act("announce", [C.COUNTED], C.ANNOUNCED, ADOPT, _("Announce the results")),
+    ],
+)
+
+QUESTION_FLOW = Workflow(
+    label="council.question",
+    states=QuestionStatus,
+    initial=Q.OPEN,
+    actions=[
+        # Taken by services.answer_record with the first answer, never as a bare button.
+        act("answer", [Q.OPEN], Q.ANSWERED, MANAGE, _("Record an answer")),
+        act("reopen", [Q.ANSWERED], Q.OPEN, MANAGE, _("Reopen the question")),
+    ],
+)
+
+COMMITMENT_FLOW = Workflow(
+    label="council.commitment",
+    states=CommitmentStatus,
+    initial=K.OPEN,
+    actions=[
+        act("keep", [K.OPEN], K.KEPT, MANAGE, _("Mark as kept")),
+        act("fail", [K.OPEN], K.NOT_KEPT, MANAGE, _("Mark as not kept")),
+        act("reopen", [K.KEPT, K.NOT_KEPT], K.OPEN, MANAGE, _("Reopen the commitment")),
+    ],
+)
+
+# The actions a page offers as plain buttons (the others need a form of their own).
+BUTTONS: dict[str, tuple[str, ...]] = {
+    SESSION_FLOW.label: ("convene", "back_to_planning", "open", "close"),
+    RESOLUTION_FLOW.label: ("publish",),
+    CONFIDENCE_FLOW.label: ("count", "reopen", "announce"),
+    QUESTION_FLOW.label: ("reopen",),
+    COMMITMENT_FLOW.label: ("keep", "fail", "reopen"),
 }
-
-LABELS = {
-    "council.session": SessionStatus.LABELS,
-    "council.resolution": ResolutionStatus.LABELS,
-    "council.confidencevote": ConfidenceStatus.LABELS,
-}
-
-
-def allowed(obj, to: str) -> bool:
-    return to in TRANSITIONS[obj._meta.label_lower].get(obj.status, set())
-
-
-def next_states(obj) -> list[str]:
-    return sorted(TRANSITIONS[obj._meta.label_lower].get(obj.status, set()))
-
-
-def status_label(obj) -> str:
-    return str(LABELS[obj._meta.label_lower].get(obj.status, obj.status))
-
-
-def transition(obj, to: str) -> str:
-    """Move `obj` to `to` if the workflow allows it; returns the former status. Saves nothing."""
-    if not allowed(obj, to):
-        raise Conflict(
-            str(_("This step is not allowed from the current status.")),
-            code="invalid_transition",
-            details={"from": obj.status, "to": to},
-        )
-    before = obj.status
-    obj.status = to
-    return before

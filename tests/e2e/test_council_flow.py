@@ -21,8 +21,9 @@ def submit(page, form_selector="main form[method=post]"):
     page.locator(form_selector).last.locator("button[type=submit], button:not([type])").last.click()
 
 
-def move_to(page, status):
-    page.locator(f"form:has(input[name=to][value={status}]) button").click()
+def step(page, action, status):
+    """Press the button of a workflow step and wait for the status it leads to."""
+    page.locator(f"form:has(input[name=action][value={action}]) button").click()
     page.wait_for_selector(f"[data-session-status={status}]")
 
 
@@ -82,8 +83,8 @@ def test_thematic_session_to_published_resolution(page, live_server, demo):
 
     # 4. Convene and open the session; attendance with one absence; the quorum is shown.
     page.goto(session_url)
-    move_to(page, "convened")
-    move_to(page, "in_progress")
+    step(page, "convene", "convened")
+    step(page, "open", "in_progress")
     page.goto(session_url + "diem-danh/")
     page.locator("tbody input[type=checkbox]").first.check()
     page.locator("tbody input[name^=reason_]").first.fill("Đi công tác")

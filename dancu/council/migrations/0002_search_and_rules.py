@@ -4,9 +4,9 @@ from dancu.core.search import CreateSearchIndex
 
 
 def seed(apps, schema_editor):
-    from dancu.council.ruleset import ensure_rules
+    from dancu.council.ruleset import seed_rules
 
-    ensure_rules(apps.get_model("council", "CouncilRule"))
+    seed_rules(apps.get_model("council", "CouncilRule"))
 
 
 class Migration(migrations.Migration):

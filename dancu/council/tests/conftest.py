@@ -1,9 +1,14 @@
-import datetime
-
 import pytest
 
-from dancu.council import services
-from dancu.council.tests.factories import make_council
+from dancu.council.ruleset import seed_rules
+from dancu.council.tests.factories import make_council, make_draft, make_session
+
+
+@pytest.fixture
+def council_rules(db):
+    """The shipped rule rows: migration 0002 seeds them, a transactional test's flush removes
+    them, so tests that flush (transaction=True) ask for this fixture."""
+    seed_rules()
 
 
 @pytest.fixture
@@ -15,27 +20,15 @@ def world(province, office, make_user):
 
 @pytest.fixture
 def session_in_progress(world):
-    actor = world["admin"]
-    session = services.session_create(
-        actor=actor,
-        body=world["council"],
-        term=world["term"],
-        kind="thematic",
-        title="Kỳ họp chuyên đề",
-        start_date=datetime.date(2026, 12, 10),
-        end_date=datetime.date(2026, 12, 10),
-    )
-    services.session_transition(actor=actor, session=session, to="convened")
-    return services.session_transition(actor=actor, session=session, to="in_progress")
+    return make_session(world["admin"], world)
 
 
 @pytest.fixture
 def draft(world, session_in_progress):
-    return services.submission_create(
-        actor=world["admin"],
-        session=session_in_progress,
-        kind="draft_resolution",
+    return make_draft(
+        world["admin"],
+        world,
+        session_in_progress,
         title="Dự thảo nghị quyết về phát triển rừng",
-        submitter=world["ubnd"],
         reviewing_committee=world["committee"],
     )

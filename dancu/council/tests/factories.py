@@ -1,19 +1,24 @@
-"""Builders of council data for tests: a council with N delegates in a term, and a session."""
+"""Builders of council data for tests: a council with N delegates in a term, a session moved
+to a state, a draft, a passed vote. Everything is written through the services."""
 
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
+from dancu.council import services
+from dancu.council.models import Question, Session, Submission, Vote
 from dancu.directory.models import Body, BodyKind, Membership, Person, Post, Term
 from dancu.directory.posts import ensure_posts
 
+D = datetime.date
+DAY = D(2026, 12, 10)
 
-def make_council(province, delegates: int = 9, name: str = "Hội đồng nhân dân tỉnh Thử") -> dict:
+
+def make_council(province, delegates: int = 9, name: str = "Hội đồng nhân dân tỉnh Thử") -> dict[str, Any]:
     ensure_posts()
     council = Body.objects.create(kind=BodyKind.PEOPLES_COUNCIL, name=name, province=province, unit=province)
-    term = Term.objects.create(
-        body=council, number=19, name="Khóa XIX", start_date=datetime.date(2026, 3, 25)
-    )
+    term = Term.objects.create(body=council, number=19, name="Khóa XIX", start_date=D(2026, 3, 25))
     post = Post.objects.get(code="dai-bieu")
     people = []
     for i in range(delegates):
@@ -36,3 +41,68 @@ def make_council(province, delegates: int = 9, name: str = "Hội đồng nhân 
         "agency": body(BodyKind.AGENCY, "Sở Nông nghiệp và Môi trường"),
         "group": body(BodyKind.DELEGATE_GROUP, "Tổ đại biểu"),
     }
+
+
+def make_session(
+    actor,
+    world: dict[str, Any],
+    *,
+    steps: tuple[str, ...] = ("convene", "open"),
+    title: str = "Kỳ họp chuyên đề",
+    day: datetime.date = DAY,
+    end: datetime.date | None = None,
+    kind: str = "thematic",
+) -> Session:
+    """A session of the world's council from `day` (to `end`, the same day by default), moved
+    by `steps` (in progress by default)."""
+    session = services.session_create(
+        actor=actor,
+        body=world["council"],
+        term=world["term"],
+        kind=kind,
+        title=title,
+        start_date=day,
+        end_date=end or day,
+    )
+    for step in steps:
+        session = services.session_transition(actor=actor, session=session, action=step)
+    return session
+
+
+def make_draft(
+    actor, world: dict[str, Any], session: Session, title: str = "Dự thảo nghị quyết", **kwargs
+) -> Submission:
+    return services.submission_create(
+        actor=actor,
+        session=session,
+        kind="draft_resolution",
+        title=title,
+        submitter=world["ubnd"],
+        **kwargs,
+    )
+
+
+def make_vote(actor, draft: Submission, yes: int, *, no: int = 0, abstain: int = 0) -> Vote:
+    return services.vote_record(
+        actor=actor, submission=draft, held_on=DAY, yes=yes, no=no, abstain=abstain, not_voting=0
+    )
+
+
+def make_question(
+    actor,
+    world: dict[str, Any],
+    session: Session,
+    *,
+    delegate: Person | None = None,
+    content: str = "Vì sao chậm?",
+) -> Question:
+    """A question from a delegate (the first by default) to the agency's director."""
+    return services.question_ask(
+        actor=actor,
+        session=session,
+        delegate=delegate or world["people"][0],
+        addressee="Giám đốc Sở",
+        addressee_body=world["agency"],
+        content=content,
+        asked_on=DAY,
+    )

@@ -4,9 +4,8 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from dancu.core.documents import docx_text
 from dancu.council import services
@@ -17,9 +16,12 @@ from dancu.council.models import (
     ExplanationHearing,
     InterimMatter,
     Question,
+    Session,
     StandingMeeting,
     StandingTask,
+    Vote,
 )
+from dancu.council.tests.factories import make_session
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -75,7 +77,7 @@ def test_management_forms(client, world, session_in_progress, draft, settings, t
     )
     commitment = Commitment.objects.get()
     client.post(
-        reverse("council:commitment_update", args=[commitment.pk]), {"status": "kept", "follow_up": "Đã xong"}
+        reverse("council:commitment_update", args=[commitment.pk]), {"action": "keep", "follow_up": "Đã xong"}
     )
     commitment.refresh_from_db()
     assert Answer.objects.count() == 1 and commitment.status == "kept"
@@ -96,8 +98,9 @@ def test_management_forms(client, world, session_in_progress, draft, settings, t
     assert subject.outcome == "may_resign"
     page = client.get(reverse("council:confidence_detail", args=[cv_id])).content.decode()
     assert "55.56" in page or "55,56" in page
-    client.post(reverse("council:confidence_transition", args=[cv_id]), {"to": "counted"})
-    client.post(reverse("council:confidence_transition", args=[cv_id]), {"to": "announced"})
+    for step in ("count", "announce"):
+        r = client.post(reverse("council:confidence_transition", args=[cv_id]), {"action": step})
+        assert r.status_code == 302, step
     assert client.get(reverse("council_public:confidence_detail", args=[cv_id])).status_code == 200
 
     r = client.post(
@@ -133,24 +136,93 @@ def test_management_forms(client, world, session_in_progress, draft, settings, t
         reverse("council:vote_create", args=[draft.pk]),
         {"held_on": "2026-12-10", "yes": 20, "no": 0, "abstain": 0, "not_voting": 0},
     )
-    assert r.status_code == 422  # more votes than the 9 delegates: a clear error, nothing written
+    # More votes than the 9 delegates: the same form again, with what was typed and the
+    # message next to the field; nothing written.
+    assert r.status_code == 400 and not Vote.objects.exists()
+    assert 'name="yes" value="20"' in r.content.decode()
+    assert r.context["form"].errors["yes"]
 
 
-def test_list_pages_do_not_grow_queries_with_rows(client, world, session_in_progress):
+def test_a_refused_form_is_shown_again_with_the_input(client, world):
+    """The service refuses (a session closing before it opens): status 400, the same form with
+    the title typed and the message by the field, never an error page that loses the input."""
     client.force_login(world["admin"])
-    url = reverse("council:session_list")
-    with CaptureQueriesContext(connection) as few:
-        client.get(url)
-    for i in range(5):
-        services.session_create(
-            actor=world["admin"],
-            body=world["council"],
-            term=world["term"],
-            kind="regular",
-            title=f"Kỳ họp {i}",
-            start_date=D(2027, 1, 1 + i),
-            end_date=D(2027, 1, 1 + i),
-        )
-    with CaptureQueriesContext(connection) as many:
-        client.get(url)
-    assert len(many) == len(few)
+    r = client.post(
+        reverse("council:session_create"),
+        {
+            "body": world["council"].pk,
+            "term": world["term"].pk,
+            "kind": "regular",
+            "title": "Kỳ họp thứ năm",
+            "start_date": "2026-12-20",
+            "end_date": "2026-12-19",
+        },
+    )
+    assert r.status_code == 400 and not Session.objects.exists()
+    assert "Kỳ họp thứ năm" in r.content.decode()
+    assert r.context["form"].errors["end_date"] == [str(_("A session cannot close before it opens."))]
+
+
+def test_a_refused_step_reshows_the_page_with_the_reason(client, world, session_in_progress):
+    client.force_login(world["admin"])
+    cv = services.confidence_vote_create(
+        actor=world["admin"], session=session_in_progress, held_on=D(2026, 12, 10)
+    )
+    services.confidence_subject_add(actor=world["admin"], vote=cv, person=world["people"][0], post="Chủ tịch")
+    page = client.get(reverse("council:confidence_detail", args=[cv.pk])).content.decode()
+    # The button is there but disabled, with the reason beside it.
+    assert 'value="count"' in page and str(_("Enter the figures of every person first.")) in page
+    r = client.post(reverse("council:confidence_transition", args=[cv.pk]), {"action": "count"})
+    assert r.status_code == 400 and "data-step-error" in r.content.decode()
+    cv.refresh_from_db()
+    assert cv.status == "open"
+    r = client.post(reverse("council:confidence_transition", args=[cv.pk]), {"action": "no-such-step"})
+    assert r.status_code == 400
+
+
+def test_session_page_shows_only_the_steps_of_its_state(client, world, make_user, office):
+    session = make_session(world["admin"], world, steps=(), day=D(2027, 1, 5))
+    url = reverse("council:session_detail", args=[session.pk])
+    client.force_login(world["admin"])
+    page = client.get(url).content.decode()
+    assert 'name="action" value="convene"' in page and 'value="close"' not in page
+    client.force_login(make_user("leader", office))  # sees the session, may not move it
+    assert 'name="action"' not in client.get(url).content.decode()
+    client.force_login(world["admin"])
+    assert (
+        client.post(
+            reverse("council:session_transition", args=[session.pk]), {"action": "convene"}
+        ).status_code
+        == 302
+    )
+    page = client.get(url).content.decode()
+    assert 'value="open"' in page and 'value="back_to_planning"' in page and 'value="convene"' not in page
+
+
+def test_attendance_form_records_the_roll(client, world, session_in_progress):
+    client.force_login(world["admin"])
+    url = reverse("council:attendance", args=[session_in_progress.pk])
+    absent = world["people"][0]
+    r = client.post(url, {f"absent_{absent.pk}": "on", f"reason_{absent.pk}": "Đi công tác"})
+    assert r.status_code == 302
+    row = session_in_progress.attendance.get(person=absent)
+    assert (row.present, row.reason) == (False, "Đi công tác")
+    assert session_in_progress.attendance.filter(present=True).count() == 8
+    page = client.get(url).content.decode()
+    assert 'value="Đi công tác"' in page
+
+
+def test_a_refused_report_of_an_interim_matter_is_shown_by_its_row(client, world, session_in_progress):
+    admin = world["admin"]
+    meeting = services.standing_meeting_record(
+        actor=admin, body=world["standing"], held_on=D(2027, 1, 5), title="P"
+    )
+    matter = services.interim_matter_record(
+        actor=admin, meeting=meeting, decided_on=D(2027, 1, 5), title="Việc sau"
+    )
+    client.force_login(admin)
+    r = client.post(reverse("council:interim_report", args=[matter.pk]), {"session": session_in_progress.pk})
+    assert r.status_code == 400
+    assert str(_("Report the matter at a later session of the same council.")) in r.content.decode()
+    matter.refresh_from_db()
+    assert matter.reported_at is None

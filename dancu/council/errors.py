@@ -1,0 +1,38 @@
+"""The error codes of the council module: the `code=` of every ApplicationError its services and
+selectors raise (the API returns it; tests assert it). Messages are Vietnamese through gettext;
+`details={"field": ...}` names the form field a message belongs next to (core.forms.submit)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CouncilError(StrEnum):
+    NOT_FOUND = "not_found"
+    NOT_ALLOWED = "permission_denied"  # a refusal (PermissionDenied), as core.workflow says it
+    REQUIRED = "required"  # a required text is empty
+    INVALID_BODY = "invalid_body"  # a body of another province, or of the wrong kind
+    INVALID_DATES = "invalid_dates"
+    UNKNOWN_CHOICE = "unknown_choice"  # a kind, mode or denominator outside its choices
+    NO_RULE = "no_rule"  # no council rule in force on the date
+    # sessions
+    DUPLICATE_NUMBER = "duplicate_number"
+    NO_DELEGATES = "no_delegates"
+    SESSION_CLOSED = "session_closed"
+    SESSION_NOT_IN_PROGRESS = "session_not_in_progress"
+    NOT_A_DELEGATE = "not_a_delegate"
+    # votes and resolutions
+    NOT_A_DRAFT = "not_a_draft"
+    INVALID_TALLY = "invalid_tally"
+    NOT_PASSED = "not_passed"
+    ALREADY_ADOPTED = "already_adopted"
+    NO_AGENCY = "no_agency"
+    NOT_AGENCY = "not_agency"
+    # confidence votes
+    REASON_REQUIRED = "reason_required"
+    DUPLICATE_SUBJECT = "duplicate_subject"
+    COUNT_CLOSED = "count_closed"
+    EXEMPT = "exempt"
+    # questioning and the Standing Committee
+    WRONG_SESSION = "wrong_session"
+    LATER_SESSION_REQUIRED = "later_session_required"
