@@ -14,7 +14,9 @@ GOOD = {"SECRET_KEY": "Zq8-vL2pX9_rT4mN7bW1cY6hJ3kF0sD5gA8eU2iO9wQ4xZ7vB1nM", "D
 
 
 def run(args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DANCU_SEAL_KEY", "DANCU_AUDIT_KEY"}}
+    # The test runner's own DJANGO_ALLOW_ASYNC_UNSAFE (for Playwright) is no production setting.
+    dropped = {"SECRET_KEY", "DANCU_SEAL_KEY", "DANCU_AUDIT_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     clean.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120

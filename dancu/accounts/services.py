@@ -105,7 +105,7 @@ def totp_disable(*, actor: User, token: str) -> None:
 
 
 @transaction.atomic
-def password_change(*, actor: User, old_password: str, new_password: str) -> None:
+def password_change(*, actor: User, old_password: str, new_password: str) -> User:
     """A user replaces their password (the first one an administrator issued, or any)."""
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
@@ -121,6 +121,7 @@ def password_change(*, actor: User, old_password: str, new_password: str) -> Non
     actor.set_password(new_password)
     actor.save(update_fields=["password"])
     audit_record(actor=actor, action="accounts.password.change", target=actor, summary=actor.username)
+    return actor
 
 
 def _require_manages(actor: User, user: User) -> str:

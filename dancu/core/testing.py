@@ -69,6 +69,12 @@ def _expect_allowed(r: Route, actor: str) -> bool:
     return actor != "no_role" and role_of(actor) in r.allowed
 
 
+def body_of(response) -> str:
+    """The text of a response, streamed (a file download) or not."""
+    raw = b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
+    return raw.decode(errors="replace")
+
+
 def _check_secrets(world: World, body: str, name: str, actor: str) -> None:
     for text, who in world.secrets.items():
         if text in body:
@@ -84,7 +90,7 @@ def check_page(client, world: World, name: str, r: Route) -> None:
         before = world.state()
         response = client.get(url)
         assert world.state() == before, f"GET {url} as {actor} changed data"
-        body = response.content.decode(errors="replace")
+        body = body_of(response)
         _check_secrets(world, body, name, actor)
         if actor == "anonymous":
             assert response.status_code == 302 and "dang-nhap" in response["Location"], (name, actor)

@@ -5,3 +5,14 @@ document.addEventListener("DOMContentLoaded", function () {
     el.addEventListener("change", function () { el.form.requestSubmit(); });
   });
 });
+
+// A refused form comes back with status 400 (or 422) and the same form carrying its messages
+// next to the fields (core.forms.submit): show it in place, as htmx does not swap error
+// responses by default. Other errors (403, 404, 500) keep htmx's default.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var status = event.detail.xhr.status;
+  if (status === 400 || status === 422) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
