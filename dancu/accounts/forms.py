@@ -37,7 +37,7 @@ class PasswordChangeForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("new_password") and data.get("new_password") != data.get("new_password2"):
             self.add_error("new_password2", _("The two new passwords differ."))
         return data

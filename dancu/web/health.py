@@ -35,14 +35,14 @@ def _database() -> Check:
 def _cache() -> Check:
     status = getattr(cache, "status", None)
     if status is None:
-        return Check("cache", _("Cache"), OK, _("in-process"))
+        return Check("cache", _("Cache"), OK, str(_("in-process")))
     up, detail = status()
     return Check("cache", _("Cache"), OK if up else DOWN, detail)
 
 
 def _queue() -> Check:
     if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
-        return Check("queue", _("Task queue"), OFF, _("tasks run in-process"))
+        return Check("queue", _("Task queue"), OFF, str(_("tasks run in-process")))
     from celery import current_app as app  # the project app (config/__init__.py loads it)
 
     try:
