@@ -766,6 +766,21 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def linked_groups(n: int, neighbours, threshold: float) -> list[list[int]]:
+    """The connected components of the graph linking each row to its neighbours whose
+    similarity is at least `threshold` (union-find), each sorted, in order of first member."""
+    idx, sims = neighbours
+    uf = _UnionFind(n)
+    for i in range(n):
+        for j, sim in zip(idx[i], sims[i], strict=False):
+            if sim >= threshold:
+                uf.union(i, int(j))
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(uf.find(i), []).append(i)
+    return list(groups.values())
+
+
 @dataclass
 class Cluster:
     members: list[int]
@@ -786,17 +801,8 @@ def cluster_matrix(
         return []
     if neighbours is None:
         neighbours = top_k(matrix, matrix, k, exclude_self=True)
-    idx, sims = neighbours
-    uf = _UnionFind(n)
-    for i in range(n):
-        for j, s in zip(idx[i], sims[i], strict=False):
-            if s >= threshold:
-                uf.union(i, int(j))
-    components: dict[int, list[int]] = {}
-    for i in range(n):
-        components.setdefault(uf.find(i), []).append(i)
     clusters: list[Cluster] = []
-    for members in components.values():
+    for members in linked_groups(n, neighbours, threshold):
         if len(members) == 1:
             clusters.append(Cluster(members, 1.0))
             continue
@@ -837,16 +843,7 @@ def cluster_with_duplicates(
         return []
     if neighbours is None:
         neighbours = top_k(matrix, matrix, k, exclude_self=True)
-    idx, sims = neighbours
-    uf = _UnionFind(n)
-    for i in range(n):
-        for j, sim in zip(idx[i], sims[i], strict=False):
-            if sim >= duplicate:
-                uf.union(i, int(j))
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(uf.find(i), []).append(i)
-    members = list(groups.values())
+    members = linked_groups(n, neighbours, duplicate)
     if len(members) == n:
         return cluster_matrix(matrix, threshold=threshold, k=k, neighbours=neighbours)
     rows = []

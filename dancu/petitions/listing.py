@@ -1,7 +1,7 @@
 """The petition list stays cheap at a million petitions: the count stops at a cap and is
 cached, and the rendered rows are cached per query and page, both under the petitions data
-version (`dancu.core.paging`), which every write of a petition bumps (signals in apps.py;
-services that write with `QuerySet.update` bump it themselves)."""
+version (`dancu.core.paging`). Every write of the module goes through a service that audits,
+and the audit entry bumps that version (`core.audit.audit_record`): no signal, no bump here."""
 
 from __future__ import annotations
 

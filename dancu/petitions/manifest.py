@@ -14,6 +14,10 @@ MANIFEST = ModuleManifest(
     urls="dancu.petitions.urls",
     public_prefix="kien-nghi/",
     public_urls="dancu.petitions.public_urls",
+    public_links=(
+        MenuItem(_("Voter petitions and answers"), "petitions_public:round_list", "chat-square-text"),
+        MenuItem(_("Look up a petition"), "petitions_public:lookup", "search"),
+    ),
     api_prefix="/petitions",
     api_router="dancu.petitions.api:router",
     menus=(

@@ -151,7 +151,9 @@ def results_docx(
     resolved = sum(r["resolved"] for r in rows)
     overdue = sum(r["overdue"] for r in rows)
     pct = f"{100 * resolved / received:.1f}".replace(".", ",") if received else "0"
-    table = [["TT", "Cơ quan", "Số kiến nghị nhận", "Đã trả lời", "Đã giải quyết xong", "Tỷ lệ (%)", "Quá hạn"]]
+    table = [
+        ["TT", "Cơ quan", "Số kiến nghị nhận", "Đã trả lời", "Đã giải quyết xong", "Tỷ lệ (%)", "Quá hạn"]
+    ]
     for n, r in enumerate(rows, 1):
         table.append(
             [

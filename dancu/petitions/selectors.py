@@ -1,4 +1,4 @@
-"""Reads of the petitions module, scoped to the user.
+"""Reads of the petitions module, scoped to the user (`Access.scope`, the one scoped read).
 
 Office roles see their provinces' rounds, meetings, opinions and petitions. An agency responder
 sees only the batches forwarded to its own bodies and the petitions in them, never opinions or
@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection
@@ -17,47 +18,71 @@ from django.db.models import BigIntegerField, Count, F, FloatField, Func, Max, P
 from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dancu.accounts.roles import Role
-from dancu.core.access import get_access
+from dancu.core.access import Access, get_access
 from dancu.core.errors import NotFound
+from dancu.core.models import ImportJob
 from dancu.core.search import search_queryset
 from dancu.core.text import search_tokens
+from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Person, UnitLevel
 
 from . import workflow
+from .errors import PetitionError
+from .importing import IMPORT_KIND
 from .models import Answer, AnswerStatus, ForwardingBatch, Petition, Round, VoterMeeting, VoterOpinion
-from .permissions import ANSWER, VIEW, VIEW_VOTERS
+from .permissions import ANSWER, CHANGE, VIEW, require
+
+# Bodies a petition may be forwarded to / classified under.
+AGENCY_KINDS = (BodyKind.AGENCY, BodyKind.PEOPLES_COMMITTEE)
+# Bodies that organise voter meetings.
+ORGANISER_KINDS = (
+    BodyKind.FATHERLAND_FRONT,
+    BodyKind.NA_DELEGATION,
+    BodyKind.STANDING_COMMITTEE,
+    BodyKind.DELEGATE_GROUP,
+)
 
 
-def _scope(qs: QuerySet, user, perm: str = VIEW, field: str = "province_id") -> QuerySet:
-    provinces = get_access(user).provinces_with(perm)
-    if not isinstance(provinces, set):
-        return qs
-    return qs.filter(**{f"{field}__in": list(provinces)})
+def _one(queryset: QuerySet, pk: int, message: str, code: PetitionError) -> Any:
+    """The row of `queryset` with this key, or NotFound (it does not exist or is not visible)."""
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        raise NotFound(message, code=code)
+    return obj
 
 
-def can_see_voters(user, province_id: int) -> bool:
-    return get_access(user).has(VIEW_VOTERS, province_id)
+def provinces_for(user, perm: str) -> list[AdministrativeUnit]:
+    """Today's provinces where the user has `perm`."""
+    qs = AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, valid_to__isnull=True)
+    return list(get_access(user).scope(qs, perm, field="pk").order_by("name"))
+
+
+# -- Rounds and meetings ---------------------------------------------------------------------
 
 
 def rounds_visible(user, *, query: str = "") -> QuerySet[Round]:
-    qs = _scope(Round.objects.select_related("province"), user).annotate(
+    qs = get_access(user).scope(Round.objects.select_related("province"), VIEW)
+    qs = qs.annotate(
         meeting_count=Count("meetings", distinct=True), petition_count=Count("petitions", distinct=True)
-    )
-    qs = qs.order_by("-start_date", "-id")
+    ).order_by("-start_date", "-id")
     return qs.filter(name__icontains=query) if query else qs
 
 
 def round_get(user, round_id: int) -> Round:
-    obj = _scope(Round.objects.select_related("province"), user).filter(pk=round_id).first()
-    if obj is None:
-        raise NotFound("")
-    return obj
+    return _one(
+        get_access(user).scope(Round.objects.select_related("province"), VIEW),
+        round_id,
+        _("This round does not exist or you may not see it."),
+        PetitionError.ROUND_NOT_FOUND,
+    )
 
 
 def meetings_of_round(user, round: Round) -> QuerySet[VoterMeeting]:
     return (
-        _scope(VoterMeeting.objects.filter(round=round), user)
+        get_access(user)
+        .scope(VoterMeeting.objects.filter(round=round), VIEW)
         .select_related("place")
         .prefetch_related("delegates", "organisers")
         .annotate(opinion_count=Count("opinions"))
@@ -66,14 +91,35 @@ def meetings_of_round(user, round: Round) -> QuerySet[VoterMeeting]:
 
 
 def meeting_get(user, meeting_id: int) -> VoterMeeting:
-    obj = (
-        _scope(VoterMeeting.objects.select_related("round", "place", "province"), user)
-        .filter(pk=meeting_id)
-        .first()
+    return _one(
+        get_access(user).scope(VoterMeeting.objects.select_related("round", "place", "province"), VIEW),
+        meeting_id,
+        _("This meeting does not exist or you may not see it."),
+        PetitionError.MEETING_NOT_FOUND,
     )
-    if obj is None:
-        raise NotFound("")
-    return obj
+
+
+def communes_of(province_id: int) -> QuerySet[AdministrativeUnit]:
+    """Today's communes of the province first (parent or, for pre-2025 units, grandparent)."""
+    return AdministrativeUnit.objects.filter(
+        Q(parent_id=province_id) | Q(parent__parent_id=province_id), level=UnitLevel.COMMUNE
+    ).order_by(F("valid_to").desc(nulls_first=True), "name")
+
+
+def delegates_of(province_id: int) -> QuerySet[Person]:
+    return Person.objects.filter(province_id=province_id).order_by("full_name")
+
+
+def organisers_of(province_id: int) -> QuerySet[Body]:
+    return Body.objects.filter(province_id=province_id, kind__in=ORGANISER_KINDS)
+
+
+def agencies_of(province_id: int) -> QuerySet[Body]:
+    return Body.objects.filter(province_id=province_id, kind__in=AGENCY_KINDS).order_by("name")
+
+
+def committees_of(province_id: int) -> QuerySet[Body]:
+    return Body.objects.filter(province_id=province_id, kind=BodyKind.COMMITTEE).order_by("name")
 
 
 def planning(user, round: Round) -> dict[str, Any]:
@@ -106,25 +152,56 @@ def planning(user, round: Round) -> dict[str, Any]:
 
 def opinions_of_meeting(user, meeting: VoterMeeting) -> QuerySet[VoterOpinion]:
     return (
-        _scope(VoterOpinion.objects.filter(meeting=meeting), user)
+        get_access(user)
+        .scope(VoterOpinion.objects.filter(meeting=meeting), VIEW)
         .select_related("petition")
         .order_by("number")
     )
 
 
+def import_job_get(user, job_id: int) -> tuple[ImportJob, VoterMeeting]:
+    """An opinion import and its meeting, for those who may record opinions there."""
+    job = _one(
+        ImportJob.objects.filter(kind=IMPORT_KIND),
+        job_id,
+        _("This import does not exist or you may not see it."),
+        PetitionError.IMPORT_NOT_FOUND,
+    )
+    meeting = meeting_get(user, int(job.params.get("meeting_id") or 0))
+    require(get_access(user), CHANGE, meeting.province_id)
+    return job, meeting
+
+
+# -- Petitions ---------------------------------------------------------------------------------
+
+
+def _province_scope(access: Access, perm: str) -> Q | None:
+    """`Access.province_filter` with each province id typed as bigint, so that PostgreSQL's
+    (province, trigram) GIN index can serve the province with the text search (an untyped
+    integer literal is int4, which btree_gin's int8 operator class does not index)."""
+    if access.province_filter(perm) is None:
+        return None
+    match = Q(pk__in=[])
+    # Not a national administrator here: the provinces are the ones the roles give.
+    for p in sorted(access.provinces_by_perm.get(perm, set())):
+        match |= Q(Exact(F("province_id"), Cast(Value(p), BigIntegerField())))
+    return match
+
+
 def petitions_visible(
-    user, *, query: str = "", round_id: int | None = None, field: str = "", level: str = "", status: str = ""
+    user,
+    *,
+    query: str = "",
+    round_id: int | None = None,
+    field: str = "",
+    level: str = "",
+    status: str = "",
+    repeated: bool = False,
 ) -> QuerySet[Petition]:
     qs = Petition.objects.select_related("round", "agency", "committee")
-    provinces = get_access(user).provinces_with(VIEW)
-    if isinstance(provinces, set):
-        # Typed as bigint so that PostgreSQL's (province, trigram) GIN index can serve the
-        # province with the text search (an untyped integer literal is int4, which btree_gin's
-        # int8 operator class does not index).
-        match = Q(pk__in=[])
-        for p in sorted(provinces):
-            match |= Q(Exact(F("province_id"), Cast(Value(p), BigIntegerField())))
-        qs = qs.filter(match)
+    condition = _province_scope(get_access(user), VIEW)
+    if condition is not None:
+        qs = qs.filter(condition)
     if round_id:
         qs = qs.filter(round_id=round_id)
     if field:
@@ -133,6 +210,8 @@ def petitions_visible(
         qs = qs.filter(level=level)
     if status:
         qs = qs.filter(status=status)
+    if repeated:
+        qs = qs.filter(rounds_raised__gte=2, status__in=sorted(workflow.OPEN_STATES))
     return search_queryset(qs, query).order_by("-id")
 
 
@@ -144,9 +223,8 @@ def suggest_index(user):
     from . import engine
 
     qs = petitions_visible(user).order_by()
-    provinces = get_access(user).provinces_with(VIEW)
     stamp = qs.aggregate(n=Count("id"), last=Max("updated_at"))
-    key = (tuple(sorted(provinces)) if isinstance(provinces, set) else "all", stamp["n"], stamp["last"])
+    key = (repr(get_access(user).province_filter(VIEW)), stamp["n"], stamp["last"])
     index = _INDEXES.get(key)
     if index is None:
         index = engine.SuggestIndex([(str(i), t) for i, t in qs.values_list("id", "text")])
@@ -182,7 +260,7 @@ def suggest_prefiltered(user, text: str, *, k: int = 5) -> list[tuple[str, float
     if not folded:
         return []
     since = timezone.localdate() - datetime.timedelta(days=PREFILTER_RECENT_DAYS)
-    rounds = _scope(Round.objects.filter(start_date__gte=since), user).values("pk")
+    rounds = get_access(user).scope(Round.objects.filter(start_date__gte=since), VIEW).values("pk")
     candidates = list(
         petitions_visible(user)
         .select_related(None)
@@ -205,19 +283,40 @@ def suggest(user, text: str, *, k: int = 5) -> list[tuple[Petition, float]]:
 
 
 def petition_get(user, petition_id: int) -> Petition:
-    obj = petitions_visible(user).filter(pk=petition_id).first()
-    if obj is None:
-        raise NotFound("")
-    return obj
+    return _one(
+        petitions_visible(user).select_related("province", "previous"),
+        petition_id,
+        _("This petition does not exist or you may not see it."),
+        PetitionError.PETITION_NOT_FOUND,
+    )
+
+
+def petitions_of_round(round: Round, ids: Iterable[int]) -> list[Petition]:
+    """The petitions of `round` with these ids, in the order given (the first ticked first);
+    NotFound when one is not in the round."""
+    ids = list(dict.fromkeys(ids))
+    found = {p.pk: p for p in Petition.objects.filter(round=round, pk__in=ids).select_related("province")}
+    if len(found) != len(ids):
+        raise NotFound(
+            _("A chosen petition does not belong to this round."), code=PetitionError.PETITION_NOT_FOUND
+        )
+    return [found[i] for i in ids]
 
 
 def petition_opinions(user, petition: Petition) -> QuerySet[VoterOpinion]:
-    return _scope(petition.opinions.select_related("meeting", "meeting__place", "meeting__round"), user)
+    return get_access(user).scope(
+        petition.opinions.select_related("meeting", "meeting__place", "meeting__round"), VIEW
+    )
+
+
+def petition_answers(petition: Petition) -> QuerySet[Answer]:
+    return petition.answers.select_related("batch__agency").order_by("-created_at")
 
 
 def consolidation_groups(user, round: Round) -> QuerySet[Petition]:
     return (
-        _scope(Petition.objects.filter(round=round, status__in=workflow.EDITABLE), user)
+        get_access(user)
+        .scope(Petition.objects.filter(round=round, status__in=sorted(workflow.EDITABLE)), VIEW)
         .prefetch_related(
             Prefetch("opinions", queryset=VoterOpinion.objects.select_related("meeting__place"))
         )
@@ -226,19 +325,31 @@ def consolidation_groups(user, round: Round) -> QuerySet[Petition]:
 
 
 def unassigned_opinions(user, round: Round) -> QuerySet[VoterOpinion]:
-    return _scope(
-        VoterOpinion.objects.filter(meeting__round=round, petition__isnull=True), user
-    ).select_related("meeting__place")
+    return (
+        get_access(user)
+        .scope(VoterOpinion.objects.filter(meeting__round=round, petition__isnull=True), VIEW)
+        .select_related("meeting__place")
+    )
 
 
-def repeated_unresolved(user, *, min_rounds: int = 2) -> QuerySet[Petition]:
+def repeated_unresolved(user) -> QuerySet[Petition]:
     """Petitions raised in several rounds and still unresolved: the supervision list."""
-    return petitions_visible(user).filter(rounds_raised__gte=min_rounds, status__in=workflow.OPEN_STATES)
+    return petitions_visible(user, repeated=True)
+
+
+def ready_to_forward(user, round: Round) -> QuerySet[Petition]:
+    """The round's petitions a forwarding batch may take now."""
+    return petitions_visible(user, round_id=round.pk).filter(status__in=sorted(workflow.FORWARDABLE))
+
+
+# -- Forwarding batches and answers ------------------------------------------------------------
 
 
 def batches_visible(user, *, round_id: int | None = None) -> QuerySet[ForwardingBatch]:
-    qs = _scope(ForwardingBatch.objects.select_related("agency", "round"), user).annotate(
-        petition_count=Count("petitions", distinct=True)
+    qs = (
+        get_access(user)
+        .scope(ForwardingBatch.objects.select_related("agency", "round"), VIEW)
+        .annotate(petition_count=Count("petitions", distinct=True))
     )
     if round_id:
         qs = qs.filter(round_id=round_id)
@@ -246,36 +357,51 @@ def batches_visible(user, *, round_id: int | None = None) -> QuerySet[Forwarding
 
 
 def batch_get(user, batch_id: int) -> ForwardingBatch:
-    obj = batches_visible(user).filter(pk=batch_id).first()
-    if obj is None:
-        raise NotFound("")
-    return obj
+    return _one(
+        batches_visible(user).select_related("rule", "province"),
+        batch_id,
+        _("This forwarding batch does not exist or you may not see it."),
+        PetitionError.BATCH_NOT_FOUND,
+    )
 
 
-# -- Agency responders -------------------------------------------------------------------------
+def answer_get(user, answer_id: int) -> Answer:
+    """An answer to a petition the user may see."""
+    petitions = petitions_visible(user).order_by()
+    return _one(
+        Answer.objects.select_related("petition__province", "batch").filter(petition__in=petitions),
+        answer_id,
+        _("This answer does not exist or you may not see it."),
+        PetitionError.ANSWER_NOT_FOUND,
+    )
 
 
 def agency_batches(user) -> QuerySet[ForwardingBatch]:
     """Batches forwarded to the bodies where the user answers for an agency."""
     access = get_access(user)
-    bodies = access.bodies_with_role(Role.AGENCY_RESPONDER)
-    provinces = access.provinces_with(ANSWER)
-    qs = ForwardingBatch.objects.filter(agency_id__in=list(bodies)).select_related("agency", "round")
-    if isinstance(provinces, set):
-        qs = qs.filter(province_id__in=list(provinces))
-    return qs.annotate(petition_count=Count("petitions", distinct=True)).order_by("due_date", "id")
+    qs = ForwardingBatch.objects.filter(agency_id__in=sorted(access.bodies_with_role(Role.AGENCY_RESPONDER)))
+    return (
+        access.scope(qs, ANSWER)
+        .select_related("agency", "round")
+        .annotate(petition_count=Count("petitions", distinct=True))
+        .order_by("due_date", "id")
+    )
 
 
 def agency_batch_get(user, batch_id: int) -> ForwardingBatch:
-    obj = agency_batches(user).filter(pk=batch_id).first()
-    if obj is None:
-        raise NotFound("")
-    return obj
+    return _one(
+        agency_batches(user).select_related("province"),
+        batch_id,
+        _("This forwarding batch does not exist or you may not see it."),
+        PetitionError.BATCH_NOT_FOUND,
+    )
 
 
 def agency_petitions(batch: ForwardingBatch) -> QuerySet[Petition]:
+    """The petitions of a batch with its answers (and the batches each is in: the answer rule)."""
     return batch.petitions.prefetch_related(
-        Prefetch("answers", queryset=Answer.objects.filter(batch=batch).order_by("-created_at"))
+        Prefetch("answers", queryset=Answer.objects.filter(batch=batch).order_by("-created_at")),
+        Prefetch("batches", queryset=ForwardingBatch.objects.only("id", "agency_id")),
     ).order_by("id")
 
 
@@ -385,10 +511,12 @@ def public_rounds() -> QuerySet[Round]:
 
 
 def public_round_get(round_id: int) -> Round:
-    obj = public_rounds().filter(pk=round_id).first()
-    if obj is None:
-        raise NotFound("")
-    return obj
+    return _one(
+        public_rounds(),
+        round_id,
+        _("This round does not exist or is not published."),
+        PetitionError.ROUND_NOT_FOUND,
+    )
 
 
 def public_petitions(round: Round) -> QuerySet[Petition]:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from celery import shared_task
+from django.utils.translation import gettext as _
 
+from dancu.core.errors import PermissionDenied
 from dancu.core.models import ImportJob
 from dancu.core.tasks import ImportRejected, Progress, run_import_job
 
 from . import services
+from .errors import PetitionError
 from .importing import read_opinion_file
 from .models import VoterMeeting
 
@@ -21,6 +24,8 @@ def _import_opinions(job: ImportJob, progress: Progress) -> dict[str, Any]:
     rows, errors = read_opinion_file(data, job.original_name, progress)
     if errors:
         raise ImportRejected(errors)
+    if job.created_by is None:  # the uploader's account is gone: nobody may record these
+        raise PermissionDenied(_("You do not have permission to do this."), code=PetitionError.FORBIDDEN)
     created = services.opinions_add(
         actor=job.created_by, meeting=meeting, rows=rows, source=job.original_name
     )

@@ -24,7 +24,16 @@ def login(page, base, username, password):
     page.wait_for_url(f"{base}/")
 
 
-def test_petitions_end_to_end(page, live_server, demo, tmp_path):
+@pytest.fixture
+def petition_rules(transactional_db):
+    """The deadline rules as migration 0002 seeds them: an earlier transactional test may have
+    flushed them (rules are data, never created by the services)."""
+    from dancu.petitions.tests.factories import seed_rules
+
+    return seed_rules()
+
+
+def test_petitions_end_to_end(page, live_server, demo, petition_rules, tmp_path):
     from dancu.core.documents import docx_text
     from dancu.directory.demo import DEMO_PASSWORD, HT_AGRI
     from dancu.petitions.models import Petition

@@ -29,25 +29,18 @@ def pworld(province, office, make_user):
         code="qh15-10",
         start_date=datetime.date(2025, 9, 1),
     )
-    m1 = services.meeting_create(
-        actor=specialist,
-        round=rnd,
-        kind="before_na",
-        date=datetime.date(2025, 9, 20),
-        place=commune_a,
-        levels=["na"],
-        delegates=[delegate],
-        voter_count=150,
-    )
-    m2 = services.meeting_create(
-        actor=specialist,
-        round=rnd,
-        kind="before_na",
-        date=datetime.date(2025, 9, 20),
-        place=commune_b,
-        levels=["na", "province"],
-        delegates=[delegate],
-        voter_count=90,
+    m1, m2 = (
+        services.meeting_create(
+            actor=specialist,
+            round=rnd,
+            kind="before_na",
+            date=datetime.date(2025, 9, 20),
+            place=place,
+            levels=levels,
+            delegates=[delegate],
+            voter_count=voters,
+        )
+        for place, levels, voters in ((commune_a, ["na"], 150), (commune_b, ["na", "province"], 90))
     )
     services.opinions_add(
         actor=specialist,

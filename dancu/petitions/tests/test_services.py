@@ -7,6 +7,8 @@ from dancu.core.errors import Conflict, PermissionDenied, ValidationFailed
 from dancu.petitions import reports, selectors, services
 from dancu.petitions.models import ClassificationOverride, Petition, ReminderLog
 
+from .factories import forward
+
 pytestmark = pytest.mark.django_db
 
 
@@ -71,35 +73,14 @@ def test_full_flow_forward_answer_reopen(pworld):
         assert ClassificationOverride.objects.filter(petition=road).exists()
     services.petition_classify(actor=w["specialist"], petition=land, field="khac", level="province")
     assert ClassificationOverride.objects.filter(petition=land, field_after="khac").exists()
-    central = services.batch_create(
-        actor=w["specialist"],
-        round=w["round"],
-        agency=w["ministry"],
-        petitions=[road],
-        dispatch_number="15/VP-TH",
-        dispatch_date=datetime.date(2025, 10, 1),
-    )
+    central = forward(w, w["ministry"], [road], "15/VP-TH")
     assert central.due_date == datetime.date(2025, 11, 30) + datetime.timedelta(
         days=1
     )  # 60 days, Sunday → Monday
-    local = services.batch_create(
-        actor=w["specialist"],
-        round=w["round"],
-        agency=w["agri"],
-        petitions=[land],
-        dispatch_number="16/VP-TH",
-        dispatch_date=datetime.date(2025, 10, 1),
-    )
+    local = forward(w, w["agri"], [land], "16/VP-TH")
     assert local.rule.answer_days == 30
     with pytest.raises(Conflict):
-        services.batch_create(
-            actor=w["specialist"],
-            round=w["round"],
-            agency=w["agri"],
-            petitions=[land],
-            dispatch_number="17/VP-TH",
-            dispatch_date=datetime.date(2025, 10, 1),
-        )
+        forward(w, w["agri"], [land], "17/VP-TH")
     # The agency answers only what was forwarded to it.
     with pytest.raises(PermissionDenied):
         services.answer_submit(
@@ -194,14 +175,7 @@ def _forwarded_with_answer(w):
     road.refresh_from_db()
     land.refresh_from_db()
     batches = [
-        services.batch_create(
-            actor=w["specialist"],
-            round=w["round"],
-            agency=agency,
-            petitions=[petition],
-            dispatch_number=f"{n}/VP-TH",
-            dispatch_date=datetime.date(2025, 10, 1),
-        )
+        forward(w, agency, [petition], f"{n}/VP-TH")
         for n, agency, petition in ((15, w["ministry"], road), (16, w["agri"], land))
     ]
     services.answer_submit(

@@ -1,0 +1,297 @@
+"""Forms of the petitions pages: they turn request data into the arguments of one service.
+
+Widgets carry the ids the pages (and the browser test) use: the field's name, unless noted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from dancu.core.forms import SpreadsheetUploadForm
+from dancu.directory.models import AdministrativeUnit, Body, Person
+
+from . import selectors
+from .fields import FIELD_CHOICES, LEVEL_CHOICES
+from .models import AnswerStatus, DelegateLevel, ForwardingBatch, MeetingKind, Petition, Round
+from .services import CONSOLIDATION_ACTIONS, parse_numbered_list
+
+MAX_CSV = 5 * 1024 * 1024
+
+
+class DateWidget(forms.DateInput):
+    """The browser's date picker: ISO dates, whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("format", "%Y-%m-%d")
+        super().__init__(**kwargs)
+
+
+class ModelSelect(forms.Select):
+    """A select of model choices that does not read its first choice to decide on `required`
+    (a second query of the choices; a select whose first option has a value gets no `required`
+    anyway)."""
+
+    def use_required_attribute(self, initial: Any) -> bool:
+        return False
+
+
+class IdListField(forms.Field):
+    """Ids ticked in checkboxes (or hidden inputs) of one name, in the order sent, without
+    repeats; anything that is not an id is ignored."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> list[int]:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        return list(dict.fromkeys(int(v) for v in values if str(v).isdigit() and len(str(v)) < 12))
+
+
+class ServiceForm(forms.Form):
+    """A form whose valid data are the keyword arguments of one service (`arguments()`)."""
+
+    def arguments(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+def yes_no(label: Any) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label, choices=(("1", _("Yes")), ("0", _("No"))), coerce=lambda value: value == "1"
+    )
+
+
+class StyledForm(ServiceForm):
+    """Bootstrap classes on every widget; ids equal to the field names."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+        for f in self.fields.values():
+            widget = f.widget
+            if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            elif not isinstance(widget, forms.HiddenInput | forms.MultipleHiddenInput):
+                widget.attrs.setdefault("class", "form-control")
+
+
+class RoundForm(ServiceForm):
+    name = forms.CharField(label=_("Name"), max_length=300)
+    code = forms.SlugField(label=_("Code"), max_length=40)
+    start_date = forms.DateField(label=_("Start"), widget=DateWidget())
+    end_date = forms.DateField(label=_("End"), required=False, widget=DateWidget())
+
+
+class MeetingForm(StyledForm):
+    """A voter meeting of a round: the commune, organisers and delegates of its province."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices)
+    sector = forms.CharField(label=_("Sector (thematic meetings)"), max_length=200, required=False)
+    date = forms.DateField(label=_("Date"), widget=DateWidget())
+    place = forms.ModelChoiceField(
+        label=_("Commune"), queryset=AdministrativeUnit.objects.none(), empty_label=None, widget=ModelSelect
+    )
+    venue = forms.CharField(label=_("Venue"), max_length=300, required=False)
+    levels = forms.MultipleChoiceField(
+        label=_("Levels of delegates"),
+        choices=DelegateLevel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    organisers = forms.ModelMultipleChoiceField(
+        label=_("Organisers"), queryset=Body.objects.none(), required=False
+    )
+    delegates = forms.ModelMultipleChoiceField(
+        label=_("Attending delegates"), queryset=Person.objects.none(), required=False
+    )
+    voter_count = forms.IntegerField(label=_("Number of voters"), min_value=0, initial=0)
+
+    def __init__(self, *args: Any, round: Round, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = self.fields
+        fields["place"].queryset = selectors.communes_of(round.province_id)
+        fields["organisers"].queryset = selectors.organisers_of(round.province_id)
+        fields["organisers"].widget.attrs["size"] = 5
+        fields["delegates"].queryset = selectors.delegates_of(round.province_id)
+        fields["delegates"].widget.attrs["size"] = 8
+
+
+class OpinionsForm(ServiceForm):
+    """Quick entry of one opinion, or a pasted numbered list (one opinion per item)."""
+
+    text = forms.CharField(label=_("Opinion"), required=False, max_length=20_000)
+    voter_label = forms.CharField(label=_("Voter or group"), required=False, max_length=200)
+    area = forms.CharField(label=_("Area"), required=False, max_length=200)
+    pasted = forms.CharField(
+        label=_("One opinion per number (1. … 2. …)"), required=False, max_length=500_000
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        pasted, area = data.get("pasted", ""), data.get("area", "")
+        if pasted.strip():
+            data["rows"] = [{"text": t, "area": area} for t in parse_numbered_list(pasted)]
+        elif data.get("text", "").strip():
+            data["rows"] = [{"text": data["text"], "voter_label": data.get("voter_label", ""), "area": area}]
+        else:
+            raise forms.ValidationError(_("No opinion to record."))
+        return data
+
+    def arguments(self) -> dict[str, Any]:
+        return {"rows": self.cleaned_data["rows"], "source": "form"}
+
+
+class OpinionUploadForm(SpreadsheetUploadForm, ServiceForm):
+    """An .xlsx workbook (checked as every upload is) or a UTF-8 CSV file of at most 5 MB."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = _("Excel file (.xlsx) or CSV")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            return super().clean_file()
+        if upload.size > MAX_CSV:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
+
+    def arguments(self) -> dict[str, Any]:
+        return {"upload": self.cleaned_data["file"]}
+
+
+class ConsolidationForm(ServiceForm):
+    """One action of the consolidation screen on the ticked petitions and opinions."""
+
+    action = forms.ChoiceField(choices=[(a, a) for a in CONSOLIDATION_ACTIONS])
+    petition = IdListField()
+    opinion = IdListField()
+    text = forms.CharField(required=False, max_length=5000)
+    field = forms.ChoiceField(label=_("Field"), choices=[("", "—"), *FIELD_CHOICES], required=False)
+    level = forms.ChoiceField(label=_("Competent level"), choices=[("", "—"), *LEVEL_CHOICES], required=False)
+
+    def arguments(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "action": d["action"],
+            "petition_ids": d["petition"],
+            "opinion_ids": d["opinion"],
+            "text": d["text"],
+            "field": d["field"],
+            "level": d["level"],
+        }
+
+
+class ClassifyForm(StyledForm):
+    field = forms.ChoiceField(label=_("Field"), choices=FIELD_CHOICES)
+    level = forms.ChoiceField(label=_("Competent level"), choices=LEVEL_CHOICES)
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), queryset=Body.objects.none(), required=False, empty_label="—"
+    )
+    committee = forms.ModelChoiceField(
+        label=_("Responsible committee"), queryset=Body.objects.none(), required=False, empty_label="—"
+    )
+
+    def __init__(self, *args: Any, petition: Petition, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "field": petition.field,
+                "level": petition.level,
+                "agency": petition.agency_id,
+                "committee": petition.committee_id,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = self.fields
+        fields["agency"].queryset = selectors.agencies_of(petition.province_id)
+        fields["committee"].queryset = selectors.committees_of(petition.province_id)
+
+
+class BatchForm(StyledForm):
+    """A forwarding batch: one agency of the province and the ticked petitions of the round."""
+
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), queryset=Body.objects.none(), empty_label=None, widget=ModelSelect
+    )
+    dispatch_number = forms.CharField(label=_("Dispatch number"), max_length=50)
+    dispatch_date = forms.DateField(label=_("Dispatch date"), initial=timezone.localdate, widget=DateWidget())
+    petition = forms.ModelMultipleChoiceField(
+        label=_("Confirmed petitions"), queryset=Petition.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, user: Any, round: Round, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = self.fields
+        fields["agency"].queryset = selectors.agencies_of(round.province_id)
+        fields["dispatch_number"].widget.attrs["placeholder"] = "15/VP-TH"
+        # Any petition of the round may be sent: the service says why one cannot be forwarded.
+        fields["petition"].queryset = selectors.petitions_visible(user, round_id=round.pk)
+
+    def arguments(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "agency": d["agency"],
+            "petitions": list(d["petition"]),
+            "dispatch_number": d["dispatch_number"],
+            "dispatch_date": d["dispatch_date"],
+        }
+
+
+class AnswerForm(ServiceForm):
+    """An agency's answer to one petition of a batch forwarded to it."""
+
+    petition = forms.ModelChoiceField(queryset=Petition.objects.none(), widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Answer"), max_length=20_000)
+    status = forms.ChoiceField(label=_("Result"), choices=AnswerStatus.choices)
+    file = forms.FileField(label=_("Attachment"), required=False)
+
+    def __init__(self, *args: Any, batch: ForwardingBatch, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = self.fields
+        fields["petition"].queryset = batch.petitions.all()
+
+
+class ReviewForm(ServiceForm):
+    """The office's review of an answer: accepted (the petition closes) or not (re-opened)."""
+
+    accepted = yes_no(_("Accept"))
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000)
+
+
+class PublishForm(ServiceForm):
+    public = yes_no(_("Publish"))
+
+
+class PetitionFilterForm(forms.Form):
+    """The filters of the petition list (GET); a value that is not valid is ignored."""
+
+    q = forms.CharField(required=False, max_length=200)
+    round = forms.IntegerField(required=False, min_value=1, max_value=10**11)
+    field = forms.ChoiceField(choices=FIELD_CHOICES, required=False)
+    level = forms.ChoiceField(choices=LEVEL_CHOICES, required=False)
+    status = forms.ChoiceField(choices=Petition.Status.choices, required=False)
+    repeated = forms.BooleanField(required=False)
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters, as `selectors.petitions_visible` takes them."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "query": (self.data.get("q") or "")[:200].strip(),
+            "round_id": data.get("round"),
+            "field": data.get("field") or "",
+            "level": data.get("level") or "",
+            "status": data.get("status") or "",
+            "repeated": bool(data.get("repeated")),
+        }
