@@ -78,6 +78,11 @@ class Access:
     def bodies_with_role(self, role: str) -> set[int]:
         return set(self.bodies_by_role.get(role, set()))
 
+    def province_ids(self, perm: str) -> list[int] | None:
+        """The ids of the provinces where the user has `perm`, sorted; None means every one."""
+        provinces = self.provinces_with(perm)
+        return None if isinstance(provinces, _All) else sorted(provinces)
+
     def province_filter(self, perm: str, field: str = "province") -> Q | None:
         """The Q restricting `field` (a province FK) to where the user has `perm`:
         None means every province, and an impossible Q nothing."""

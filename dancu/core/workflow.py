@@ -103,11 +103,10 @@ class Workflow:
         return {a.target for a in self.actions if state in a.sources}
 
     # -- what a user may do now -----------------------------------------------------------
-    def blocked_reason(self, access: Access, obj: Any, name: str) -> str:
-        """Why `access` may not take action `name` on `obj` now ("" when it may)."""
-        a = self.action(name)
-        if not access.has(a.perm, self.province(obj)) or (a.rule is not None and not a.rule(access, obj)):
-            return _("You do not have permission to do this.")
+    def _permitted(self, access: Access, obj: Any, a: Action) -> bool:
+        return access.has(a.perm, self.province(obj)) and (a.rule is None or a.rule(access, obj))
+
+    def _state_reason(self, obj: Any, a: Action) -> str:
         if self.state_of(obj) not in a.sources:
             return _("This step is not allowed while the record is “%(state)s”.") % {
                 "state": self.label_of(self.state_of(obj))
@@ -118,16 +117,28 @@ class Workflow:
                 return str(reason)
         return ""
 
+    def permitted(self, access: Access, obj: Any, name: str) -> bool:
+        """Whether `access` holds the right to take `name` on `obj` (whatever its state)."""
+        return self._permitted(access, obj, self.action(name))
+
+    def blocked_reason(self, access: Access, obj: Any, name: str) -> str:
+        """Why `access` may not take action `name` on `obj` now ("" when it may)."""
+        a = self.action(name)
+        if not self._permitted(access, obj, a):
+            return _("You do not have permission to do this.")
+        return self._state_reason(obj, a)
+
     def available(self, access: Access, obj: Any) -> list[Action]:
         """The actions `access` may take on `obj` now, in declaration order."""
         return [a for a in self.actions if not self.blocked_reason(access, obj, a.name)]
 
     def check(self, access: Access, obj: Any, name: str) -> Action:
-        """The action, or a typed refusal: PermissionDenied, then Conflict for the state/guard."""
+        """The action, or a typed refusal: PermissionDenied, then Conflict for the state/guard.
+        The permission and the object rule are evaluated once."""
         a = self.action(name)
-        if not access.has(a.perm, self.province(obj)) or (a.rule is not None and not a.rule(access, obj)):
+        if not self._permitted(access, obj, a):
             raise PermissionDenied(_("You do not have permission to do this."))
-        reason = self.blocked_reason(access, obj, name)
+        reason = self._state_reason(obj, a)
         if reason:
             raise Conflict(
                 reason,
@@ -206,12 +217,10 @@ class Workflow:
 
     def _validate_only(self, obj: Any, name: str) -> Action:
         a = self.action(name)
-        if self.state_of(obj) not in a.sources:
+        reason = self._state_reason(obj, a)
+        if reason:
             raise Conflict(
-                _("This step is not allowed while the record is “%(state)s”.")
-                % {"state": self.label_of(self.state_of(obj))},
-                code="invalid_transition",
-                details={"from": self.state_of(obj), "action": name, "to": a.target},
+                reason, code="invalid_transition", details={"from": self.state_of(obj), "action": name, "to": a.target}
             )
         return a
 

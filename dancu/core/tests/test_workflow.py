@@ -140,3 +140,24 @@ def test_scope_filters_by_province_and_empties_without_rights():
     assert set(ADMIN.scope(qs, "p", "pk")) == {a, b}
     assert list(Access(user_id=1).scope(qs, "p", "pk")) == []
     assert ADMIN.province_filter("p") is None
+
+
+def test_permitted_and_the_rule_evaluated_once():
+    calls = []
+
+    def rule(access, j):
+        calls.append(j.pk)
+        return True
+
+    ruled = flow(rule=rule)
+    j = job()
+    assert ruled.permitted(RUNNER, j, "start") and not ruled.permitted(ELSEWHERE, j, "start")
+    calls.clear()
+    ruled.check(RUNNER, j, "start")
+    assert calls == [j.pk]
+
+
+def test_province_ids():
+    assert RUNNER.province_ids("jobs.run") == [PROVINCE]
+    assert ADMIN.province_ids("jobs.run") is None
+    assert Access(user_id=9).province_ids("jobs.run") == []
