@@ -13,6 +13,10 @@ MANIFEST = ModuleManifest(
     urls="dancu.council.urls",
     public_prefix="ky-hop/",
     public_urls="dancu.council.public_urls",
+    public_links=(
+        MenuItem(_("Council sessions"), "council_public:session_list", "bank"),
+        MenuItem(_("Resolutions of the council"), "council_public:resolution_list", "journal-text"),
+    ),
     api_prefix="/council",
     api_router="dancu.council.api:router",
     menus=(

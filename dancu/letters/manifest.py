@@ -14,6 +14,10 @@ MANIFEST = ModuleManifest(
     urls="dancu.letters.urls",
     public_prefix="don-thu/",
     public_urls="dancu.letters.public_urls",
+    public_links=(
+        MenuItem(_("Send a letter to the delegation and the council"), "letters_public:submit", "envelope-paper"),
+        MenuItem(_("Look up your letter"), "letters_public:status", "search"),
+    ),
     api_prefix="/letters",
     api_router="dancu.letters.api:router",
     menus=(
