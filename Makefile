@@ -8,7 +8,9 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/dancu
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps run test test-sqlite test-postgres test-browser lint bench messages worker clean
+PREVIEW_DB := sqlite:///$(CURDIR)/var/preview.sqlite3
+
+.PHONY: docs-preview install system-deps run test test-sqlite test-postgres test-browser lint bench messages worker clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,11 +22,11 @@ install: $(STAMP)
 
 # Debian packages the browser tests and document checks need (root only; skipped otherwise).
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -q && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium gettext fonts-liberation2 libreoffice-writer-nogui; \
-	  else echo "Install chromium, gettext and LibreOffice (sudo apt-get install chromium gettext libreoffice-writer-nogui)"; fi; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium gettext fonts-liberation2 libreoffice-writer-nogui poppler-utils; \
+	  else echo "Install chromium, gettext and LibreOffice (sudo apt-get install chromium gettext libreoffice-writer-nogui poppler-utils)"; fi; \
 	fi
 
 run: install
@@ -63,6 +65,13 @@ bench: install
 messages: install
 	cd dancu && ../$(BIN)/django-admin makemessages -l vi --no-obsolete --add-location file -i "tests/*"
 	msgfmt --check -o dancu/locale/vi/LC_MESSAGES/django.mo dancu/locale/vi/LC_MESSAGES/django.po
+
+# Page 1 of every generated document, as PNG, from a fresh demo database: var/previews/.
+docs-preview: install system-deps
+	mkdir -p var && rm -f var/preview.sqlite3
+	DATABASE_URL=$(PREVIEW_DB) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=$(PREVIEW_DB) $(BIN)/python manage.py load_demo > /dev/null
+	DATABASE_URL=$(PREVIEW_DB) $(BIN)/python manage.py docs_preview var/previews
 
 worker: install
 	$(BIN)/celery -A config worker -B -l info

@@ -58,10 +58,12 @@ class Section:
 
 @dataclass
 class Table:
-    """A simple grid; the first row is bold when `header` is true."""
+    """A simple grid; the first row is bold when `header` is true. `widths` (mm) when given,
+    else the columns share the text width by how much they hold ("TT" columns stay narrow)."""
 
     rows: list[list[str]]
     header: bool = True
+    widths: list[float] | None = None
 
 
 Block = str | Section | Table
@@ -88,6 +90,8 @@ class DocumentSpec:
     signer: Signer | None = None
     recipients: list[str] = field(default_factory=list)
     number: int | str | None = None  # None: left blank for the clerk to fill in when issued
+    # "Kính gửi:" — the bodies a công văn is addressed to (shown under the header).
+    addressees: list[str] = field(default_factory=list)
     archive: str = "VT"  # "Lưu: VT." (the clerical archive), optionally with the drafting unit
 
 
@@ -276,6 +280,10 @@ def _header(doc, spec: DocumentSpec) -> None:
     _paragraph(left, spec.issuer.upper(), size=13, bold=True)
     _short_rule(left, HEADER_LEFT_MM, 22)
     _paragraph(left, number_line(spec.number, spec.symbol), size=13)
+    if is_dispatch(spec) and spec.summary:
+        # A công văn has no title: its summary ("V/v …") stands under the number (Decree 30,
+        # Appendix I, box 5b), in 12-13 pt regular type.
+        _paragraph(left, dispatch_summary(spec.summary), size=12)
 
     right_mm = TEXT_WIDTH_MM - HEADER_LEFT_MM
     _paragraph(right, NATIONAL_TITLE, size=12, bold=True, reuse_first=True)
@@ -285,12 +293,42 @@ def _header(doc, spec: DocumentSpec) -> None:
     _paragraph(right, vn_date_line(spec.place, spec.date), size=13, italic=True)
 
 
+def is_dispatch(spec: DocumentSpec) -> bool:
+    """A công văn: a document without a type name (Decree 30 lays it out differently)."""
+    return not spec.doc_type.strip()
+
+
+def dispatch_summary(summary: str) -> str:
+    summary = summary.strip()
+    return summary if summary.lower().startswith("v/v") else f"V/v {summary[:1].lower()}{summary[1:]}"
+
+
 def _title(doc, spec: DocumentSpec) -> None:
     _paragraph(doc, "", size=6, space_after=6)
-    _paragraph(doc, spec.doc_type.upper(), size=14, bold=True)
-    if spec.summary:
-        _paragraph(doc, spec.summary, size=14, bold=True)
-        _short_rule(doc, TEXT_WIDTH_MM, 40)
+    if not is_dispatch(spec):
+        _paragraph(doc, spec.doc_type.upper(), size=14, bold=True)
+        if spec.summary:
+            _paragraph(doc, spec.summary, size=14, bold=True)
+            _short_rule(doc, TEXT_WIDTH_MM, 40)
+        _paragraph(doc, "", size=6, space_after=6)
+    _addressees(doc, spec.addressees)
+
+
+def _addressees(doc, addressees: list[str]) -> None:
+    """ "Kính gửi: Sở Y tế." on one line, or one addressee a line, each "- …;" (the last ".")."""
+    names = [a.strip().rstrip(";.") for a in addressees if a.strip()]
+    if not names:
+        return
+    if len(names) == 1:
+        _paragraph(doc, f"Kính gửi: {names[0]}.", size=BODY_PT, space_after=6)
+    else:
+        para = _paragraph(doc, "Kính gửi:", size=BODY_PT, align=WD_ALIGN_PARAGRAPH.LEFT)
+        para.paragraph_format.left_indent = Mm(35)
+        for i, name in enumerate(names):
+            line = _paragraph(
+                doc, f"- {name}{'.' if i == len(names) - 1 else ';'}", size=BODY_PT, align=WD_ALIGN_PARAGRAPH.LEFT
+            )
+            line.paragraph_format.left_indent = Mm(60)
     _paragraph(doc, "", size=6, space_after=6)
 
 
@@ -313,6 +351,11 @@ def _grid(doc, block: Table) -> None:
     table = doc.add_table(rows=len(block.rows), cols=cols)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, column_widths(block, cols), strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
     for r, row in enumerate(block.rows):
         for c in range(cols):
             value = row[c] if c < len(row) else ""
@@ -325,6 +368,41 @@ def _grid(doc, block: Table) -> None:
                 reuse_first=True,
             )
     _paragraph(doc, "", size=6, space_after=6)
+
+
+NARROW_HEADERS = {"tt", "stt", "số tt"}
+
+
+def column_widths(block: Table, cols: int) -> list[float]:
+    """Millimetres per column: as given, else "TT" columns 12 mm and the rest shared by the
+    length of what they hold (a code column stays short, the content column gets the room)."""
+    if block.widths and len(block.widths) == cols:
+        return list(block.widths)
+    header = block.rows[0] if block.header else []
+    fixed = {c: 12.0 for c in range(cols) if c < len(header) and str(header[c]).strip().lower() in NARROW_HEADERS}
+    weights = {}
+    for c in range(cols):
+        if c in fixed:
+            continue
+        lengths = sorted(len(str(row[c])) if c < len(row) and row[c] is not None else 0 for row in block.rows)
+        typical = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))] if lengths else 1  # ~90th percentile
+        weights[c] = max(6, min(typical, 120))
+    room = TEXT_WIDTH_MM - sum(fixed.values())
+    total = sum(weights.values()) or 1
+    widths = []
+    for c in range(cols):
+        if c in fixed:
+            widths.append(fixed[c])
+            continue
+        # No word is cut: a code such as "KN26-000001" keeps to one line (about 2.6 mm a
+        # character at 12 pt), up to 45 mm.
+        longest = max(
+            (len(word) for row in block.rows[1 if block.header else 0 :] if c < len(row) for word in str(row[c] or "").split()),
+            default=1,
+        )
+        widths.append(max(min(45.0, 2.6 * longest + 4), room * weights[c] / total, 12.0))
+    scale = TEXT_WIDTH_MM / sum(widths)  # the minimum widths may overflow: bring back to the page
+    return [round(w * scale, 1) for w in widths]
 
 
 def _as_block(item) -> Block:
@@ -370,6 +448,8 @@ def _footer(doc, spec: DocumentSpec) -> None:
     left_align = WD_ALIGN_PARAGRAPH.LEFT
     _paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align=left_align, reuse_first=True)
     for recipient in spec.recipients:
+        if spec.archive and recipient.strip().lstrip("-").strip().lower().startswith("lưu"):
+            continue  # the archive line comes last, once
         _paragraph(left, _recipient_line(recipient), size=11, align=left_align)
     if spec.archive:
         _paragraph(left, f"- Lưu: {spec.archive.rstrip('.')}.", size=11, align=left_align)
@@ -472,3 +552,156 @@ def libreoffice_text(data: bytes, *, timeout: int = 120) -> str | None:
     in LibreOffice, not only in python-docx."""
     out = docx_convert(data, "txt:Text (encoded):UTF8", timeout=timeout)
     return None if out is None else out.decode("utf-8-sig")
+
+
+# -- Layout, read back (for the layout tests every generated document has) -------------------
+
+
+@dataclass
+class Layout:
+    """Where the parts of a Decree-30 document stand, read from the .docx."""
+
+    header_left: list[str]  # issuing bodies, the number, a công văn's "V/v" summary
+    header_right: list[str]  # national title, motto, place and date
+    title: list[str]  # type name and summary of a titled document (empty for a công văn)
+    addressees: list[str]  # the "Kính gửi" lines
+    recipients: list[str]  # "Nơi nhận:" and its lines
+    signer: list[str]  # authority, position, name (blank lines dropped)
+    header_left_bold: list[str]
+    title_bold: bool
+    date_italic: bool
+
+
+def _cell_lines(cell) -> list[str]:
+    return [p.text.strip() for p in cell.paragraphs if p.text.strip()]
+
+
+def layout(data: bytes) -> Layout:
+    """Read a document made by `build_document` back into its parts."""
+    doc = Document(io.BytesIO(data))
+    header = doc.tables[0].rows[0].cells
+    left, right = header[0], header[1]
+    body_paras = doc.paragraphs
+    title: list[str] = []
+    addressees: list[str] = []
+    title_bold = False
+    for para in body_paras:
+        text = para.text.strip()
+        if not text:
+            if title and not addressees:
+                continue
+            continue
+        if text.startswith("Kính gửi"):
+            addressees.append(text)
+            continue
+        if addressees and text.startswith("- "):
+            addressees.append(text)
+            continue
+        if para.alignment == WD_ALIGN_PARAGRAPH.CENTER and all(r.bold for r in para.runs if r.text.strip()):
+            title.append(text)
+            title_bold = True
+            continue
+        break
+    footer = doc.tables[-1].rows[0].cells if len(doc.tables) > 1 else None
+    recipients = _cell_lines(footer[0]) if footer else []
+    signer = _cell_lines(footer[1]) if footer else []
+    date_para = next((p for p in right.paragraphs if "ngày" in p.text), None)
+    return Layout(
+        header_left=_cell_lines(left),
+        header_right=_cell_lines(right),
+        title=title,
+        addressees=addressees,
+        recipients=recipients if recipients[:1] == ["Nơi nhận:"] else [],
+        signer=signer,
+        header_left_bold=[p.text.strip() for p in left.paragraphs if p.text.strip() and any(r.bold for r in p.runs)],
+        title_bold=title_bold,
+        date_italic=bool(date_para and all(r.italic for r in date_para.runs if r.text.strip())),
+    )
+
+
+def layout_problems(data: bytes, *, dispatch: bool, signed: bool = True, addressed: bool | None = None) -> list[str]:
+    """What in a generated document departs from Decree 30's layout (an empty list: none).
+
+    Checked: the issuing body (upper case, the issuer bold) and the number on the left; the
+    national title, the motto and an italic place-and-date line on the right; a titled
+    document's type name and summary centred in bold under the header, a công văn's "V/v"
+    summary under its number and no title; "Kính gửi" where addressed; "Nơi nhận:" with the
+    archive line once, last; the signer block (position in capitals, then the name)."""
+    shape = layout(data)
+    problems = []
+    left, right = shape.header_left, shape.header_right
+    if len(left) < 3 or left[0] != left[0].upper() or left[1] != left[1].upper():
+        problems.append(f"issuing body not in capitals on the left: {left[:2]}")
+    if not any(line.startswith("Số:") for line in left):
+        problems.append("no 'Số:' line on the left")
+    if not shape.header_left_bold or left[1] not in shape.header_left_bold:
+        problems.append("the issuer is not bold")
+    if right[:2] != [NATIONAL_TITLE, MOTTO]:
+        problems.append(f"national title and motto not on the right: {right[:2]}")
+    if not any(", ngày" in line for line in right) or not shape.date_italic:
+        problems.append("no italic place-and-date line on the right")
+    number_at = next((i for i, line in enumerate(left) if line.startswith("Số:")), -1)
+    if dispatch:
+        if not (number_at >= 0 and number_at + 1 < len(left) and left[number_at + 1].startswith("V/v")):
+            problems.append("a công văn's 'V/v' summary is not under its number")
+        if shape.title:
+            problems.append(f"a công văn has a title: {shape.title}")
+    else:
+        if not shape.title or shape.title[0] != shape.title[0].upper() or not shape.title_bold:
+            problems.append(f"no bold, centred type name under the header: {shape.title}")
+        if any(line.startswith("V/v") for line in left):
+            problems.append("a titled document has a 'V/v' line in the header")
+    if (addressed if addressed is not None else dispatch) and not (
+        shape.addressees and shape.addressees[0].startswith("Kính gửi")
+    ):
+        problems.append("no 'Kính gửi:' line")
+    if signed:
+        if not shape.recipients:
+            problems.append("no 'Nơi nhận:' block")
+        archive = [line for line in shape.recipients if line.startswith("- Lưu")]
+        if len(archive) != 1 or shape.recipients[-1] != archive[0]:
+            problems.append(f"the archive line is not once and last: {shape.recipients}")
+        if len(shape.signer) < 2 or shape.signer[0] != shape.signer[0].upper():
+            problems.append(f"no signer block (position in capitals, then the signer's name): {shape.signer}")
+        elif shape.signer[-1] == shape.signer[-1].upper():
+            problems.append(f"the signer block has no name: {shape.signer}")
+    return problems
+
+
+def first_page_png(data: bytes, *, dpi: int = 80, timeout: int = 120) -> bytes | None:
+    """Page 1 rendered to PNG (LibreOffice to PDF, then poppler's pdftoppm): what a person
+    looks at. None when either tool is missing."""
+    pdf = docx_to_pdf(data, timeout=timeout)
+    pdftoppm = shutil.which("pdftoppm")
+    if pdf is None or pdftoppm is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="dancu-png-") as tmp:
+        source = Path(tmp) / "document.pdf"
+        source.write_bytes(pdf)
+        try:
+            subprocess.run(
+                [pdftoppm, "-png", "-f", "1", "-l", "1", "-r", str(dpi), "-singlefile", str(source), f"{tmp}/page"],
+                check=True,
+                capture_output=True,
+                timeout=timeout,
+            )
+        except (subprocess.SubprocessError, OSError):
+            return None
+        page = Path(tmp) / "page.png"
+        return page.read_bytes() if page.exists() else None
+
+
+@dataclass
+class DocumentSample:
+    """One kind of document a module generates, built from demo data, with the layout it must
+    have (`layout_problems`)."""
+
+    slug: str  # file name stem: "petitions-cover-letter"
+    title: str  # what it is, in Vietnamese: "Công văn chuyển kiến nghị"
+    data: bytes
+    dispatch: bool = False  # a công văn
+    signed: bool = True
+    addressed: bool | None = None  # "Kính gửi" expected (default: for a công văn)
+
+    def problems(self) -> list[str]:
+        return layout_problems(self.data, dispatch=self.dispatch, signed=self.signed, addressed=self.addressed)

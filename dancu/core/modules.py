@@ -50,6 +50,9 @@ class ModuleManifest:
     dashboard_cards: str = ""
     # "dancu.<app>.search:global_search": (user, query) -> [SearchGroup], scoped.
     search: str = ""
+    # "dancu.<app>.previews:samples": samples(user) -> [DocumentSample], one per kind of document
+    # the module generates, built from the demo data (make docs-preview, the layout tests).
+    documents: str = ""
     # "dancu.<app>.tests.test_permissions:ROUTES": route names the module's matrix covers.
     matrix_routes: str = ""
     # Other modules this one reads through their selectors/services by id (docs/decisions/0002).
