@@ -17,6 +17,16 @@ class User(AbstractUser):
     is_national_admin = models.BooleanField(
         _("national administrator"), default=False, help_text=_("May see and change everything, in every province.")
     )
+    # The person of the directory this account belongs to: a delegate's own meetings,
+    # constituency and questions, a signer's name on documents.
+    person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("person in the directory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="accounts",
+    )
 
     class Meta:
         verbose_name = _("user")

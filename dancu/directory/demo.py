@@ -48,6 +48,11 @@ DEMO_PASSWORD = "DanCu@2026"
 
 # Body names used by the demo users below (and by tests and the README).
 HT_OFFICE = "Văn phòng Đoàn ĐBQH và HĐND tỉnh Hà Tĩnh"
+# (name, gender, post) of the Office's leaders in the demo.
+OFFICE_STAFF = [
+    ("Nguyễn Văn Hải", "male", "chanh-van-phong"),
+    ("Trần Thị Hồng Nhung", "female", "pho-chanh-van-phong"),
+]
 HT_COUNCIL = "Hội đồng nhân dân tỉnh Hà Tĩnh"
 HT_STANDING = "Thường trực Hội đồng nhân dân tỉnh Hà Tĩnh"
 HT_AGRI = "Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh"
@@ -417,6 +422,13 @@ def _ha_tinh(ld: _Loader) -> None:
             people=seated,
             constituency_units=units,
         )
+    # The Office's head and deputy: they sign what the Office sends (documents name them).
+    office = Body.objects.get(province=province, kind=BodyKind.OFFICE, name=HT_OFFICE)
+    for full_name, gender, post in OFFICE_STAFF:
+        person, _created = Person.objects.update_or_create(
+            full_name=full_name, province=province, defaults={"gender": gender, "workplace": HT_OFFICE}
+        )
+        ld.member(person, office, post, None, start_date=datetime.date(2021, 7, 1))
     na_people = people[COUNCIL_SEATS + 20 :]
     for number, name, start, end in NA_TERMS:
         term = ld.term(na, number, name, start, end)
@@ -441,7 +453,22 @@ def _nghe_an(ld: _Loader) -> None:
         ld.term(council, number, name, start, end)
 
 
+def _delegate_person() -> Person | None:
+    """The person the demo delegate account belongs to: a delegate of today's council term."""
+    return (
+        Person.objects.filter(
+            memberships__body__name=HT_COUNCIL,
+            memberships__post__code="dai-bieu",
+            memberships__end_date__isnull=True,
+            memberships__constituency__isnull=False,
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
 def _users(ld: _Loader) -> None:
+    delegate = _delegate_person()
     for demo in DEMO_USERS:
         user, created = User.objects.get_or_create(username=demo.username)
         user.full_name = demo.full_name
@@ -450,6 +477,9 @@ def _users(ld: _Loader) -> None:
         national = demo.role is None
         user.is_national_admin = user.is_staff = user.is_superuser = national
         user.set_password(DEMO_PASSWORD)  # reset on every run so the printed logins work
+        if demo.role == Role.DELEGATE and delegate is not None:
+            user.person = delegate  # "my" meetings, constituency and questions
+            user.full_name = delegate.full_name
         user.save()
         ld.counts["users_created" if created else "users_existing"] += 1
         if demo.role is not None and demo.body_name is not None:

@@ -130,3 +130,29 @@ def bodies_by_kind(user) -> list[dict]:
     rows = bodies_visible(user).order_by().values("kind").annotate(n=Count("id"))
     labels = dict(BodyKind.choices)
     return sorted(({"label": labels.get(r["kind"], r["kind"]), **r} for r in rows), key=lambda r: r["kind"])
+
+
+def current_holder(body: Body, post_code: str) -> Person | None:
+    """The person holding `post_code` in `body` today (for a document's signer block). Not
+    scoped: a post holder's name is public, what the document shows."""
+    membership = (
+        Membership.objects.filter(body=body, post__code=post_code, end_date__isnull=True)
+        .select_related("person")
+        .order_by("start_date")
+        .first()
+    )
+    return membership.person if membership else None
+
+
+def office_signer(province_id: int) -> tuple[str, str, str]:
+    """(authority, position, name) for documents the Office of a province signs: its head, or
+    for the head ("KT. CHÁNH VĂN PHÒNG") the deputy when there is no head; names from the
+    directory, never blank (the post's name stands when nobody holds it)."""
+    office = Body.objects.filter(province_id=province_id, kind=BodyKind.OFFICE, active_to__isnull=True).first()
+    head = current_holder(office, "chanh-van-phong") if office else None
+    if head is not None:
+        return "", "CHÁNH VĂN PHÒNG", head.full_name
+    deputy = current_holder(office, "pho-chanh-van-phong") if office else None
+    if deputy is not None:
+        return "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", deputy.full_name
+    return "", "CHÁNH VĂN PHÒNG", "(Chưa có người giữ chức vụ trong danh bạ)"

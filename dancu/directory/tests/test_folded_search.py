@@ -56,3 +56,24 @@ def test_search_follows_updates(people):
 @pytest.mark.parametrize("junk", ['"', "*", "()", "AND OR NOT", "' OR 1=1 --", "\x00", "ā" * 500])
 def test_junk_queries_do_not_fail(people, junk):
     list(search_queryset(Person.objects.all(), junk))
+
+
+def test_office_signer_comes_from_the_directory(province):
+    import datetime
+
+    from dancu.directory.models import BodyKind, Membership, Person, Post
+    from dancu.directory.posts import ensure_posts
+    from dancu.directory.selectors import office_signer
+    from dancu.directory.tests.factories import BodyFactory
+
+    ensure_posts()
+    office = BodyFactory(kind=BodyKind.OFFICE, name="Văn phòng", province=province)
+    assert office_signer(province.pk)[1] == "CHÁNH VĂN PHÒNG"
+    deputy = Person.objects.create(full_name="Trần Thị Hồng Nhung", province=province)
+    Membership.objects.create(person=deputy, body=office, post=Post.objects.get(code="pho-chanh-van-phong"),
+                              start_date=datetime.date(2021, 7, 1))
+    assert office_signer(province.pk) == ("KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Trần Thị Hồng Nhung")
+    head = Person.objects.create(full_name="Nguyễn Văn Hải", province=province)
+    Membership.objects.create(person=head, body=office, post=Post.objects.get(code="chanh-van-phong"),
+                              start_date=datetime.date(2021, 7, 1))
+    assert office_signer(province.pk) == ("", "CHÁNH VĂN PHÒNG", "Nguyễn Văn Hải")
