@@ -9,10 +9,12 @@ from ninja.pagination import paginate
 from dancu.core.api_base import ErrorOut, Page, require
 
 from . import selectors
+from .forms import YEARS
 from .permissions import CouncilPerm
 
 router = Router(tags=["council"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+MAX_ID = 10**18 - 1  # as ids in page URLs (18 digits): fits a 64-bit column
 
 
 class SessionOut(Schema):
@@ -68,11 +70,11 @@ class SessionFilter(Schema):
 
 class ResolutionFilter(Schema):
     q: str = Field("", max_length=200)
-    year: int | None = Field(None, ge=1900, le=3000)
+    year: int | None = Field(None, ge=YEARS[0], le=YEARS[1])
 
 
 class VoteFilter(Schema):
-    session: int | None = Field(None, ge=1, le=2**62)
+    session: int | None = Field(None, ge=1, le=MAX_ID)
 
 
 @router.get("/sessions", response={200: list[SessionOut], **ERRORS}, summary="Council sessions")
@@ -133,7 +135,7 @@ class FiguresOut(Schema):
 
 
 class FiguresFilter(Schema):
-    year: int = Field(..., ge=1900, le=3000)
+    year: int = Field(..., ge=YEARS[0], le=YEARS[1])
 
 
 @router.get("/figures", response={200: FiguresOut, **ERRORS}, summary="Figures of the yearly report")

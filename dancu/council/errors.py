@@ -15,6 +15,7 @@ class CouncilError(StrEnum):
     INVALID_DATES = "invalid_dates"
     UNKNOWN_CHOICE = "unknown_choice"  # a kind, mode or denominator outside its choices
     NO_RULE = "no_rule"  # no council rule in force on the date
+    OUT_OF_RANGE = "out_of_range"  # a number or year of a query outside its bounds
     # sessions
     DUPLICATE_NUMBER = "duplicate_number"
     NO_DELEGATES = "no_delegates"

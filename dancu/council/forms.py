@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dancu.core.access import Access
@@ -21,6 +22,12 @@ from .models import Answer, Attendance, ConfidenceVote, Session, SessionKind, Su
 from .permissions import CouncilPerm
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+# Bounds of numeric input: a council has at most a few hundred delegates (the National Assembly
+# 500), so a count above MAX_COUNT is a typing error, not a figure; years of the records and
+# reports lie within YEARS. Input outside them is a form error (400), never a database error.
+MAX_COUNT = 10_000
+YEARS = (1900, 2100)
 
 
 def _text(label: Any, required: bool = True, max_length: int = 500) -> forms.CharField:
@@ -36,7 +43,7 @@ def _date(label: Any, required: bool = True) -> forms.DateField:
 
 
 def _count(label: Any, required: bool = True) -> forms.IntegerField:
-    return forms.IntegerField(label=label, min_value=0, required=required)
+    return forms.IntegerField(label=label, min_value=0, max_value=MAX_COUNT, required=required)
 
 
 class CouncilForm(forms.Form):
@@ -139,7 +146,15 @@ class DiscussionForm(CouncilForm):
 
 
 class FileForm(CouncilForm):
-    file = forms.FileField(label=_("File"))
+    """A version of a submission's file; its content is checked by the service (core.files)."""
+
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word (.docx) or Excel (.xlsx)."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".pdf,.docx,.xlsx", "aria-describedby": "id_file_help"}
+        ),
+    )
     note = _text(_("Note"), required=False, max_length=300)
 
     def params(self) -> dict[str, Any]:
@@ -349,6 +364,32 @@ class InterimMatterForm(CouncilForm):
     decided_on = _date(_("Decided on"))
     title = _text(_("Matter"))
     decision = _area(_("Decision"), required=False)
+
+
+class YearForm(forms.Form):
+    """The year of a figures page or a list filter, within YEARS."""
+
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=YEARS[0],
+        max_value=YEARS[1],
+        widget=forms.NumberInput(attrs={"class": "form-control", "min": YEARS[0], "max": YEARS[1]}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        message = gettext("Choose a year from %(min)s to %(max)s.") % {"min": YEARS[0], "max": YEARS[1]}
+        self.fields["year"].error_messages.update(
+            dict.fromkeys(("invalid", "min_value", "max_value"), message)
+        )
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if self.errors:  # the field says it is wrong, and where the reason is
+            self.fields["year"].widget.attrs.update(
+                {"class": "form-control is-invalid", "aria-invalid": "true", "aria-describedby": "year-error"}
+            )
 
 
 class InterimReportForm(CouncilForm):

@@ -38,5 +38,6 @@ MANIFEST = ModuleManifest(
     role_permissions=ROLE_PERMISSIONS,
     demo="dancu.council.demo:load",
     dashboard_cards="dancu.council.dashboard:cards",
+    documents="dancu.council.previews:samples",
     matrix_routes="dancu.council.tests.test_permissions:ROUTES",
 )

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dancu.core.files import Kind, kind_of_name, stored_name
 from dancu.core.models import SearchableModel, TimeStampedModel
 from dancu.directory.models import AdministrativeUnit, Body, Person, Term
 
@@ -199,6 +200,21 @@ class SubmissionFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.original_name} v{self.version}"
+
+    @property
+    def kind(self) -> Kind:
+        """The kind it was stored as (checked by content when uploaded, `core.files`)."""
+        return kind_of_name(self.file.name)
+
+    @property
+    def download_name(self) -> str:
+        """The name staff download it under: folded to ASCII, the stored kind's extension."""
+        return stored_name(self.original_name, self.kind)
+
+    @property
+    def public_name(self) -> str:
+        """The name of the public download: the submission's title, not the uploader's file name."""
+        return stored_name(self.submission.title, self.kind)
 
 
 class ReviewReport(TimeStampedModel):

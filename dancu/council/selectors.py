@@ -308,6 +308,35 @@ def public_resolutions(*, query: str = "", session_id: int | None = None) -> Que
     return search_queryset(qs, query)
 
 
+def public_submission_files(*, session_id: int) -> list[SubmissionFile]:
+    """The current version of each submission's file of a public session (one query), in the
+    order of the submissions; older versions stay on the staff pages."""
+    rows = (
+        SubmissionFile.objects.filter(submission__session_id=session_id)
+        .exclude(submission__session__status=SessionStatus.PLANNING)
+        .select_related("submission")
+        .order_by("submission_id", "-version")
+    )
+    latest: dict[int, SubmissionFile] = {}
+    for row in rows:
+        latest.setdefault(row.submission_id, row)
+    return list(latest.values())
+
+
+def public_submission_file_get(submission_id: int) -> SubmissionFile:
+    """The current file of a submission, when its session is public (not in planning)."""
+    row = (
+        SubmissionFile.objects.filter(submission_id=submission_id)
+        .exclude(submission__session__status=SessionStatus.PLANNING)
+        .select_related("submission")
+        .order_by("-version")
+        .first()
+    )
+    if row is None:
+        raise NotFound(_("Not found."), code=CouncilError.NOT_FOUND)
+    return row
+
+
 def public_resolution_get(resolution_id: int) -> Resolution:
     return _one(public_resolutions(), pk=resolution_id)
 

@@ -18,10 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dancu.accounts.models import User
+from dancu.core import files
 from dancu.core.access import get_access
 from dancu.core.audit import audit_record
 from dancu.core.calendar import add_days
 from dancu.core.errors import Conflict, PermissionDenied, ValidationFailed
+from dancu.core.text import clean_text
 from dancu.core.workflow import Workflow
 from dancu.directory.models import Body, BodyKind, Person, Term
 
@@ -298,12 +300,30 @@ def submission_create(
     return submission
 
 
+# What a submission's file may be (checked by content, core.files): the documents of a session.
+SUBMISSION_FILE_KINDS = (files.PDF, files.DOCX, files.XLSX)
+
+
+def _display_name(uploaded: Any, kind: files.Kind) -> str:
+    """The name shown on the pages: the uploader's words (no path, no control characters) with
+    the extension of the checked kind, never the uploader's extension."""
+    name = clean_text(str(getattr(uploaded, "name", "") or "")).replace("\\", "/").rsplit("/", 1)[-1]
+    stem = (name.rsplit(".", 1)[0] if "." in name else name).strip()[:200] or _("file")
+    return f"{stem}.{kind.extension}"
+
+
 @transaction.atomic
 def submission_file_add(
     *, actor: User, submission: Submission, uploaded: Any, note: str = ""
 ) -> SubmissionFile:
-    """A new version of the document's file; the first upload also marks it received."""
+    """A new version of the document's file; the first upload also marks it received.
+
+    The file is accepted only when its content is a PDF, DOCX or XLSX within the size limit
+    (`core.files.check_file`: a renamed page, a script or a polyglot is refused, next to the
+    field "file"); it is stored under a safe name with the checked kind's extension and is
+    served only through the permission-checked download views."""
     _manage(actor, submission)
+    kind = files.check_file(uploaded, kinds=SUBMISSION_FILE_KINDS)
     submission = (
         Submission.objects.select_for_update(of=("self",)).select_related("province").get(pk=submission.pk)
     )
@@ -311,17 +331,63 @@ def submission_file_add(
     item = SubmissionFile(
         submission=submission,
         version=version,
-        original_name=getattr(uploaded, "name", "file")[:255],
-        note=note,
+        original_name=_display_name(uploaded, kind),
+        note=note.strip(),
         uploaded_by=actor if getattr(actor, "pk", None) else None,
     )
-    item.file.save(item.original_name, uploaded, save=False)
-    item.save()
-    if submission.received_on is None:
-        submission.received_on = timezone.localdate()
-        submission.save(update_fields=["received_on", "updated_at"])
-    _audit(actor, "council.submission.file", submission, f"{submission.title} v{version}")
+    item.file.save(files.stored_name(item.original_name, kind), uploaded, save=False)
+    # The database rolls back on a failure below; the stored bytes would not: remove them.
+    try:
+        item.save()
+        if submission.received_on is None:
+            submission.received_on = timezone.localdate()
+            submission.save(update_fields=["received_on", "updated_at"])
+        _audit(
+            actor,
+            "council.submission.file",
+            submission,
+            f"{submission.title} v{version}",
+            {"version": version, "kind": kind.key, "size": getattr(uploaded, "size", None)},
+        )
+    except BaseException:
+        item.file.delete(save=False)
+        raise
     return item
+
+
+def submission_file_problem(item: SubmissionFile) -> str:
+    """Why a stored file would not be accepted today ("" when it would): a file uploaded before
+    uploads were checked by content (issue 10) may be a page, a script or too large."""
+    try:
+        with item.file.open("rb") as stored:
+            kind = files.check_file(stored, kinds=SUBMISSION_FILE_KINDS)
+    except (FileNotFoundError, ValueError):
+        return _("The file is missing from the storage.")
+    except files.FileRejected as exc:
+        return exc.message
+    if kind != item.kind:
+        return _("The file is stored under the name of another kind.")
+    return ""
+
+
+@transaction.atomic
+def submission_file_remove_refused(*, item: SubmissionFile, reason: str) -> None:
+    """Remove a stored file that `submission_file_problem` refuses (the operator's command
+    `council_check_files --remove`, run by the system, not a user): the row and the bytes go,
+    the audit keeps who uploaded what and why it was removed."""
+    submission = Submission.objects.select_related("province").get(pk=item.submission_id)
+    audit_record(
+        actor="system",
+        action="council.submission.file_removed",
+        target=submission,
+        province_code=submission.province.code,
+        summary=f"{submission.title} v{item.version}"[:500],
+        changes={"version": item.version, "name": item.original_name, "reason": reason},
+    )
+    name = item.file.name
+    item.delete()
+    if name:
+        transaction.on_commit(lambda: item.file.storage.delete(name))
 
 
 @transaction.atomic

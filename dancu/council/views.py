@@ -18,16 +18,19 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dancu.core import files
 from dancu.core.access import Access, get_access
-from dancu.core.errors import PermissionDenied
+from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
 from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_int, clean_query, paginate, render_list
 from dancu.core.workflow import Action, Workflow
 
 from . import documents, forms, selectors, services
+from .errors import CouncilError
 from .models import ResolutionKind, Session, SessionKind
 from .permissions import CouncilPerm, can_adopt, can_follow_up, can_manage, require
 from .workflow import (
@@ -185,12 +188,32 @@ def _form_view(
     return _write(request, form, service, allowed=allowed, done=done, page=page, **kwargs)
 
 
-def _docx(data: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+def docx_response(data: bytes, name: str) -> HttpResponse:
+    """A document built here, sent as `core.files.file_response` sends a stored file: an
+    attachment, never rendered in the app's origin."""
+    response = HttpResponse(data, content_type=files.DOCX.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, name) or "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def stored_file_response(item: Any, *, filename: str = "") -> FileResponse:
+    """A submission's stored file as a download (`core.files.file_response`), under `filename`
+    (its staff download name by default); a file missing from the storage is a 404, not a 500."""
+    try:
+        content = item.file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise NotFound(_("Not found."), code=CouncilError.NOT_FOUND) from exc
+    return files.file_response(content, filename=filename or item.download_name)
+
+
+def _bad_query(request: HttpRequest, form: django_forms.Form) -> HttpResponse:
+    """A list or figures page asked with a parameter out of range: 400 with the reason."""
+    message = " ".join(str(e) for errors in form.errors.values() for e in errors)
+    error = ValidationFailed(message, code=CouncilError.OUT_OF_RANGE)
+    return render(request, "core/error.html", {"error": error}, status=400)
 
 
 def _to(name: str, **kwargs: Any) -> Callable[[Any], HttpResponse]:
@@ -302,7 +325,7 @@ confidence_create = _embedded(
 @login_required
 def agenda_docx(request: HttpRequest, session_id: int) -> HttpResponse:
     session = selectors.session_get(request.user, session_id)
-    return _docx(documents.agenda_docx(session), f"chuong-trinh-ky-hop-{session.pk}.docx")
+    return docx_response(documents.agenda_docx(session), f"chuong-trinh-ky-hop-{session.pk}.docx")
 
 
 def _attendance_page(
@@ -409,8 +432,8 @@ file_add = _embedded(
 
 @login_required
 def file_download(request: HttpRequest, submission_id: int, version: int) -> FileResponse:
-    item = selectors.submission_file_get(request.user, submission_id, version)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+    """A version of a submission's file, to the staff who may see the submission."""
+    return stored_file_response(selectors.submission_file_get(request.user, submission_id, version))
 
 
 @login_required
@@ -459,10 +482,13 @@ def resolution_adopt(request: HttpRequest, vote_id: int) -> HttpResponse:
 @login_required
 def resolution_list(request: HttpRequest) -> HttpResponse:
     get_access(request.user).require(CouncilPerm.RESOLUTIONS)
+    year_form = forms.YearForm(request.GET)
+    if not year_form.is_valid():
+        return _bad_query(request, year_form)
     kind = request.GET.get("kind", "")
     kind = kind if kind in ResolutionKind.values else ""
     resolutions = selectors.resolutions_visible(
-        request.user, query=clean_query(request), kind=kind, year=clean_int(request, "year")
+        request.user, query=clean_query(request), kind=kind, year=year_form.cleaned_data["year"]
     )
     context = {"page": paginate(request, resolutions), "kinds": ResolutionKind.choices, "kind": kind}
     return render_list(request, "council/resolution_list.html", "council/_resolution_rows.html", context)
@@ -491,7 +517,7 @@ resolution_detail = RESOLUTION.detail()
 @login_required
 def resolution_docx(request: HttpRequest, resolution_id: int) -> HttpResponse:
     resolution = selectors.resolution_get(request.user, resolution_id)
-    return _docx(
+    return docx_response(
         documents.resolution_docx(resolution), f"nghi-quyet-{resolution.number}-{resolution.year}.docx"
     )
 
@@ -572,7 +598,7 @@ def confidence_tally(request: HttpRequest, confidence_id: int, subject_id: int) 
 @login_required
 def confidence_docx(request: HttpRequest, confidence_id: int) -> HttpResponse:
     vote = selectors.confidence_vote_get(request.user, confidence_id)
-    return _docx(documents.confidence_minutes_docx(vote), f"bien-ban-tin-nhiem-{vote.pk}.docx")
+    return docx_response(documents.confidence_minutes_docx(vote), f"bien-ban-tin-nhiem-{vote.pk}.docx")
 
 
 # -- Questioning ---------------------------------------------------------------------------
@@ -657,7 +683,9 @@ def commitments_report(request: HttpRequest, session_id: int) -> HttpResponse:
     session = selectors.session_get(request.user, session_id)
     report = selectors.commitments_report(request.user, session)
     if request.GET.get("format") == "docx":
-        return _docx(documents.commitments_docx(session, report), f"bao-cao-loi-hua-{session.pk}.docx")
+        return docx_response(
+            documents.commitments_docx(session, report), f"bao-cao-loi-hua-{session.pk}.docx"
+        )
     return render(request, "council/commitments_report.html", {"session": session, "report": report})
 
 
@@ -771,14 +799,21 @@ interim_add = _embedded(
 
 @login_required
 def figures(request: HttpRequest) -> HttpResponse:
+    """The figures of a year (this year by default); a year outside forms.YEARS is shown again
+    with the reason by the field (400), never looked up."""
     get_access(request.user).require(CouncilPerm.VIEW)
-    year = clean_int(request, "year") or timezone.localdate().year
+    this_year = timezone.localdate().year
+    year_form = forms.YearForm(
+        request.GET if request.GET.get("year") else None, initial={"year": this_year}, auto_id="%s"
+    )
+    context: dict[str, Any] = {"year_form": year_form, "kinds": SessionKind.choices}
+    if year_form.is_bound and not year_form.is_valid():
+        return render(request, "council/figures.html", context, status=400)
+    year = year_form.cleaned_data["year"] if year_form.is_bound else this_year
     data = selectors.figures(request.user, year)
     chart = {
         "title": _("Sessions by kind"),
         "labels": [str(label) for _v, label in SessionKind.choices],
         "values": [data["sessions"][v] for v in SessionKind.values],
     }
-    return render(
-        request, "council/figures.html", {"data": data, "chart": chart, "kinds": SessionKind.choices}
-    )
+    return render(request, "council/figures.html", context | {"data": data, "chart": chart})

@@ -1,5 +1,7 @@
 """In a real browser: one thematic session from planning to a numbered, published resolution,
-with a review report, attendance (quorum), a vote and the resolution DOCX checked."""
+with a review report, the draft's file (a disguised page refused by its field, a PDF accepted
+and downloaded as an attachment, then offered on the public session page), attendance
+(quorum), a vote and the resolution DOCX checked."""
 
 import datetime
 import re
@@ -53,8 +55,8 @@ def test_thematic_session_to_published_resolution(page, live_server, demo):
     page.locator("select[name=term]").select_option(str(term.pk))
     page.locator("select[name=kind]").select_option("thematic")
     page.locator("input[name=title]").fill("Kỳ họp chuyên đề về phát triển rừng")
-    page.locator("input[name=start_date]").fill(today.isoformat())
-    page.locator("input[name=end_date]").fill(today.isoformat())
+    page.locator("input[name=start_date]").fill(today.strftime("%d/%m/%Y"))
+    page.locator("input[name=end_date]").fill(today.strftime("%d/%m/%Y"))
     page.locator("input[name=venue]").fill("Hội trường HĐND tỉnh")
     submit(page)
     page.wait_for_url(re.compile(r".*/ky-hop/\d+/$"))
@@ -75,11 +77,36 @@ def test_thematic_session_to_published_resolution(page, live_server, demo):
     page.locator("summary", has_text=re.compile("review report|thẩm tra", re.I)).click()
     review_form = page.locator("form[action$='/tham-tra/']")
     review_form.locator("select[name=committee]").select_option(str(committee.pk))
-    review_form.locator("input[name=reported_on]").fill(today.isoformat())
+    review_form.locator("input[name=reported_on]").fill(today.strftime("%d/%m/%Y"))
     review_form.locator("textarea[name=conclusion]").fill("Đủ điều kiện trình kỳ họp.")
-    review_form.locator("button").click()
+    review_form.locator("button:not([type=button])").click()
     page.wait_for_url(submission_url)
     assert "Đủ điều kiện trình kỳ họp." in page.locator("#reviews").inner_text()
+
+    # 3b. The draft's file: a page renamed .pdf is refused next to the field, with the note kept;
+    # a real PDF is accepted and downloaded as an attachment.
+    files_summary = page.locator("summary", has_text=re.compile("phiên bản|version", re.I))
+    files_summary.click()
+    file_form = page.locator("form[action$='/tep/']")
+    file_form.locator("input[name=file]").set_input_files(
+        {"name": "du-thao.pdf", "mimeType": "application/pdf", "buffer": b"<html><script>alert(1)</script>"}
+    )
+    file_form.locator("input[name=note]").fill("Bản trình kỳ họp")
+    file_form.locator("button:not([type=button])").click()
+    page.wait_for_selector("form[action$='/tep/'] .text-danger")
+    assert page.locator("form[action$='/tep/'] input[name=note]").input_value() == "Bản trình kỳ họp"
+    assert page.locator("#files a").count() == 0
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+    file_form = page.locator("form[action$='/tep/']")
+    file_form.locator("input[name=file]").set_input_files(
+        {"name": "Dự thảo nghị quyết.pdf", "mimeType": "application/pdf", "buffer": pdf}
+    )
+    file_form.locator("button:not([type=button])").click()
+    page.wait_for_url(submission_url)
+    with page.expect_download() as info:
+        page.locator("#files a").first.click()
+    assert Path(info.value.path()).read_bytes() == pdf
+    assert info.value.suggested_filename.endswith(".pdf")
 
     # 4. Convene and open the session; attendance with one absence; the quorum is shown.
     page.goto(session_url)
@@ -94,7 +121,7 @@ def test_thematic_session_to_published_resolution(page, live_server, demo):
 
     # 5. The vote, counted against all 60 delegates: passed.
     page.goto(submission_url + "bieu-quyet/")
-    page.locator("input[name=held_on]").fill(today.isoformat())
+    page.locator("input[name=held_on]").fill(today.strftime("%d/%m/%Y"))
     page.locator("input[name=yes]").fill("55")
     page.locator("input[name=no]").fill("1")
     page.locator("input[name=abstain]").fill("2")
@@ -128,4 +155,12 @@ def test_thematic_session_to_published_resolution(page, live_server, demo):
     assert page.get_by_role("link", name=number).is_visible()
     page.get_by_role("link", name=number).click()
     assert page.locator("[data-number]").inner_text().strip() == number
+
+    # 9. The public session page offers the draft's current file (no sign-in needed).
+    public = page.context.browser.new_context(locale="vi-VN").new_page()
+    public.goto(f"{base}/cong-khai/ky-hop/{session_url.rstrip('/').split('/')[-1]}/")
+    with public.expect_download() as info:
+        public.locator("#documents a").first.click()
+    assert Path(info.value.path()).read_bytes() == pdf
+    public.context.close()
     assert not [e for e in console_errors if "Content Security Policy" in e], console_errors

@@ -4,7 +4,10 @@ to a state, a draft, a passed vote. Everything is written through the services."
 from __future__ import annotations
 
 import datetime
+import io
 from typing import Any
+
+from docx import Document
 
 from dancu.council import services
 from dancu.council.models import Question, Session, Submission, Vote
@@ -13,6 +16,17 @@ from dancu.directory.posts import ensure_posts
 
 D = datetime.date
 DAY = D(2026, 12, 10)
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+
+
+def docx_bytes(text: str = "Dự thảo nghị quyết") -> bytes:
+    """A real .docx (an upload is checked by content)."""
+    out = io.BytesIO()
+    document = Document()
+    document.add_paragraph(text)
+    document.save(out)
+    return out.getvalue()
 
 
 def make_council(province, delegates: int = 9, name: str = "Hội đồng nhân dân tỉnh Thử") -> dict[str, Any]:

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from dancu.core import testing as m
+from dancu.core.documents import docx_text
 from dancu.core.models import AuditEntry
 from dancu.council import services
 from dancu.council.models import (
@@ -32,6 +33,7 @@ from dancu.council.models import (
 )
 from dancu.council.tests.factories import (
     DAY,
+    docx_bytes,
     make_council,
     make_draft,
     make_question,
@@ -44,6 +46,7 @@ pytestmark = pytest.mark.django_db
 SECRET_NAME = "Hoàng Bí Mật"  # a delegate: absent with a reason, asks a question
 SECRET_REASON = "Điều trị bệnh riêng"
 SECRET_TITLE = "Kỳ họp Kín Đáo"  # public once the session left planning, never to outsiders
+DRAFT = docx_bytes("Nội dung dự thảo")  # the submission's file
 
 VIEW = {"office_admin", "specialist", "leader", "delegate", "viewer"}
 RESOLUTIONS = VIEW | {"agency_responder"}
@@ -76,6 +79,12 @@ PAGES = {
 }
 # A streamed file: the harness reads `content`, which a FileResponse has not (test_download).
 DOWNLOADS = {"council:file_download": m.route("submission_id", "version", allowed=VIEW)}
+# Public files (no sign-in): of a session out of planning, of a published resolution
+# (test_public_downloads; 404 before publication: test_public_files_of_unpublished_items_are_404).
+PUBLIC_DOWNLOADS = {
+    "council_public:file_download": m.route("submission_id"),
+    "council_public:resolution_docx": m.route("resolution_id"),
+}
 # POST-only routes -> (route, who may post there at all).
 POSTS = {
     "council:session_transition": (m.route("session_id"), MANAGE),
@@ -125,7 +134,7 @@ API = {
     "api:get_council_vote": m.route("vote_id", allowed=VIEW),
     "api:get_council_figures": m.route(allowed=VIEW, query="?year=2026"),
 }
-ROUTES = m.route_names([PAGES, DOWNLOADS, POSTS, PUBLIC, API])
+ROUTES = m.route_names([PAGES, DOWNLOADS, POSTS, PUBLIC, PUBLIC_DOWNLOADS, API])
 
 
 def _refused(r: m.Route, allowed: set[str]) -> list[str]:
@@ -170,7 +179,7 @@ def world(province, office, other_office, make_user, settings, tmp_path):
     services.attendance_record(actor=admin, session=s, absences={secret.pk: SECRET_REASON})
     sub = make_draft(admin, w, s, title="Dự thảo nghị quyết Kín Đáo")
     services.submission_file_add(
-        actor=admin, submission=sub, uploaded=ContentFile(b"draft", name="du-thao.docx")
+        actor=admin, submission=sub, uploaded=ContentFile(DRAFT, name="du-thao.docx")
     )
     vote = make_vote(admin, sub, yes=5)
     res = services.resolution_adopt(actor=admin, vote=vote, implementing_agency=w["agency"])
@@ -225,8 +234,21 @@ def test_pages(client, world, name):
     m.check_page(client, world, name, PAGES[name])
 
 
+def _attachment(response, content_type: str) -> bytes:
+    """The bytes of a download, after checking it can never render in the app's origin."""
+    assert response["Content-Disposition"].startswith("attachment"), response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Type"] == content_type
+    assert "sandbox" in response["Content-Security-Policy"]
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 def test_download(client, world):
-    """The submission's file: to the province's viewers only, other provinces 404."""
+    """The submission's file: to the province's viewers only, as an attachment; other
+    provinces 404."""
     url = m.url_of("council:file_download", DOWNLOADS["council:file_download"], world)
     for actor, user in world.actors.items():
         m.login(client, user)
@@ -236,9 +258,66 @@ def test_download(client, world):
         if actor == "anonymous":
             assert response.status_code == 302 and "dang-nhap" in response["Location"]
         elif actor in VIEW:
-            assert response.status_code == 200 and b"".join(response.streaming_content) == b"draft", actor
+            assert response.status_code == 200, actor
+            assert _attachment(response, DOCX_TYPE) == DRAFT, actor
         else:
             assert response.status_code in (403, 404), (actor, response.status_code)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_DOWNLOADS))
+def test_public_downloads(client, world, name):
+    """A published item's file, to anyone (signed in or not), as an attachment; nothing changes."""
+    url = m.url_of(name, PUBLIC_DOWNLOADS[name], world)
+    for actor, user in world.actors.items():
+        m.login(client, user)
+        before = world.state()
+        response = client.get(url)
+        assert response.status_code == 200 and world.state() == before, (name, actor)
+        data = _attachment(response, DOCX_TYPE)
+        text = docx_text(data)
+        assert SECRET_NAME not in text and SECRET_REASON not in text, (name, actor)
+        if name == "council_public:file_download":
+            assert data == DRAFT
+
+
+def test_public_files_of_unpublished_items_are_404(client, world):
+    """A file of a session back in planning, the text of a resolution not published: 404 to the
+    public, as if it did not exist; the staff still download them."""
+    session_id, resolution_id = world.ids["session_id"], world.ids["resolution_id"]
+    urls = [
+        reverse("council_public:file_download", args=[world.ids["submission_id"]]),
+        reverse("council_public:resolution_docx", args=[resolution_id]),
+    ]
+    Session.objects.filter(pk=session_id).update(status="planning")
+    Resolution.objects.filter(pk=resolution_id).update(status="adopted")
+    for actor in ("anonymous", "office_admin"):
+        m.login(client, world.actors[actor])
+        for url in urls:
+            assert client.get(url).status_code == 404, (actor, url)
+    assert client.get(reverse("council:resolution_docx", args=[resolution_id])).status_code == 200
+    page = client.get(reverse("council_public:session_list")).content.decode()
+    assert reverse("council_public:session_detail", args=[session_id]) not in page
+
+
+def test_pages_link_the_files_the_user_may_see(client, world):
+    """The public session page links the current file of each submission (public address);
+    the staff submission page links every version (staff address)."""
+    m.login(client, None)
+    page = client.get(
+        reverse("council_public:session_detail", args=[world.ids["session_id"]])
+    ).content.decode()
+    public_url = reverse("council_public:file_download", args=[world.ids["submission_id"]])
+    assert f'href="{public_url}"' in page and 'href="/ky-hop/' not in page
+    resolution = client.get(reverse("council_public:resolution_detail", args=[world.ids["resolution_id"]]))
+    assert (
+        reverse("council_public:resolution_docx", args=[world.ids["resolution_id"]])
+        in resolution.content.decode()
+    )
+    m.login(client, world.actors["viewer"])
+    staff = client.get(
+        reverse("council:submission_detail", args=[world.ids["submission_id"]])
+    ).content.decode()
+    assert reverse("council:file_download", args=[world.ids["submission_id"], 1]) in staff
 
 
 @pytest.mark.parametrize("name", sorted(POSTS))

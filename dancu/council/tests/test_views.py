@@ -21,7 +21,7 @@ from dancu.council.models import (
     StandingTask,
     Vote,
 )
-from dancu.council.tests.factories import make_session
+from dancu.council.tests.factories import docx_bytes, make_session
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -45,7 +45,7 @@ def test_management_forms(client, world, session_in_progress, draft, settings, t
     r = client.get(reverse("council:agenda_docx", args=[s.pk]))
     assert "Khai mạc" in docx_text(r.content)
 
-    upload = SimpleUploadedFile("du-thao.docx", b"v1")
+    upload = SimpleUploadedFile("du-thao.docx", docx_bytes("v1"))
     assert client.post(reverse("council:file_add", args=[draft.pk]), {"file": upload}).status_code in ok
     assert client.get(reverse("council:file_download", args=[draft.pk, 1])).status_code == 200
     r = client.post(
