@@ -112,7 +112,7 @@ def check_api(client, world: World, name: str, r: Route) -> None:
         response = client.get(url)
         assert world.state() == before, f"GET {url} as {actor} changed data"
         assert response["Content-Type"].startswith("application/json"), (name, actor)
-        body = response.content.decode()
+        body = body_of(response)
         _check_secrets(world, body, name, actor)
         if actor == "anonymous":
             assert response.status_code == 401 and response.json()["error"]["code"] == "not_authenticated"
@@ -150,7 +150,7 @@ def check_public(client, world: World, name: str, r: Route, *, must_show: Iterab
     before = world.state()
     response = client.get(url)
     assert response.status_code == 200 and world.state() == before, (name, response.status_code)
-    body = response.content.decode()
+    body = body_of(response)
     for text in world.secrets:
         assert text not in body, f"{text!r} on public page {name}"
     for text in must_show:
