@@ -12,14 +12,15 @@ from dancu.core.errors import PermissionDenied
 
 from . import selectors
 from .errors import LetterError
-from .permissions import can_open_register
+from .permissions import can_open_register, is_sealed
 
 router = Router(tags=["letters"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 class LetterOut(Schema):
-    """A letter as anyone allowed to see it sees it: the writer only redacted, never sealed data."""
+    """A letter as anyone allowed to see it sees it: never sealed data; `redacted_name` (the
+    initials) only for a writer whose identity is not sealed, empty when `identity_sealed`."""
 
     id: int
     number: str
@@ -30,6 +31,7 @@ class LetterOut(Schema):
     field: str
     subject: str
     redacted_name: str
+    identity_sealed: bool
     is_anonymous: bool
     status: str
     due_date: datetime.date | None
@@ -38,6 +40,14 @@ class LetterOut(Schema):
     result: str
     sent_to_several: bool
     duplicate_of_id: int | None
+
+    @staticmethod
+    def resolve_redacted_name(obj: Any) -> str:
+        return "" if is_sealed(obj) else obj.redacted_name
+
+    @staticmethod
+    def resolve_identity_sealed(obj: Any) -> bool:
+        return is_sealed(obj)
 
 
 class LetterDetailOut(LetterOut):

@@ -1,6 +1,7 @@
 """Documents of the letters module: transfer slip and guidance letter (Decree 30 layout),
-the register as Excel, and the six-monthly report. Documents carry only the redacted name of
-the writer, never the sealed identity."""
+the register as Excel, and the six-monthly report. Documents carry at most the redacted name
+of a writer whose identity is not sealed; of a sealed writer (a denouncer, or the writer of
+an item split from a sealed letter) no part of the name, not even initials."""
 
 from __future__ import annotations
 
@@ -15,8 +16,18 @@ from dancu.core.documents import DocumentSpec, Section, Signer, Table, build_doc
 from dancu.core.excel import export_rows
 
 from .models import Channel, Field, Letter, LetterKind
+from .permissions import is_sealed
 from .selectors import sister_body
 from .workflow import Status
+
+
+def writer_label(letter: Letter) -> str:
+    """How a document or an export names the writer."""
+    if letter.is_anonymous:
+        return str(_("an anonymous writer"))
+    if is_sealed(letter):
+        return str(_("a citizen whose identity is kept confidential"))
+    return letter.redacted_name or str(_("an anonymous writer"))
 
 
 def _place(letter: Letter) -> str:
@@ -54,7 +65,7 @@ def transfer_slip(letter: Letter) -> bytes:
                 "date": f"{letter.received_date:%d/%m/%Y}",
                 "body": letter.receiving_body.name,
                 "kind": LetterKind(letter.kind).label.lower(),
-                "writer": letter.redacted_name or _("an anonymous writer"),
+                "writer": writer_label(letter),
                 "number": letter.number,
                 "subject": letter.subject,
             },
@@ -93,7 +104,7 @@ def guidance_letter(letter: Letter) -> bytes:
             ),
         ],
         signer=Signer(position=_("HEAD").upper(), name=""),
-        recipients=[letter.redacted_name or _("The citizen")],
+        recipients=[_("The citizen") if is_sealed(letter) else letter.redacted_name or _("The citizen")],
     )
     return build_document(spec)
 
@@ -121,7 +132,7 @@ def register_xlsx(letters: Iterable[Letter]) -> bytes:
             Channel(letter.channel).label,
             LetterKind(letter.kind).label,
             Field(letter.field).label,
-            letter.redacted_name,
+            _("Identity kept confidential") if is_sealed(letter) else letter.redacted_name,
             letter.subject,
             Status(letter.status).label,
             letter.due_date,

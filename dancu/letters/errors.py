@@ -14,10 +14,12 @@ class LetterError(StrEnum):
     NO_RULE_SET = "no_rule_set"
     UNKNOWN_ACTION = "unknown_action"
     UNKNOWN_DOCUMENT = "unknown_document"
+    ATTACHMENT_NOT_FOUND = "attachment_not_found"
     # Refusals (PermissionDenied)
     FORBIDDEN = "letters_forbidden"
     REVEAL_FORBIDDEN = "reveal_forbidden"
     IMPORT_FORBIDDEN = "import_forbidden"
+    ATTACHMENT_FORBIDDEN = "attachment_forbidden"
     # Input (ValidationFailed)
     NOT_A_RECEIVING_BODY = "not_a_receiving_body"
     UNKNOWN_KIND = "unknown_kind"
@@ -44,6 +46,8 @@ class LetterError(StrEnum):
     DELEGATES_PROVINCE = "delegates_province"
     NOTHING_SELECTED = "nothing_selected"
     IMPORT_ROW = "import_row"
+    YEAR_OUT_OF_RANGE = "year_out_of_range"
+    CHALLENGE_FAILED = "challenge_failed"
     # State (Conflict)
     ALREADY_FORWARDED = "already_forwarded"
     NOT_FORWARDED = "not_forwarded"

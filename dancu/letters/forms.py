@@ -1,34 +1,63 @@
 """The forms of the letters pages. A form checks the shape of the input and hands a service
 its arguments (`service_kwargs`); the service checks the rules. Views call the service
-through `submit_or_deny`, so a refused step re-renders the same form with the message next to
-the field (status 400), while a permission refusal stays a 403."""
+through `core.forms.submit`, so a refused step re-renders the same form with the message next
+to the field (status 400), while a permission refusal stays a 403."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dancu.core.errors import PermissionDenied
-from dancu.core.forms import Failed, submit
+from dancu.core.files import max_upload_bytes
 
+from . import challenge
 from .models import Channel, Competence, Field, LetterKind
-from .services import MAX_ATTACHMENT_BYTES, Citizens, Eligibility, Identity, Upload
+from .services import MAX_ATTACHMENTS, Citizens, Eligibility, Identity, Upload
 
-T = TypeVar("T")
+# An id fits a 64-bit column: a longer number is not a choice (and never reaches the database).
+MAX_ID_DIGITS = 18
 
 
-def submit_or_deny(form: forms.BaseForm, service: Callable[..., T], /, **kwargs: Any) -> T | Failed:
-    """`core.forms.submit`, except that a permission refusal is not a form error: it
-    propagates (a 403 page), the user may not take this step at all."""
-    result = submit(form, service, **kwargs)
-    if isinstance(result, Failed) and isinstance(result.error, PermissionDenied):
-        raise result.error
-    return result
+def _too_long(value: Any) -> bool:
+    return len(str(value).strip()) > MAX_ID_DIGITS
+
+
+class BoundedModelChoiceField(forms.ModelChoiceField):
+    """A model choice whose id is checked for size before the database is asked (an id of
+    10^25 is "not one of the choices", not an overflow)."""
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and _too_long(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def clean(self, value: Any) -> Any:
+        if isinstance(value, list | tuple) and any(_too_long(v) for v in value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": "…"}
+            )
+        return super().clean(value)
+
+
+def uploads_of(files: list[Any]) -> list[Upload]:
+    """Uploaded files as the services take them; a file over the size limit is refused before
+    it is read into memory (its content is checked by the service, core.files.check_file)."""
+    limit = max_upload_bytes()
+    if len(files) > MAX_ATTACHMENTS:
+        raise forms.ValidationError(_("At most %(n)s attachments per letter.") % {"n": MAX_ATTACHMENTS})
+    for f in files:
+        if f.size > limit:
+            raise forms.ValidationError(
+                _("The file %(name)s is larger than %(mb)s MB.") % {"name": f.name, "mb": limit // 1048576}
+            )
+    return [Upload(f.name, f.read()) for f in files]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -111,7 +140,7 @@ class IntakeForm(BootstrapMixin, forms.Form):
     )
     is_remote = forms.BooleanField(label=_("Remote or difficult area"), required=False)
     is_complex = forms.BooleanField(label=_("Complex case"), required=False)
-    attachments = MultipleFileField(label=_("Attachments (PDF, JPEG, PNG)"), required=False)
+    attachments = MultipleFileField(label=_("Attachments (PDF, Word, JPEG, PNG)"), required=False)
 
     def __init__(self, *args, bodies=(), reception_days=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,10 +149,7 @@ class IntakeForm(BootstrapMixin, forms.Form):
         self.style()
 
     def clean_attachments(self) -> list[Upload]:
-        files = self.cleaned_data["attachments"]
-        if any(f.size > MAX_ATTACHMENT_BYTES + 1 for f in files):
-            raise forms.ValidationError(_("A file is larger than the limit."))
-        return [Upload(f.name, f.read()) for f in files]
+        return uploads_of(self.cleaned_data["attachments"])
 
     def service_kwargs(self) -> dict[str, Any]:
         d = self.cleaned_data
@@ -156,6 +182,10 @@ class IntakeForm(BootstrapMixin, forms.Form):
 
 
 class PublicSubmitForm(BootstrapMixin, forms.Form):
+    """The citizen's letter: its content, the writer, files, and the anti-spam challenge (a sum
+    asked in plain text, `challenge.py`). The challenge's token is also the form's one-time
+    token: sent twice, the form gives one letter."""
+
     receiving_body = forms.TypedChoiceField(label=_("Send to"), coerce=int)
     kind = forms.ChoiceField(label=_("Kind"), choices=LetterKind.choices)
     subject = forms.CharField(label=_("Subject"), max_length=300)
@@ -165,14 +195,60 @@ class PublicSubmitForm(BootstrapMixin, forms.Form):
     address = forms.CharField(label=_("Your address"), max_length=300)
     id_number = forms.CharField(label=_("ID number"), max_length=20, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, min_length=8)
+    attachments = MultipleFileField(
+        label=_("Attachments (PDF, Word, JPEG, PNG)"),
+        required=False,
+        help_text=_("Scans or photos of your letter and its evidence, at most 10 files."),
+    )
+    token = forms.CharField(widget=forms.HiddenInput, max_length=400)
+    answer = forms.CharField(
+        label=_("Anti-spam check"),
+        max_length=3,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"required": _("Answer the anti-spam question.")},
+    )
 
     def __init__(self, *args, bodies=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["receiving_body"].choices = [(b.pk, f"{b.name} ({b.province.name})") for b in bodies]  # type: ignore[attr-defined]
         self.style()
+        self.challenge: challenge.Challenge | None = None
+        if not self.is_bound:
+            self.new_challenge()
+
+    def new_challenge(self) -> None:
+        """A fresh question (a new form, or one sent back with an error): the old token is
+        not asked again and the answer box is emptied."""
+        self.challenge = challenge.new_challenge()
+        if self.is_bound:
+            data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict
+            data["token"] = self.challenge.token
+            data["answer"] = ""
+            self.data = data
+        else:
+            self.initial["token"] = self.challenge.token
+        self.fields["answer"].help_text = _(
+            "To show that a person is sending this letter: how much is %(a)s plus %(b)s? Write the number."
+        ) % {"a": self.challenge.a, "b": self.challenge.b}
+        getattr(self, "_bound_fields_cache", {}).pop("answer", None)  # a bound field copies its help text
+
+    def clean_attachments(self) -> list[Upload]:
+        return uploads_of(self.cleaned_data["attachments"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "token" in data and "answer" in data:
+            try:
+                self.challenge = challenge.verify(data["token"], data["answer"])
+            except challenge.ChallengeFailed:
+                self.add_error(
+                    "answer", _("The answer to the anti-spam question is not right, or the form is too old.")
+                )
+        return data
 
     def service_kwargs(self) -> dict[str, Any]:
         d = self.cleaned_data
+        assert self.challenge is not None  # a valid form has passed its challenge
         return {
             "receiving_body_id": d["receiving_body"],
             "kind": d["kind"],
@@ -180,12 +256,22 @@ class PublicSubmitForm(BootstrapMixin, forms.Form):
             "content": d["content"],
             "target": d["target"],
             "identity": Identity(d["name"], d["address"], d["id_number"], d["phone"]),
+            "attachments": d["attachments"],
+            "token": self.challenge.nonce,
         }
 
 
 class StatusForm(BootstrapMixin, forms.Form):
+    """The public look-up, sent by POST (CSRF-protected): the receipt code and the phone's
+    digits never appear in a URL, so never in an access log or the browser's history."""
+
     receipt_code = forms.CharField(label=_("Receipt code"), max_length=20)
-    second_factor = forms.CharField(label=_("Last 4 digits of your phone number"), max_length=4, min_length=4)
+    second_factor = forms.CharField(
+        label=_("Last 4 digits of your phone number"),
+        max_length=4,
+        min_length=4,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -213,7 +299,7 @@ class StepForm(forms.Form):
 
 
 class ForwardForm(StepForm):
-    to_body: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    to_body: forms.ModelChoiceField[Any] = BoundedModelChoiceField(
         label=_("Forward to"),
         queryset=None,
         empty_label=None,
@@ -230,7 +316,7 @@ class ForwardForm(StepForm):
 
 
 class LinkForm(StepForm):
-    other: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    other: forms.ModelChoiceField[Any] = BoundedModelChoiceField(
         queryset=None,
         error_messages={
             "invalid_choice": _("Choose the letter to link."),
@@ -332,7 +418,7 @@ class VisitForm(BootstrapMixin, forms.Form):
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     id_number = forms.CharField(label=_("ID number"), max_length=20, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
-    delegates: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+    delegates: forms.ModelMultipleChoiceField[Any] = BoundedModelMultipleChoiceField(
         label=_("Delegates receiving"),
         queryset=None,
         required=False,

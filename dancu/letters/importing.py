@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -48,6 +49,22 @@ if TYPE_CHECKING:
 MAX_ROWS = 5000
 
 
+@dataclass
+class AliasedColumn(Column):
+    """A column also found under other headers (folded): the Vietnamese header whatever the
+    catalog says, and the English one of older templates."""
+
+    aliases: tuple[str, ...] = ()
+
+    def header_forms(self) -> set[str]:
+        return super().header_forms() | {fold(a) for a in self.aliases}
+
+
+# Old templates headed both the subject and the content "Nội dung": such a file is refused
+# with a clear message (which column is which cannot be told), never read as subject twice.
+AMBIGUOUS_OLD_HEADER = "noi dung"
+
+
 def letter_columns() -> list[Column]:
     return [
         Column("received_date", gettext_lazy("Received"), required=True, parser=Date(), width=14),
@@ -64,8 +81,23 @@ def letter_columns() -> list[Column]:
         Column("channel", gettext_lazy("Channel"), required=True, parser=Choice(Channel.choices), width=16),
         Column("kind", gettext_lazy("Kind"), required=True, parser=Choice(LetterKind.choices), width=14),
         Column("field", gettext_lazy("Field"), parser=Choice(Field.choices), width=18, default=Field.OTHER),
-        Column("subject", gettext_lazy("Subject"), required=True, parser=Text(300), width=40),
-        Column("content", gettext_lazy("Content"), parser=Text(20000), width=50),
+        AliasedColumn(
+            "subject",
+            gettext_lazy("Summary of the content"),
+            required=True,
+            parser=Text(300),
+            width=40,
+            help=gettext_lazy("What the letter is about, in one line (trích yếu)."),
+            aliases=("Trích yếu nội dung", "Trích yếu", "Subject"),
+        ),
+        AliasedColumn(
+            "content",
+            gettext_lazy("Detailed content"),
+            parser=Text(20000),
+            width=50,
+            help=gettext_lazy("The letter's content in full (optional)."),
+            aliases=("Nội dung chi tiết", "Content"),
+        ),
         Column("target", gettext_lazy("Complained of / denounced"), parser=Text(300), width=30),
         Column("name", gettext_lazy("Writer's name"), parser=Text(200), width=24),
         Column("address", gettext_lazy("Address"), parser=Text(300), width=30),
@@ -93,6 +125,7 @@ def letter_template() -> bytes:
         "kind": LetterKind.COMPLAINT,
         "field": Field.LAND,
         "subject": "Khiếu nại về bồi thường khi thu hồi đất",
+        "content": "Không đồng ý với mức bồi thường khi thu hồi đất làm đường.",
         "name": "Nguyễn Văn An",
         "address": "Xã Cẩm Bình",
         "signer_count": 1,
@@ -143,7 +176,41 @@ def validate_letter_file(
             file, letter_columns(), max_rows=MAX_ROWS, progress=progress, check=_RowChecker(province)
         )
     except SpreadsheetRejected as exc:
+        if _missing_subject_only(exc) and _old_layout(file):
+            return [], [
+                RowError(
+                    0,
+                    "",
+                    _(
+                        "This file uses the old template, where the summary and the detailed content "
+                        "had the same header: download the new template and copy the rows into it."
+                    ),
+                )
+            ]
         return [], [RowError(0, "", exc.message)]
+
+
+def _missing_subject_only(exc: SpreadsheetRejected) -> bool:
+    """core.excel refused the file because the summary column is missing (and for nothing
+    else: only then was the file already opened and found safe to read)."""
+    subject = next(c for c in letter_columns() if c.key == "subject")
+    expected = _("Columns missing from the header row: %(columns)s.") % {"columns": str(subject.header)}
+    return exc.message == expected
+
+
+def _old_layout(file: Any) -> bool:
+    """True when the header row has the old template's ambiguous "Nội dung" header (the file
+    was already opened and checked by core.excel, which refused it for a missing column)."""
+    from openpyxl import load_workbook
+
+    try:
+        file.seek(0)
+        sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
+        header = next(sheet.iter_rows(max_row=1, values_only=True), ())
+    except Exception:  # noqa: BLE001 - any unreadable file is simply not the old layout
+        return False
+    keys = [fold(str(c)).removesuffix("(*)").rstrip("* ").strip() for c in header if c]
+    return AMBIGUOUS_OLD_HEADER in keys
 
 
 @transaction.atomic

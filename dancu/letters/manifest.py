@@ -15,7 +15,9 @@ MANIFEST = ModuleManifest(
     public_prefix="don-thu/",
     public_urls="dancu.letters.public_urls",
     public_links=(
-        MenuItem(_("Send a letter to the delegation and the council"), "letters_public:submit", "envelope-paper"),
+        MenuItem(
+            _("Send a letter to the delegation and the council"), "letters_public:submit", "envelope-paper"
+        ),
         MenuItem(_("Look up your letter"), "letters_public:status", "search"),
     ),
     api_prefix="/letters",
@@ -51,5 +53,6 @@ MANIFEST = ModuleManifest(
         },
     },
     demo="dancu.letters.demo:load",
+    documents="dancu.letters.previews:samples",
     matrix_routes="dancu.letters.tests.test_permissions:ROUTES",
 )

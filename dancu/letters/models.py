@@ -2,7 +2,12 @@
 
 Identities are never stored in clear text: `sealed_identity` holds the encrypted name,
 address, ID number, phone (dancu.letters.crypto) and the `*_hash` columns keyed hashes used
-to find letters of the same person.
+to find letters of the same person. `seal_key` names the key that sealed a row (its public
+fingerprint), so that a key rotation can resume where it stopped.
+
+`identity_sealed` follows the person, not the item kind: a denunciation's writer, and every
+item split from a sealed letter, stay sealed (only `letters.reveal_identity` unseals, audited);
+a sealed letter stores no part of the name in clear, not even initials.
 """
 
 from __future__ import annotations
@@ -147,6 +152,9 @@ class Letter(TimeStampedModel):
     phone_hash = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
     address_hash = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
+    # The writer is protected (a denouncer, or the writer of a letter derived from a sealed one).
+    identity_sealed = models.BooleanField(_("identity sealed"), default=False, editable=False)
+    seal_key = models.CharField(max_length=16, blank=True, editable=False)
     signer_count = models.PositiveIntegerField(_("number of signers"), default=1)
     representative_count = models.PositiveSmallIntegerField(_("number of representatives"), default=0)
     # Eligibility (Circular 05/2021 Art. 6)
@@ -200,11 +208,21 @@ class Letter(TimeStampedModel):
     # Public look-up
     receipt_code = models.CharField(_("receipt code"), max_length=20, unique=True, null=True, blank=True)
     lookup_hash = models.CharField(max_length=40, blank=True, editable=False)
+    # The one-time token of the public form that sent this letter: a second POST of the same
+    # form (a double click, two tabs, a reload) finds this letter instead of making another.
+    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("letter")
         verbose_name_plural = _("letters")
         ordering = ["-received_date", "-id"]
+        constraints = [
+            # A denouncer's identity is always sealed, whatever path wrote the row.
+            models.CheckConstraint(
+                condition=~models.Q(kind="denunciation") | models.Q(identity_sealed=True),
+                name="letters_denunciation_sealed",
+            )
+        ]
         indexes = [
             models.Index(fields=["province", "-received_date", "-id"], name="letters_prov_recv_idx"),
             models.Index(fields=["province", "target_key"], name="letters_prov_target_idx"),
@@ -252,6 +270,7 @@ class ReceptionVisit(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=LetterKind.choices)
     citizens = models.TextField(_("citizens received"), blank=True)
     sealed_citizens = models.TextField(blank=True, editable=False)
+    seal_key = models.CharField(max_length=16, blank=True, editable=False)
     citizens_redacted = models.CharField(_("citizens (redacted)"), max_length=300, blank=True)
     citizen_count = models.PositiveIntegerField(_("number of citizens"), default=1)
     delegates = models.ManyToManyField(
@@ -282,12 +301,20 @@ class ReceptionVisit(TimeStampedModel):
 
 
 class LetterAttachment(models.Model):
+    """A file of a letter, checked by content (core.files.check_file) and stored in the
+    database under a safe name (core.files.stored_name). The attachments of a sealed letter
+    and signature scans are sealed: `data` encrypted with the seal key, `filename` a neutral
+    name and the real one encrypted in `sealed_name`. Served only by the permission-checked,
+    audited download view."""
+
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="attachments")
     filename = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(max_length=50)
+    content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
-    # Signature scans are part of the sealed identity: stored encrypted.
+    # Signature scans and the files of a sealed letter are part of the sealed identity.
     is_sealed = models.BooleanField(default=False)
+    sealed_name = models.TextField(blank=True, editable=False)
+    seal_key = models.CharField(max_length=16, blank=True, editable=False)
     data = models.BinaryField()
 
     class Meta:

@@ -47,6 +47,8 @@ def parse_cursor(value: str | None) -> tuple[datetime.date, int] | None:
     if not value or "." not in value:
         return None
     day, _sep, pk = value.partition(".")
+    if not pk.isdigit() or len(pk) > 18:  # an id fits a 64-bit column
+        return None
     try:
         return datetime.date.fromisoformat(day), int(pk)
     except ValueError:

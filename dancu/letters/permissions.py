@@ -92,14 +92,27 @@ def can_handle(access: Access, letter: Letter) -> bool:
     return access.has(LetterPerm.HANDLE, letter.province_id)
 
 
-def can_reveal(access: Access, letter: Letter) -> bool:
-    """A denouncer's identity is sealed: only designated handlers (REVEAL) unseal it. Writers
-    of complaints, petitions and reports are known to the Office staff handling them."""
+def is_sealed(letter: Letter) -> bool:
+    """The writer's identity is sealed: a denouncer's, and that of every item derived from a
+    sealed letter (the seal follows the person, not the item's kind)."""
     from .models import LetterKind
 
+    return bool(letter.identity_sealed) or letter.kind == LetterKind.DENUNCIATION
+
+
+def can_reveal(access: Access, letter: Letter) -> bool:
+    """A sealed identity: only designated handlers (REVEAL) unseal it. Writers of complaints,
+    petitions and reports (not derived from a sealed letter) are known to the Office staff
+    handling them."""
     if access.has(LetterPerm.REVEAL, letter.province_id):
         return True
-    return letter.kind != LetterKind.DENUNCIATION and can_handle(access, letter)
+    return not is_sealed(letter) and can_handle(access, letter)
+
+
+def can_download_attachments(access: Access, letter: Letter) -> bool:
+    """The letter's files (scans, signatures) carry the writer's identity: whoever may reveal
+    it (and only they) may see their names and download them, audited."""
+    return can_reveal(access, letter)
 
 
 def can_urge(access: Access, letter: Letter) -> bool:

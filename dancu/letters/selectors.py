@@ -19,8 +19,17 @@ from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Person, U
 
 from . import crypto, duplicates
 from .errors import LetterError
-from .models import Letter, ReceptionDay, ReceptionVisit
-from .permissions import LetterPerm, agency_bodies, can_extend, can_handle, can_reveal, can_urge
+from .models import Letter, LetterAttachment, ReceptionDay, ReceptionVisit
+from .permissions import (
+    LetterPerm,
+    agency_bodies,
+    can_download_attachments,
+    can_extend,
+    can_handle,
+    can_reveal,
+    can_urge,
+    is_sealed,
+)
 from .search import filter_text
 from .workflow import FLOW, OPEN_STATUSES, PUBLIC_STATUS, Status
 
@@ -160,7 +169,14 @@ def link_candidates(user: Any, letter: Letter) -> QuerySet[Letter]:
 
 
 def duplicate_proposals(user: Any, letter: Letter, limit: int = 20) -> list[dict[str, Any]]:
-    """Letters of both bodies of the province that look like duplicates of `letter`."""
+    """Letters of both bodies of the province that look like duplicates of `letter`.
+
+    A hint that involves a sealed identity the user may not reveal (this letter's or the
+    candidate's) says only "possible duplicate of a sealed letter" (`sealed`), never why: a
+    "same person" against a sealed letter would confirm who its writer is. Such hints come
+    after the others, newest first, so that their order tells nothing either; the caller
+    audits that they were shown (`services.duplicate_hints_sealed_record`)."""
+    access = get_access(user)
     # Items split from one letter are not duplicates of it (nor of each other).
     scope = (
         letters_visible(user)
@@ -169,7 +185,33 @@ def duplicate_proposals(user: Any, letter: Letter, limit: int = 20) -> list[dict
     )
     if letter.parent_id:
         scope = scope.exclude(pk=letter.parent_id)
-    return duplicates.propose(scope, duplicates.signals_of(letter), exclude_id=letter.pk, limit=limit)
+    found = duplicates.propose(scope, duplicates.signals_of(letter), exclude_id=letter.pk, limit=limit)
+    hidden_here = is_sealed(letter) and not can_reveal(access, letter)
+    plain, sealed = [], []
+    for proposal in found:
+        other = proposal["letter"]
+        if hidden_here or (is_sealed(other) and not can_reveal(access, other)):
+            sealed.append({"letter": other, "sealed": True, "person": False, "content": False, "reasons": []})
+        else:
+            plain.append({**proposal, "sealed": False})
+    sealed.sort(key=lambda p: (p["letter"].received_date, p["letter"].pk), reverse=True)
+    return plain + sealed
+
+
+def attachment_list(user: Any, letter: Letter) -> dict[str, Any]:
+    """The files of a letter as its page lists them for this user: names (a sealed file's
+    name unsealed) and sizes for whoever may download them (`can_download_attachments`);
+    for the others only how many there are, no name."""
+    qs = LetterAttachment.objects.filter(letter_id=letter.pk).defer("data").order_by("pk")
+    if not can_download_attachments(get_access(user), letter):
+        return {"files": [], "count": qs.count()}
+    files = []
+    for a in qs:
+        name = a.filename
+        if a.is_sealed and a.sealed_name:
+            name = crypto.unseal(a.sealed_name, sealed_with=a.seal_key).get("name") or a.filename
+        files.append({"pk": a.pk, "name": name, "size": a.size, "content_type": a.content_type})
+    return {"files": files, "count": len(files)}
 
 
 def destruction_candidates(user: Any) -> QuerySet[Letter]:

@@ -12,14 +12,14 @@ entries name the online form) and the reminder task writes as the system.
 
 from __future__ import annotations
 
-import base64
 import datetime
+import io
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,7 +27,8 @@ from django.utils.translation import gettext_lazy
 from dancu.core.access import Access, get_access
 from dancu.core.audit import audit_record
 from dancu.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from dancu.core.text import fold, normalize_spaces
+from dancu.core.files import DOCX, JPEG, PDF, PNG, FileRejected, Kind, check_file, stored_name
+from dancu.core.text import clean_text, fold, normalize_spaces
 from dancu.directory.models import Body
 
 from . import crypto, duplicates
@@ -43,7 +44,7 @@ from .models import (
     ReceptionDay,
     ReceptionVisit,
 )
-from .permissions import LetterPerm, can_reveal, require
+from .permissions import LetterPerm, can_download_attachments, can_reveal, is_sealed, require
 from .rules import compute_deadlines, retention_until, rule_set_for, schedule_deadlines
 from .selectors import (
     RECEIVING_KINDS,
@@ -57,13 +58,9 @@ from .workflow import FLOW, OPEN_STATUSES, Status
 if TYPE_CHECKING:
     from dancu.accounts.models import User
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 10
-MAGIC = [
-    (b"%PDF-", "application/pdf"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-]
+# The kinds of file a letter may carry (scans, photos, a typed letter): checked by content.
+ATTACHMENT_KINDS = (PDF, DOCX, JPEG, PNG)
 # A second letter with the same content reaching the sister body within this many days is
 # taken as "sent to several bodies at once".
 SEVERAL_BODIES_WINDOW_DAYS = 15
@@ -81,7 +78,11 @@ class Identity:
     birth_year: str = ""
 
     def as_dict(self) -> dict[str, str]:
-        return {k: v for k, v in self.__dict__.items() if v}
+        return {k: v for k, v in self.cleaned().__dict__.items() if v}
+
+    def cleaned(self) -> Identity:
+        """Without control characters nor surrounding spaces (whatever the caller)."""
+        return Identity(**{k: clean_text(v or "").strip() for k, v in self.__dict__.items()})
 
 
 @dataclass
@@ -112,14 +113,9 @@ def _today() -> datetime.date:
 # -- intake ------------------------------------------------------------------------------------
 
 
-def sniff_content_type(data: bytes) -> str | None:
-    for magic, content_type in MAGIC:
-        if data.startswith(magic):
-            return content_type
-    return None
-
-
-def _validate_uploads(uploads: list[Upload]) -> list[tuple[Upload, str]]:
+def _validate_uploads(uploads: list[Upload]) -> list[tuple[Upload, Kind]]:
+    """Every file checked by content (core.files.check_file: PDF, DOCX, JPEG or PNG, no web
+    page or script inside, the size of settings.DANCU_MAX_UPLOAD_MB) before anything is written."""
     if len(uploads) > MAX_ATTACHMENTS:
         raise _invalid(
             _("At most %(n)s attachments per letter.") % {"n": MAX_ATTACHMENTS},
@@ -128,21 +124,13 @@ def _validate_uploads(uploads: list[Upload]) -> list[tuple[Upload, str]]:
         )
     checked = []
     for upload in uploads:
-        if len(upload.data) > MAX_ATTACHMENT_BYTES:
+        try:
+            kind = check_file(io.BytesIO(upload.data), kinds=ATTACHMENT_KINDS)
+        except FileRejected as exc:
             raise _invalid(
-                _("The file %(name)s is larger than %(mb)s MB.")
-                % {"name": upload.filename, "mb": MAX_ATTACHMENT_BYTES // 1048576},
-                LetterError.ATTACHMENT_TOO_LARGE,
-                "attachments",
-            )
-        content_type = sniff_content_type(upload.data)
-        if content_type is None:
-            raise _invalid(
-                _("The file %(name)s is not a PDF, JPEG or PNG file.") % {"name": upload.filename},
-                LetterError.ATTACHMENT_TYPE,
-                "attachments",
-            )
-        checked.append((upload, content_type))
+                f"{upload.filename}: {exc.message}", LetterError.ATTACHMENT_TYPE, "attachments"
+            ) from exc
+        checked.append((upload, kind))
     return checked
 
 
@@ -199,7 +187,7 @@ def _check_intake(
         raise _invalid(_("Unknown letter kind."), LetterError.UNKNOWN_KIND, "kind")
     if channel not in Channel.values:
         raise _invalid(_("Unknown channel."), LetterError.UNKNOWN_CHANNEL, "channel")
-    subject = normalize_spaces(subject)
+    subject = normalize_spaces(clean_text(subject or ""))
     if not subject:
         raise _invalid(_("The subject is required."), LetterError.SUBJECT_REQUIRED, "subject")
     if received_date > _today():
@@ -209,9 +197,14 @@ def _check_intake(
     return subject
 
 
-def _apply_identity(letter: Letter, identity: Identity) -> None:
+def _apply_identity(letter: Letter, identity: Identity, *, sealed: bool) -> None:
+    """Seal the identity and compute its keyed hashes. A sealed writer (a denouncer) keeps no
+    part of the name in clear, not even initials: `redacted_name` stays empty."""
+    identity = identity.cleaned()
+    letter.identity_sealed = sealed
     letter.sealed_identity = crypto.seal(identity.as_dict()) if identity.as_dict() else ""
-    letter.redacted_name = crypto.redact_name(identity.name)
+    letter.seal_key = crypto.key_id()
+    letter.redacted_name = "" if sealed else crypto.redact_name(identity.name)
     hashes = crypto.identity_hashes(
         name=identity.name, id_number=identity.id_number, phone=identity.phone, address=identity.address
     )
@@ -282,6 +275,8 @@ def _new_letter(
     **more: Any,
 ) -> Letter:
     """An unsaved letter in the workflow's initial state, with the fields every intake sets."""
+    content = clean_text(content or "")
+    target = normalize_spaces(clean_text(target or ""))
     return Letter(
         province=receiving_body.province,
         receiving_body=receiving_body,
@@ -290,7 +285,7 @@ def _new_letter(
         kind=kind,
         subject=subject,
         content=content,
-        target=normalize_spaces(target),
+        target=target,
         content_folded=fold(f"{subject} {content}"),
         target_key=fold(target)[:300],
         eligible=not reasons,
@@ -300,31 +295,49 @@ def _new_letter(
     )
 
 
+def _store_attachment(letter: Letter, upload: Upload, kind: Kind, number: int) -> LetterAttachment:
+    """Store one checked file under a safe name; sealed (encrypted, with a neutral visible
+    name) when the letter's identity is sealed or the file is a signature scan."""
+    name = stored_name(upload.filename, kind)
+    sealed = letter.identity_sealed or upload.is_signature
+    attachment = LetterAttachment(
+        letter=letter,
+        content_type=kind.content_type,
+        size=len(upload.data),
+        is_sealed=sealed,
+        seal_key=crypto.key_id() if sealed else "",
+    )
+    if sealed:
+        attachment.filename = f"tep_dinh_kem_{number}.{kind.extension}"
+        attachment.sealed_name = crypto.seal({"name": name})
+        attachment.data = crypto.seal_bytes(upload.data)
+    else:
+        attachment.filename = name
+        attachment.data = upload.data
+    attachment.save()
+    return attachment
+
+
 def _save_new(
-    actor: Any, letter: Letter, identity: Identity, attachments: list[tuple[Upload, str]]
+    actor: Any,
+    letter: Letter,
+    identity: Identity,
+    attachments: list[tuple[Upload, Kind]],
+    *,
+    sealed: bool,
 ) -> Letter:
     """Seal the identity, compute the deadlines, give the receipt code and the register
     number, store the attachments, flag a letter sent to both bodies, audit."""
-    _apply_identity(letter, identity)
+    _apply_identity(letter, identity, sealed=sealed)
     _recompute(letter)
     letter.receipt_code = _new_receipt_code()
-    factor = second_factor_of(identity)
+    factor = second_factor_of(identity.cleaned())
     letter.lookup_hash = crypto.lookup_hash(letter.receipt_code, factor) if factor else ""
     letter.save()
     letter.number = f"{letter.received_date:%Y}/{letter.pk}"
     letter.save(update_fields=["number"])
-    for upload, content_type in attachments:
-        data = upload.data
-        if upload.is_signature:
-            data = crypto.seal({"b64": base64.b64encode(data).decode("ascii")}).encode("ascii")
-        LetterAttachment.objects.create(
-            letter=letter,
-            filename=upload.filename[:200],
-            content_type=content_type,
-            size=len(upload.data),
-            is_sealed=upload.is_signature,
-            data=data,
-        )
+    for number, (upload, kind) in enumerate(attachments, start=1):
+        _store_attachment(letter, upload, kind, number)
     several_with = _flag_several_bodies(letter)
     audit_record(
         actor=actor,
@@ -337,6 +350,8 @@ def _save_new(
             "channel": letter.channel,
             "receiving_body": letter.receiving_body_id,
             "eligible": letter.eligible,
+            "identity_sealed": letter.identity_sealed,
+            "attachments": len(attachments),
             "sent_to_several_with": several_with,
         },
     )
@@ -366,12 +381,14 @@ def letter_create(
     reception_day: ReceptionDay | None = None,
     attachments: list[Upload] | None = None,
     parent: Letter | None = None,
+    sealed: bool = False,
 ) -> Letter:
     """Register a letter received by the delegation or the Standing Committee (Office staff
     with `letters.handle` in the body's province).
 
     Computes the deadlines of the rule set in force on the received date, seals the identity,
     and flags the letter when the same content reached the sister body at about the same time.
+    A denunciation's writer is always sealed (also `sealed=True`: a letter of a sealed person).
     Attachments are checked before anything is written: a bad file leaves no record.
     """
     require(get_access(actor), LetterPerm.HANDLE, receiving_body.province_id)
@@ -410,24 +427,50 @@ def letter_create(
         is_remote=is_remote,
         is_complex=is_complex,
     )
-    return _save_new(actor, letter, identity, checked)
+    sealed = sealed or kind == LetterKind.DENUNCIATION or (parent is not None and is_sealed(parent))
+    return _save_new(actor, letter, identity, checked, sealed=sealed)
+
+
+@dataclass
+class Submitted:
+    """What the public form's service returns: the letter, and whether this request made it
+    (False: the same form was already sent, and this is that letter)."""
+
+    letter: Letter
+    created: bool
 
 
 @transaction.atomic
 def letter_submit_public(
-    *, receiving_body_id: int, kind: str, subject: str, content: str, target: str = "", identity: Identity
-) -> Letter:
+    *,
+    receiving_body_id: int,
+    kind: str,
+    subject: str,
+    content: str,
+    target: str = "",
+    identity: Identity,
+    attachments: list[Upload] | None = None,
+    token: str = "",
+) -> Submitted:
     """A letter sent by a citizen through the public form (no sign-in): to an active receiving
     body of any province, received today, online; the writer's name, address and a phone
-    number (whose last digits open the status look-up) are required. The caller limits how
-    often one address may submit."""
+    number (whose last digits open the status look-up) are required; attachments are checked
+    like the staff's. `token` is the form's one-time token: the same form sent twice (a double
+    click, two tabs, parallel requests) gives one letter. The caller limits how often one
+    address may submit, and checks the form's challenge."""
+    token = (token or "")[:64]
+    if token:
+        existing = Letter.objects.filter(submission_token=token).first()
+        if existing is not None:
+            return Submitted(existing, created=False)
     body = _public_body(receiving_body_id)
     subject = _check_intake(
         receiving_body=body, kind=kind, channel=Channel.ONLINE, subject=subject, received_date=_today()
     )
-    content = (content or "").strip()
+    content = clean_text(content or "").strip()
     if not content:
         raise _invalid(_("The content is required."), LetterError.CONTENT_REQUIRED, "content")
+    identity = identity.cleaned()
     for value, name in ((identity.name, "name"), (identity.address, "address")):
         if not normalize_spaces(value):
             raise _invalid(
@@ -439,6 +482,7 @@ def letter_submit_public(
             LetterError.IDENTITY_REQUIRED,
             "phone",
         )
+    checked = _validate_uploads(attachments or [])
     letter = _new_letter(
         receiving_body=body,
         received_date=_today(),
@@ -448,8 +492,17 @@ def letter_submit_public(
         content=content,
         target=target,
         reasons=eligibility_reasons(kind, False, Eligibility()),
+        submission_token=token or None,
     )
-    return _save_new(PUBLIC_ACTOR, letter, identity, [])
+    try:
+        with transaction.atomic():  # a parallel request with the same token waits here, then fails
+            _save_new(PUBLIC_ACTOR, letter, identity, checked, sealed=kind == LetterKind.DENUNCIATION)
+    except IntegrityError:
+        existing = Letter.objects.filter(submission_token=token).first() if token else None
+        if existing is None:
+            raise
+        return Submitted(existing, created=False)
+    return Submitted(letter, created=True)
 
 
 def _public_body(body_id: int) -> Body:
@@ -527,6 +580,8 @@ SPLIT_RESET = {
     "kind",
     "parent_id",
     "receipt_code",
+    "lookup_hash",
+    "submission_token",
     "rule_set_id",
     "status",
     "number",
@@ -538,10 +593,21 @@ SPLIT_RESET = {
 @transaction.atomic
 def letter_split(*, actor: User, letter: Letter, kinds: list[str]) -> list[Letter]:
     """Split a mixed letter into one item per kind (Citizen Reception Law Art. 25(3)); the
-    items share the sealed identity and hashes of the letter."""
+    items share the sealed identity and hashes of the letter.
+
+    The seal follows the person: every item of a sealed letter stays sealed whatever its kind,
+    and a letter with a denunciation among its items is a denouncer's, so the letter and all
+    its items become sealed (no initials kept)."""
     source = _handled(actor, letter)
     if not kinds or any(k not in LetterKind.values for k in kinds):
         raise _invalid(_("Choose the kinds of the items."), LetterError.SPLIT_KINDS, "kinds")
+    sealed = is_sealed(source) or LetterKind.DENUNCIATION in kinds
+    newly_sealed = sealed and not source.identity_sealed
+    if newly_sealed:
+        source.identity_sealed = True
+        source.redacted_name = ""
+        source.save(update_fields=["identity_sealed", "redacted_name", "updated_at"])
+        _seal_attachments_of(source)
     inherited = {
         f.attname: getattr(source, f.attname)
         for f in Letter._meta.concrete_fields
@@ -552,6 +618,9 @@ def letter_split(*, actor: User, letter: Letter, kinds: list[str]) -> list[Lette
         item = Letter(
             **inherited, kind=kind, parent=source, status=FLOW.initial, number=f"{source.number}.{i}"
         )
+        item.identity_sealed = sealed
+        if sealed:
+            item.redacted_name = ""
         _recompute(item)
         item.save()
         items.append(item)
@@ -561,14 +630,32 @@ def letter_split(*, actor: User, letter: Letter, kinds: list[str]) -> list[Lette
         target=source,
         province_code=source.province.code,
         summary=_("Letter split into %(n)s items") % {"n": len(items)},
-        changes={"kinds": kinds, "items": [i.pk for i in items]},
+        changes={
+            "kinds": kinds,
+            "items": [i.pk for i in items],
+            "identity_sealed": sealed,
+            "newly_sealed": newly_sealed,
+        },
     )
     return items
 
 
+def _seal_attachments_of(letter: Letter) -> None:
+    """Seal the files of a letter whose writer has just become sealed."""
+    for attachment in letter.attachments.filter(is_sealed=False):
+        attachment.sealed_name = crypto.seal({"name": attachment.filename})
+        extension = attachment.filename.rsplit(".", 1)[-1] if "." in attachment.filename else "bin"
+        attachment.filename = f"tep_dinh_kem_{attachment.pk}.{extension}"
+        attachment.data = crypto.seal_bytes(bytes(attachment.data))
+        attachment.is_sealed = True
+        attachment.seal_key = crypto.key_id()
+        attachment.save(update_fields=["filename", "sealed_name", "data", "is_sealed", "seal_key"])
+
+
 @transaction.atomic
 def letter_reveal_identity(*, actor: User, letter: Letter, reason: str) -> dict[str, str]:
-    """Unseal the writer's identity for a designated handler; the reason is audited."""
+    """Unseal the writer's identity for a designated handler; the reason is audited (and,
+    for an item split from another letter, the letter it comes from)."""
     if not can_reveal(get_access(actor), letter):
         raise PermissionDenied(
             _("Only designated handlers may reveal a sealed identity."), code=LetterError.REVEAL_FORBIDDEN
@@ -576,16 +663,67 @@ def letter_reveal_identity(*, actor: User, letter: Letter, reason: str) -> dict[
     reason = normalize_spaces(reason)
     if len(reason) < 5:
         raise _invalid(_("Give the reason for revealing the identity."), LetterError.REVEAL_REASON, "reason")
-    data = crypto.unseal(letter.sealed_identity)
+    data = crypto.unseal(letter.sealed_identity, sealed_with=letter.seal_key)
     audit_record(
         actor=actor,
         action="letters.identity_reveal",
         target=letter,
         province_code=letter.province.code,
         summary=_("Identity of letter %(n)s revealed") % {"n": letter.number},
-        changes={"reason": reason},
+        changes={"reason": reason, "sealed": is_sealed(letter), "split_from": letter.parent_id},
     )
     return data
+
+
+@dataclass
+class Download:
+    content: bytes
+    filename: str
+
+
+@transaction.atomic
+def attachment_download(*, actor: User, letter: Letter, attachment_id: int) -> Download:
+    """One file of a letter, for a user who may reveal its writer's identity (the files carry
+    it): unsealed when sealed, and the download audited (personal data)."""
+    if not can_download_attachments(get_access(actor), letter):
+        raise PermissionDenied(
+            _("Only the handlers who may see the writer's identity may open the letter's files."),
+            code=LetterError.ATTACHMENT_FORBIDDEN,
+        )
+    attachment = LetterAttachment.objects.filter(pk=attachment_id, letter_id=letter.pk).first()
+    if attachment is None:
+        raise NotFound(_("File not found."), code=LetterError.ATTACHMENT_NOT_FOUND)
+    if attachment.is_sealed:
+        content = crypto.unseal_bytes(bytes(attachment.data), sealed_with=attachment.seal_key)
+        name = crypto.unseal(attachment.sealed_name, sealed_with=attachment.seal_key).get("name") or ""
+        filename = name or attachment.filename
+    else:
+        content, filename = bytes(attachment.data), attachment.filename
+    audit_record(
+        actor=actor,
+        action="letters.file.download",
+        target=attachment,
+        province_code=letter.province.code,
+        summary=_("File of letter %(n)s downloaded") % {"n": letter.number},
+        changes={"letter": letter.pk, "sealed": attachment.is_sealed},
+    )
+    return Download(content, filename)
+
+
+@transaction.atomic
+def duplicate_hints_sealed_record(*, actor: User, letter: Letter, sealed_ids: list[int]) -> None:
+    """Record that `actor` was told a letter may duplicate sealed letters (without being told
+    why): checking a person against sealed letters is itself audited."""
+    if not sealed_ids:
+        return
+    audit_record(
+        actor=actor,
+        action="letters.duplicate_check_sealed",
+        target=letter,
+        province_code=letter.province.code,
+        summary=_("Possible duplicates of sealed letters shown for letter %(n)s") % {"n": letter.number},
+        changes={"sealed_letters": sorted(sealed_ids)},
+    )
 
 
 @transaction.atomic
@@ -752,7 +890,7 @@ def _file(letter: Letter, target: str, m: Move) -> Step:
 
 def _result(letter: Letter, target: str, m: Move) -> Step:
     """Record the result; it is shared with every duplicate of the letter in both bodies."""
-    result = (m.result or "").strip()
+    result = clean_text(m.result or "").strip()
     if not result:
         raise _invalid(_("Describe the result."), LetterError.RESULT_REQUIRED, "result")
     letter.result = result
@@ -966,7 +1104,7 @@ class Citizens:
 
 
 def _clean_names(names: list[str]) -> list[str]:
-    return [n for n in (normalize_spaces(x) for x in names) if n][:50]
+    return [n for n in (normalize_spaces(clean_text(x)) for x in names) if n][:50]
 
 
 @transaction.atomic
@@ -989,7 +1127,7 @@ def visit_record(
         raise _invalid(_("Unknown letter kind."), LetterError.UNKNOWN_KIND, "kind")
     if reception_day.date > _today():
         raise _invalid(_("Visits are recorded on or after the reception day."), LetterError.VISIT_BEFORE_DAY)
-    content = content.strip()
+    content = clean_text(content).strip()
     if not content:
         raise _invalid(_("The content is required."), LetterError.CONTENT_REQUIRED, "content")
     names = _clean_names(citizens.names)
@@ -1010,9 +1148,9 @@ def visit_record(
     sealed = kind == LetterKind.DENUNCIATION
     details = {
         "names": names,
-        "address": citizens.address,
-        "id_number": citizens.id_number,
-        "phone": citizens.phone,
+        "address": clean_text(citizens.address).strip(),
+        "id_number": clean_text(citizens.id_number).strip(),
+        "phone": clean_text(citizens.phone).strip(),
     }
     visit = ReceptionVisit.objects.create(
         province_id=reception_day.province_id,
@@ -1020,11 +1158,13 @@ def visit_record(
         kind=kind,
         citizens="" if sealed else "\n".join(names),
         sealed_citizens=crypto.seal({k: v for k, v in details.items() if v}),
-        citizens_redacted=", ".join(crypto.redact_name(n) for n in names)[:300],
+        seal_key=crypto.key_id(),
+        # A denunciation's citizens show no part of their names, not even initials.
+        citizens_redacted="" if sealed else ", ".join(crypto.redact_name(n) for n in names)[:300],
         citizen_count=count,
         content=content,
-        result=result.strip(),
-        follow_up=follow_up.strip(),
+        result=clean_text(result).strip(),
+        follow_up=clean_text(follow_up).strip(),
     )
     visit.delegates.set(delegates)
     audit_record(
@@ -1039,7 +1179,7 @@ def visit_record(
 
 
 def visit_citizens(visit: ReceptionVisit) -> Citizens:
-    data = crypto.unseal(visit.sealed_citizens) if visit.sealed_citizens else {}
+    data = crypto.unseal(visit.sealed_citizens, sealed_with=visit.seal_key) if visit.sealed_citizens else {}
     return Citizens(
         names=list(data.get("names", [])),
         address=data.get("address", ""),
@@ -1086,6 +1226,7 @@ def visit_create_letter(*, actor: User, visit: ReceptionVisit) -> Letter:
         signer_count=count,
         representative_count=representatives,
         reception_day=day,
+        sealed=visit.is_sealed,
     )
     visit.letter = letter
     visit.save(update_fields=["letter", "updated_at"])

@@ -20,4 +20,5 @@ urlpatterns = [
     path("<int:letter_id>/danh-tinh/", views.letter_reveal, name="letter_reveal"),
     path("<int:letter_id>/xu-ly/<slug:action>/", views.letter_action, name="letter_action"),
     path("<int:letter_id>/van-ban/<slug:doc>/", views.letter_document, name="letter_document"),
+    path("<int:letter_id>/tep/<int:attachment_id>/", views.letter_attachment, name="letter_attachment"),
 ]

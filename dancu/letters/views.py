@@ -12,24 +12,26 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import EmptyResultSet
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dancu.accounts.models import User
 from dancu.core.access import get_access
-from dancu.core.errors import NotFound, PermissionDenied
-from dancu.core.excel import XLSX_CONTENT_TYPE
-from dancu.core.forms import Failed, form_status
+from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
+from dancu.core.files import file_response
+from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_int, clean_query, paginate
 from dancu.core.paging import ROWS_TTL, CappedPaginator
 
-from . import documents, selectors, services
+from . import documents, selectors, services, throttle
 from .errors import LetterError
 from .forms import (
     DestructionForm,
@@ -44,14 +46,21 @@ from .forms import (
     StatusForm,
     StepForm,
     VisitForm,
-    submit_or_deny,
 )
 from .models import Channel, Field, Letter, LetterKind
-from .paging import SMALL_RESULT, paginate_capped, paginate_keyset, rows_cache_key
-from .permissions import LetterPerm, can_open_register, is_agency_view, require
+from .paging import (
+    SMALL_RESULT,
+    KeysetPage,
+    KeysetPaginator,
+    paginate_capped,
+    paginate_keyset,
+    rows_cache_key,
+)
+from .permissions import LetterPerm, can_open_register, is_agency_view, is_sealed, require
 from .workflow import BUTTONS, Status
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# The years the statistics page accepts (a year outside is bad input: 400).
+YEARS = range(1900, 2101)
 
 
 def _actor(request: HttpRequest) -> User:
@@ -62,10 +71,28 @@ def _actor(request: HttpRequest) -> User:
     return user
 
 
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _download(data: bytes, filename: str) -> HttpResponseBase:
+    """A generated document or export: always a download (core.files.file_response)."""
+    return file_response(data, filename=filename)
+
+
+def _bad_request(request: HttpRequest, message: str, code: str) -> HttpResponse:
+    return render(request, "core/error.html", {"error": ValidationFailed(message, code=code)}, status=400)
+
+
+def _is_empty(queryset: QuerySet) -> bool:
+    """True when the query can match nothing (a search of only punctuation, `.none()`): its
+    SQL cannot even be written (EmptyResultSet), so there is nothing to digest nor cache."""
+    if queryset.query.is_empty():
+        return True
+    try:
+        queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return True
+    return False
+
+
+EMPTY_PAGE_KWARGS = {"has_next": False, "has_previous": False}
 
 
 def _require_register(request: HttpRequest) -> None:
@@ -120,16 +147,9 @@ def _filters_html(filters: dict[str, Any]) -> str:
     return html
 
 
-@login_required
-def register(request: HttpRequest) -> HttpResponse:
-    """The register. The rows (query and HTML) are cached per query, page and data version
-    (`paging.rows_cache_key`): any audited write of the module invalidates them, so staff paging
-    through the same register share the work; a miss costs two index scans (keyset page,
-    capped count)."""
-    _require_register(request)
-    filters = _register_filters(request)
-    rows = selectors.register_rows(selectors.letters_register(request.user, **filters))
-    today = timezone.localdate()
+def _register_rows_html(
+    request: HttpRequest, rows: QuerySet, filters: dict[str, Any], today: datetime.date
+) -> str:
     key = rows_cache_key(rows, request.GET.urlencode(), f"{today}|{get_language()}|{CappedPaginator.cap}")
     rows_html = cache.get(key)
     if rows_html is None:
@@ -148,6 +168,26 @@ def register(request: HttpRequest) -> HttpResponse:
             "letters/_register_rows.html", {"page": page, "today": today}, request=request
         )
         cache.set(key, rows_html, ROWS_TTL)
+    return rows_html
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    """The register. The rows (query and HTML) are cached per query, page and data version
+    (`paging.rows_cache_key`): any audited write of the module invalidates them, so staff paging
+    through the same register share the work; a miss costs two index scans (keyset page,
+    capped count)."""
+    _require_register(request)
+    filters = _register_filters(request)
+    rows = selectors.register_rows(selectors.letters_register(request.user, **filters))
+    today = timezone.localdate()
+    if _is_empty(rows):  # e.g. ?q=!!! : no word to search, nothing to match
+        page = KeysetPage([], paginator=KeysetPaginator(count=0, capped=False), **EMPTY_PAGE_KWARGS)
+        rows_html: str = render_to_string(
+            "letters/_register_rows.html", {"page": page, "today": today}, request=request
+        )
+    else:
+        rows_html = _register_rows_html(request, rows, filters, today)
     if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
         return HttpResponse(rows_html)
     context = {
@@ -159,10 +199,10 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def register_export(request: HttpRequest) -> HttpResponse:
+def register_export(request: HttpRequest) -> HttpResponseBase:
     _require_register(request)
     letters = selectors.letters_register(request.user, **_register_filters(request))[:50000]
-    return _download(documents.register_xlsx(letters), XLSX_CONTENT_TYPE, "so-theo-doi-don-thu.xlsx")
+    return _download(documents.register_xlsx(letters), "so-theo-doi-don-thu.xlsx")
 
 
 @login_required
@@ -184,8 +224,8 @@ def letter_create(request: HttpRequest) -> HttpResponse:
         request.POST or None, request.FILES or None, bodies=bodies, reception_days=days, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        letter = submit_or_deny(form, services.letter_create, actor=_actor(request), **form.service_kwargs())
-        if isinstance(letter, Letter):
+        letter = submit(form, services.letter_create, actor=_actor(request), **form.service_kwargs())
+        if not isinstance(letter, Failed):
             messages.success(request, _("Letter %(n)s registered.") % {"n": letter.number})
             return redirect("letters:letter_detail", letter.pk)
     return render(request, "letters/letter_form.html", {"form": form}, status=form_status(form))
@@ -229,6 +269,10 @@ def _detail(
     page = selectors.letter_page_actions(request.user, letter)
     handle = page["can_handle"]
     bound = bound or {}
+    proposals = selectors.duplicate_proposals(request.user, letter) if handle else []
+    sealed_hints = [p["letter"].pk for p in proposals if p["sealed"]]
+    if sealed_hints:  # checking a person against sealed letters is audited
+        services.duplicate_hints_sealed_record(actor=_actor(request), letter=letter, sealed_ids=sealed_hints)
     forms = {
         "forward_form": bound.get("forward") or _action_form(request, letter, "forward"),
         "result_form": bound.get("result") or ResultForm(),
@@ -244,16 +288,15 @@ def _detail(
         **page,
         **forms,
         "deadlines": sorted(letter.deadlines.items(), key=lambda kv: kv[1]),
-        "proposals": selectors.duplicate_proposals(request.user, letter) if handle else [],
+        "proposals": proposals,
+        "sealed": is_sealed(letter),
         "group": selectors.letter_group(letter).exclude(pk=letter.pk) if not agency_view else [],
         "already_forwarded": selectors.group_already_forwarded(letter) if handle else None,
         "kinds": LetterKind.choices,
         "items": letter.items.all() if not agency_view else [],
-        "attachments": letter.attachments.filter(is_sealed=False).only(
-            "id", "filename", "size", "content_type"
-        )
+        "attachments": selectors.attachment_list(request.user, letter)
         if not agency_view
-        else [],
+        else {"files": [], "count": 0},
     }
     return render(request, "letters/letter_detail.html", context, status=status)
 
@@ -270,7 +313,7 @@ def letter_reveal(request: HttpRequest, letter_id: int) -> HttpResponse:
     form = RevealForm(request.POST)
     identity = None
     if form.is_valid():
-        identity = submit_or_deny(
+        identity = submit(
             form,
             services.letter_reveal_identity,
             actor=_actor(request),
@@ -299,9 +342,7 @@ def letter_action(request: HttpRequest, letter_id: int, action: str) -> HttpResp
     form = _action_form(request, letter, action, request.POST)
     extra = {"action": action} if service is services.letter_transition else {}
     if form.is_valid():
-        done = submit_or_deny(
-            form, service, actor=_actor(request), letter=letter, **extra, **form.service_kwargs()
-        )
+        done = submit(form, service, actor=_actor(request), letter=letter, **extra, **form.service_kwargs())
         if not isinstance(done, Failed):
             messages.success(request, _("Done."))
             return redirect("letters:letter_detail", letter.pk)
@@ -309,7 +350,7 @@ def letter_action(request: HttpRequest, letter_id: int, action: str) -> HttpResp
 
 
 @login_required
-def letter_document(request: HttpRequest, letter_id: int, doc: str) -> HttpResponse:
+def letter_document(request: HttpRequest, letter_id: int, doc: str) -> HttpResponseBase:
     letter = selectors.letter_get(request.user, letter_id)
     require(get_access(request.user), LetterPerm.HANDLE, letter.province_id)
     if doc == "chuyen-don":
@@ -318,7 +359,17 @@ def letter_document(request: HttpRequest, letter_id: int, doc: str) -> HttpRespo
         data = documents.guidance_letter(letter)
     else:
         raise NotFound(_("Unknown document."), code=LetterError.UNKNOWN_DOCUMENT)
-    return _download(data, DOCX, f"{doc}-{letter.pk}.docx")
+    return _download(data, f"{doc}-{letter.pk}.docx")
+
+
+@login_required
+@require_GET
+def letter_attachment(request: HttpRequest, letter_id: int, attachment_id: int) -> HttpResponseBase:
+    """One file of a letter: only for whoever may see its writer's identity, audited, always
+    a download (never shown inline in the app's origin)."""
+    letter = selectors.letter_get(request.user, letter_id)
+    download = services.attachment_download(actor=_actor(request), letter=letter, attachment_id=attachment_id)
+    return file_response(download.content, filename=download.filename)
 
 
 # -- statistics, report, destruction -----------------------------------------------------------
@@ -328,6 +379,12 @@ def letter_document(request: HttpRequest, letter_id: int, doc: str) -> HttpRespo
 def statistics(request: HttpRequest) -> HttpResponse:
     require(get_access(request.user), LetterPerm.VIEW)
     year = clean_int(request, "year")
+    if year is not None and year not in YEARS:
+        return _bad_request(
+            request,
+            _("Choose a year between %(first)s and %(last)s.") % {"first": YEARS[0], "last": YEARS[-1]},
+            LetterError.YEAR_OUT_OF_RANGE,
+        )
     stats = selectors.statistics(request.user, year=year)
     labels = {
         "kind": dict(LetterKind.choices),
@@ -357,13 +414,13 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def report_docx(request: HttpRequest) -> HttpResponse:
+def report_docx(request: HttpRequest) -> HttpResponseBase:
     require(get_access(request.user), LetterPerm.VIEW)
     today = timezone.localdate()
     start = datetime.date(today.year, 1, 1) if today.month <= 6 else datetime.date(today.year, 7, 1)
     end = datetime.date(today.year, 6, 30) if today.month <= 6 else datetime.date(today.year, 12, 31)
     letters = selectors.letters_register(request.user, date_from=start, date_to=end)
-    return _download(documents.six_month_report(letters, start, end), DOCX, "bao-cao-6-thang-don-thu.docx")
+    return _download(documents.six_month_report(letters, start, end), "bao-cao-6-thang-don-thu.docx")
 
 
 @login_required
@@ -372,9 +429,7 @@ def destruction_list(request: HttpRequest) -> HttpResponse:
     letters = list(selectors.destruction_candidates(request.user)[:500])
     form = DestructionForm(request.POST or None, letters=letters)
     if request.method == "POST" and form.is_valid():
-        n = submit_or_deny(
-            form, services.letters_approve_destruction, actor=_actor(request), **form.service_kwargs()
-        )
+        n = submit(form, services.letters_approve_destruction, actor=_actor(request), **form.service_kwargs())
         if isinstance(n, int):
             messages.success(request, _("%(n)s letters destroyed.") % {"n": n})
             return redirect("letters:destruction_list")
@@ -385,44 +440,54 @@ def destruction_list(request: HttpRequest) -> HttpResponse:
 
 # -- public pages (no sign-in) -------------------------------------------------------------------
 
-RATE_LIMIT = 5  # submissions per IP address per hour
-LOOKUP_LIMIT = 30
+RATE_LIMIT = 5  # letters per client address per hour (only letters actually sent count)
+LOOKUP_LIMIT = 30  # look-ups per client address per hour (every attempt counts)
+RECEIPT_SESSION_KEY = "letters_public_receipt"
 
 
-def _over_limit(prefix: str, request: HttpRequest, limit: int) -> bool:
-    """Count one more request of this address in the hour; True past `limit`."""
-    key = f"letters:{prefix}:{request.META.get('REMOTE_ADDR', '')[:64]}"
-    cache.add(key, 0, 3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 3600)
-        count = 1
-    return count > limit
-
-
+@require_http_methods(["GET", "POST"])
 def public_submit(request: HttpRequest) -> HttpResponse:
-    form = PublicSubmitForm(request.POST or None, bodies=selectors.public_receiving_bodies())
-    receipt = None
-    if request.method == "POST":
-        if _over_limit("submit", request, RATE_LIMIT):
-            return render(request, "letters/public_submit.html", {"form": form, "limited": True}, status=429)
-        if form.is_valid():
-            letter = submit_or_deny(form, services.letter_submit_public, **form.service_kwargs())
-            if isinstance(letter, Letter):
-                receipt = letter.receipt_code
-    return render(
-        request, "letters/public_submit.html", {"form": form, "receipt": receipt}, status=form_status(form)
-    )
+    """The citizen's letter form. A valid letter is sent once (the form's one-time token),
+    then the browser is redirected to the receipt page (a reload re-posts nothing). The limit
+    per address counts only letters sent: a form sent back with an error costs nothing."""
+    bodies = selectors.public_receiving_bodies()
+    if request.method != "POST":
+        return render(request, "letters/public_submit.html", {"form": PublicSubmitForm(bodies=bodies)})
+    form = PublicSubmitForm(request.POST, request.FILES, bodies=bodies)
+    if throttle.reached("submit", request, RATE_LIMIT):
+        form.new_challenge()
+        return render(request, "letters/public_submit.html", {"form": form, "limited": True}, status=429)
+    if form.is_valid():
+        sent = submit(form, services.letter_submit_public, **form.service_kwargs())
+        if isinstance(sent, services.Submitted):
+            if sent.created:
+                throttle.count("submit", request)
+            request.session[RECEIPT_SESSION_KEY] = sent.letter.receipt_code
+            return redirect("letters_public:receipt")
+    form.new_challenge()
+    return render(request, "letters/public_submit.html", {"form": form}, status=400)
 
 
+@require_GET
+def public_receipt(request: HttpRequest) -> HttpResponse:
+    """After a letter is sent: its receipt code (kept in the session, never in the URL)."""
+    receipt = request.session.get(RECEIPT_SESSION_KEY)
+    return render(request, "letters/public_receipt.html", {"receipt": receipt})
+
+
+@require_http_methods(["GET", "POST"])
 def public_status(request: HttpRequest) -> HttpResponse:
-    form = StatusForm(request.GET or None)
+    """The status look-up: the code and digits are POSTed (with CSRF), the result rendered
+    in the answer: nothing of them in a URL. A GET shows the empty form, whatever it carries."""
+    if request.method != "POST":
+        return render(request, "letters/public_status.html", {"form": StatusForm()})
+    form = StatusForm(request.POST)
     status = None
-    if form.is_bound and form.is_valid():
-        if _over_limit("lookup", request, LOOKUP_LIMIT):
+    if form.is_valid():
+        if throttle.reached("lookup", request, LOOKUP_LIMIT):
             return render(request, "letters/public_status.html", {"form": form, "limited": True}, status=429)
-        found = submit_or_deny(form, selectors.letter_public_status, **form.service_kwargs())
+        throttle.count("lookup", request)
+        found = submit(form, selectors.letter_public_status, **form.service_kwargs())
         status = found if isinstance(found, str) else None
     return render(
         request, "letters/public_status.html", {"form": form, "status": status}, status=form_status(form)
@@ -441,9 +506,7 @@ def reception_days(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         require(access, LetterPerm.HANDLE)
         if form.is_valid():
-            day = submit_or_deny(
-                form, services.reception_day_create, actor=_actor(request), **form.service_kwargs()
-            )
+            day = submit(form, services.reception_day_create, actor=_actor(request), **form.service_kwargs())
             if not isinstance(day, Failed):
                 messages.success(request, _("Reception day scheduled."))
                 return redirect("letters:reception_days")
@@ -477,7 +540,7 @@ def reception_day_detail(request: HttpRequest, day_id: int) -> HttpResponse:
         require(get_access(request.user), LetterPerm.HANDLE, day.province_id)
     form = VisitForm(request.POST or None, delegates=selectors.delegates_for(request.user, day))
     if request.method == "POST" and form.is_valid():
-        visit = submit_or_deny(
+        visit = submit(
             form, services.visit_record, actor=_actor(request), reception_day=day, **form.service_kwargs()
         )
         if not isinstance(visit, Failed):
@@ -492,7 +555,7 @@ def visit_letter(request: HttpRequest, visit_id: int) -> HttpResponse:
     """Create the letter of a visit in one step (prefilled from the visit and linked to it)."""
     visit = selectors.visit_get(request.user, visit_id)
     step = StepForm(request.POST)
-    letter = submit_or_deny(step, services.visit_create_letter, actor=_actor(request), visit=visit)
+    letter = submit(step, services.visit_create_letter, actor=_actor(request), visit=visit)
     if isinstance(letter, Failed):
         day = selectors.reception_day_get(request.user, visit.reception_day_id)
         return _day_page(request, day, VisitForm(delegates=selectors.delegates_for(request.user, day)), step)

@@ -106,3 +106,47 @@ def test_reveal_refused_on_the_same_form_then_audited(page, live_server, demo):
     page.locator("#identity").wait_for()
     assert "Nguyễn Văn Tố" in page.locator("#identity").inner_text()
     assert AuditEntry.objects.filter(action="letters.identity_reveal").count() == 1
+
+
+def test_public_letter_with_the_challenge_a_receipt_and_no_repost(page, live_server, demo):
+    """A citizen sends a letter with a file: the page asks a sum in plain text; a wrong answer
+    brings the form back with what was typed and a new question; the right one leads to the
+    receipt page, whose reload sends nothing again; the status is looked up by POST (the code
+    is never in the address bar)."""
+    import re
+
+    from dancu.letters.models import Letter
+
+    base = live_server.url
+    before = Letter.objects.count()
+    page.goto(f"{base}/cong-khai/don-thu/gui-don/")
+    page.locator("#id_receiving_body").select_option(index=0)
+    page.locator("#id_kind").select_option("petition")
+    page.locator("#id_subject").fill("Kiến nghị sửa cầu treo thôn Đông")
+    page.locator("#id_content").fill("Cầu treo thôn Đông xuống cấp, nguy hiểm cho học sinh")
+    page.locator("#id_name").fill("Công Dân Thử Nghiệm")
+    page.locator("#id_address").fill("Thôn Đông, xã Cẩm Bình")
+    page.locator("#id_phone").fill("0977 555 888")
+    page.locator("#id_attachments").set_input_files(
+        files=[{"name": "anh-cau.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}]
+    )
+    page.locator("#id_answer").fill("0")  # wrong
+    page.locator("#public-submit").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_subject").input_value() == "Kiến nghị sửa cầu treo thôn Đông"
+    assert Letter.objects.count() == before
+    a, b = map(int, re.findall(r"\d+", page.locator("#id_answer_helptext").inner_text())[:2])
+    page.locator("#id_attachments").set_input_files(
+        files=[{"name": "anh-cau.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}]
+    )
+    page.locator("#id_answer").fill(str(a + b))
+    page.locator("#public-submit").click()
+    page.wait_for_url(f"{base}/cong-khai/don-thu/gui-don/da-nhan/")
+    code = page.locator("#receipt-code").inner_text().strip()
+    page.reload()
+    assert page.locator("#receipt-code").inner_text().strip() == code
+    assert Letter.objects.count() == before + 1
+    letter = Letter.objects.get(receipt_code=code)
+    assert letter.attachments.count() == 1
+    status = _public_status(page, base, code, "5888")
+    assert status and code not in page.url

@@ -51,3 +51,17 @@ def make_letter(delegation, specialist):
         return services.letter_create(**defaults)
 
     return make
+
+
+def solved_challenge(client) -> dict[str, str]:
+    """The hidden token of a fresh public letter form and the right answer to its question
+    (read the way a person does: the two numbers the page shows)."""
+    import re
+
+    from django.urls import reverse
+
+    from dancu.letters import challenge
+
+    html = client.get(reverse("letters_public:submit")).content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    return {"token": token, "answer": str(challenge.read(token).answer)}

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from dancu.core.documents import docx_text
 from dancu.letters import documents, services
@@ -18,8 +19,13 @@ def test_transfer_slip_is_redacted_and_copies_the_sister_body(make_letter, stand
     )
     text = docx_text(documents.transfer_slip(letter))
     assert agency.name in text and standing.name in text
-    assert SECRET_NAME not in text and "T. T. B. Ẩ." in text
-    assert SECRET_NAME not in docx_text(documents.guidance_letter(letter))
+    # A denouncer: no part of the name, not even initials (issue 10, finding 15).
+    assert SECRET_NAME not in text and "T. T. B." not in text
+    assert gettext("a citizen whose identity is kept confidential") in text
+    guidance = docx_text(documents.guidance_letter(letter))
+    assert SECRET_NAME not in guidance and "T. T. B." not in guidance
+    complaint = make_letter(kind="complaint")
+    assert "T. T. B. Ẩ." in docx_text(documents.transfer_slip(complaint))
 
 
 def test_statistics_and_report(client, make_letter, specialist):
@@ -29,8 +35,13 @@ def test_statistics_and_report(client, make_letter, specialist):
     page = client.get(reverse("letters:statistics")).content.decode()
     assert "letters-chart-data" in page and "02/2026" in page and "03/2026" in page
     response = client.get(reverse("letters:register_export"))
-    assert response.status_code == 200 and response.content[:2] == b"PK"
-    assert SECRET_NAME.encode() not in response.content
+    body = b"".join(response.streaming_content)
+    assert response.status_code == 200 and body[:2] == b"PK"
+    assert SECRET_NAME.encode() not in body
+    assert (
+        response["Content-Disposition"].startswith("attachment")
+        and response["X-Content-Type-Options"] == "nosniff"
+    )
 
 
 def test_detail_page_split_and_link(client, make_letter, specialist):

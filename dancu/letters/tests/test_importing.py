@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext
 from openpyxl import Workbook
 
 from dancu.core.models import ImportJob
@@ -68,3 +69,84 @@ def test_import_through_the_pages(
     assert page.status_code == 200
     job.refresh_from_db()
     assert job.status == "failed" and Letter.objects.count() == 0
+
+
+def test_the_templates_headers_keep_subject_and_content_apart(province, delegation, specialist):
+    """Issue 10, finding 11: "Nội dung (*)" (subject) and "Nội dung" (content) folded to the
+    same key, so every imported letter's content was its subject. A file made from the
+    template (in Vietnamese, as users download it) keeps both."""
+    from django.utils import translation
+    from openpyxl import load_workbook
+
+    from dancu.letters.importing import letter_template
+
+    with translation.override("vi"):
+        book = load_workbook(io.BytesIO(letter_template()))
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    row = {str(h).removesuffix(" (*)"): i for i, h in enumerate(headers) if h}
+    subject_col = next(i for h, i in row.items() if h == str(_column("subject").header))
+    content_col = next(i for h, i in row.items() if h == str(_column("content").header))
+    assert subject_col != content_col
+    sheet.cell(row=2, column=subject_col + 1, value="Khiếu nại về bồi thường")
+    sheet.cell(row=2, column=content_col + 1, value="Chi tiết: mức bồi thường thấp hơn giá thị trường")
+    sheet.cell(row=2, column=row[str(_column("receiving_body").header)] + 1, value=delegation.name)
+    out = io.BytesIO()
+    book.save(out)
+    with translation.override("vi"):
+        rows, errors = validate_letter_file(out.getvalue(), province)
+    assert not errors, errors
+    assert rows[0]["subject"] == "Khiếu nại về bồi thường"
+    assert rows[0]["content"] == "Chi tiết: mức bồi thường thấp hơn giá thị trường"
+    import_letters(actor=specialist, province=province, rows=rows)
+    letter = Letter.objects.get()
+    assert letter.subject == "Khiếu nại về bồi thường" and letter.content.startswith("Chi tiết")
+
+
+def _column(key):
+    return next(c for c in letter_columns() if c.key == key)
+
+
+def test_no_two_columns_share_a_header_in_any_language():
+    from django.conf import settings
+    from django.utils import translation
+
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            forms = [c.header_forms() for c in letter_columns()]
+        for i, a in enumerate(forms):
+            for b in forms[i + 1 :]:
+                assert not a & b, (code, a & b)
+
+
+def test_vietnamese_and_english_headers_and_the_old_ambiguous_layout(province, delegation):
+    headers = [
+        "Đã nhận",
+        "Cơ quan tiếp nhận",
+        "Hình thức tiếp nhận",
+        "Loại",
+        "Trích yếu nội dung (*)",
+        "Nội dung chi tiết",
+    ]
+    values = ["02/03/2026", delegation.name, "post", "complaint", "Trích yếu", "Chi tiết đầy đủ"]
+
+    def book(head):
+        wb = Workbook()
+        wb.active.append([*head])
+        wb.active.append(values)
+        out = io.BytesIO()
+        wb.save(out)
+        return out.getvalue()
+
+    english = [*headers[:4], "Subject", "Content"]  # the English headers of older templates
+    for head in (headers, english):
+        rows, errors = validate_letter_file(book(head), province)
+        assert not errors, (head, errors)
+        assert (rows[0]["subject"], rows[0]["content"]) == ("Trích yếu", "Chi tiết đầy đủ")
+    old = [*headers[:4], "Nội dung (*)", "Nội dung"]
+    rows, errors = validate_letter_file(book(old), province)
+    assert rows == [] and len(errors) == 1 and errors[0].row == 0
+    assert errors[0].message == gettext(
+        "This file uses the old template, where the summary and the detailed content "
+        "had the same header: download the new template and copy the rows into it."
+    )

@@ -23,16 +23,26 @@ from dancu.directory.tests.factories import BodyFactory
 from dancu.letters import services
 from dancu.letters.models import Letter, ReceptionDay, ReceptionVisit
 
+from .conftest import solved_challenge
+
 pytestmark = pytest.mark.django_db
 
 SECRET_NAME = "Phan Thị Kín Đáo"
 SECRET_ID = "042199007777"
+# The name of a sealed letter's file (stored encrypted; shown only to who may reveal).
+SEALED_FILE = "Chữ ký bí mật.png"
+SEALED_FILE_STORED = "chu_ky_bi_mat.png"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+# Reads that are audited (a file downloaded, a duplicate hint against a sealed letter): they
+# write an audit entry by design; no other GET may write anything.
+READ_AUDITS = ("letters.file.download", "letters.duplicate_check_sealed")
 FORWARDED_SUBJECT = "Tố cáo xây dựng trái phép"
 HIDDEN_SUBJECT = "Kiến nghị riêng chưa chuyển"
 
 VIEW = {"office_admin", "specialist", "leader", "delegate", "viewer"}
 HANDLE = {"office_admin", "specialist"}
 APPROVE = {"office_admin", "leader"}
+REVEAL = {"office_admin", "leader"}
 AGENCY = {"agency_responder"}
 
 PAGES = {
@@ -44,6 +54,8 @@ PAGES = {
     "letters:destruction_list": m.route(allowed=APPROVE),
     "letters:letter_detail": m.route("letter_id", allowed=VIEW | AGENCY),
     "letters:letter_document": m.route("letter_id", "doc", allowed=HANDLE),
+    # A sealed letter's file: only who may reveal the denouncer's identity.
+    "letters:letter_attachment": m.route("letter_id", "attachment_id", allowed=REVEAL),
     "letters:import_page": m.route(allowed=HANDLE),
     "letters:import_template": m.route(allowed=HANDLE),
     "letters:import_job": m.route("job_id", allowed=HANDLE),
@@ -75,7 +87,11 @@ REFUSED = {
     ),
     "letters:visit_letter": ("no_role", "other_province", "leader", "delegate", "viewer", "agency_responder"),
 }
-PUBLIC = {"letters_public:submit": m.route(), "letters_public:status": m.route()}
+PUBLIC = {
+    "letters_public:submit": m.route(),
+    "letters_public:receipt": m.route(),
+    "letters_public:status": m.route(),
+}
 API = {
     "api:list_letters": m.route(allowed=VIEW | AGENCY),
     "api:get_letter": m.route("letter_id", allowed=VIEW | AGENCY),
@@ -111,6 +127,7 @@ def world(province, other_province, office, other_office, make_user):
         identity=services.Identity(
             name=SECRET_NAME, address="Phường Thành Sen", id_number=SECRET_ID, phone="0900111222"
         ),
+        attachments=[services.Upload(SEALED_FILE, PNG)],
     )
     forwarded = services.letter_forward(actor=staff, letter=forwarded, to_body=agency)
     hidden = services.letter_create(
@@ -142,9 +159,10 @@ def world(province, other_province, office, other_office, make_user):
             "day_id": day.pk,
             "visit_id": visit.pk,
             "job_id": job.pk,
+            "attachment_id": forwarded.attachments.get().pk,
         },
         state=lambda: (
-            AuditEntry.objects.count(),
+            AuditEntry.objects.exclude(action__in=READ_AUDITS).count(),
             Letter.objects.count(),
             ReceptionDay.objects.count(),
             ReceptionVisit.objects.count(),
@@ -156,12 +174,17 @@ def world(province, other_province, office, other_office, make_user):
             SECRET_NAME: (),
             SECRET_ID: (),
             "sealed_identity": (),
+            SEALED_FILE_STORED: REVEAL,
             FORWARDED_SUBJECT: VIEW | AGENCY,
             HIDDEN_SUBJECT: VIEW,
         },
-        object_keys=frozenset({"letter_id", "day_id", "visit_id", "job_id"}),
+        object_keys=frozenset({"letter_id", "day_id", "visit_id", "job_id", "attachment_id"}),
         extra={"forwarded": forwarded, "hidden": hidden, "agency": agency},
     )
+
+
+def _raw(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def _text(response) -> str:
@@ -170,17 +193,17 @@ def _text(response) -> str:
     if "wordprocessing" in content_type:
         from dancu.core.documents import docx_text
 
-        return docx_text(response.content)
+        return docx_text(_raw(response))
     if "spreadsheet" in content_type:
         from openpyxl import load_workbook
 
-        book = load_workbook(io.BytesIO(response.content), read_only=True)
+        book = load_workbook(io.BytesIO(_raw(response)), read_only=True)
         return "\n".join(
             " ".join(str(v) for v in row if v is not None)
             for ws in book.worksheets
             for row in ws.iter_rows(values_only=True)
         )
-    return response.content.decode(errors="replace")
+    return _raw(response).decode(errors="replace")
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -291,26 +314,30 @@ def test_public_submit_and_status(client, world):
         "address": "Hà Tĩnh",
         "phone": "0977 123 456",
     }
-    response = client.post(reverse("letters_public:submit"), data)
-    assert response.status_code == 200
+    response = client.post(reverse("letters_public:submit"), {**data, **solved_challenge(client)})
+    # Redirect after post: the receipt page shows the code, which is never in a URL.
+    assert response.status_code == 302 and response["Location"] == reverse("letters_public:receipt")
     letter = Letter.objects.get(subject="Kiến nghị về đèn đường")
-    assert letter.receipt_code in response.content.decode()
+    assert letter.receipt_code not in response["Location"]
+    assert letter.receipt_code in client.get(response["Location"]).content.decode()
     assert letter.channel == "online" and letter.status == "received"
     assert (
         AuditEntry.objects.filter(action="letters.letter_create", target_id=str(letter.pk)).get().actor
         is None
     )
     url = reverse("letters_public:status")
-    wrong = client.get(url, {"receipt_code": letter.receipt_code, "second_factor": "0000"})
+    wrong = client.post(url, {"receipt_code": letter.receipt_code, "second_factor": "0000"})
     assert wrong.status_code == 400 and "public-status" not in wrong.content.decode()
     assert letter.receipt_code in wrong.content.decode()  # the form keeps what was typed
-    right = client.get(
+    right = client.post(
         url, {"receipt_code": letter.receipt_code.lower(), "second_factor": "3456"}
     ).content.decode()
     assert "public-status" in right
     assert "Công Dân Trực Tuyến" not in right and "đèn đường" not in right.lower()
     for _i in range(6):
-        response = client.post(reverse("letters_public:submit"), {**data, "subject": f"Thử {_i}"})
+        response = client.post(
+            reverse("letters_public:submit"), {**data, "subject": f"Thử {_i}", **solved_challenge(client)}
+        )
     assert response.status_code == 429
     assert Letter.objects.filter(subject__startswith="Thử").count() == 4
     cache.clear()
@@ -336,7 +363,7 @@ def test_public_submit_has_its_own_checks(world):
         )
     assert refused.value.details == {"field": "phone"}
     n = Letter.objects.count()
-    services.letter_submit_public(receiving_body_id=delegation.pk, identity=identity, **common)
+    assert services.letter_submit_public(receiving_body_id=delegation.pk, identity=identity, **common).created
     assert Letter.objects.count() == n + 1
 
 

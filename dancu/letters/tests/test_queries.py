@@ -115,15 +115,30 @@ def test_letter_forward(make_letter, specialist, agency, django_assert_num_queri
 def test_public_submit(make_letter, delegation, standing, django_assert_num_queries):
     make_letter()  # the audit chain has its head
     identity = services.Identity(name="Công Dân", address="Hà Tĩnh", phone="0912345678")
-    # The body, rule set, calendar, receipt code, insert, number, sister body, same-content.
-    with django_assert_num_queries(SAVEPOINT + 8 + AUDIT):
-        services.letter_submit_public(
+    # The form's token (already used?), the body, rule set, calendar, receipt code, insert,
+    # number, sister body, same-content; the insert runs in its own savepoint (a parallel
+    # request with the same token waits on it, then finds the letter).
+    with django_assert_num_queries(SAVEPOINT + SAVEPOINT + 9 + AUDIT):
+        sent = services.letter_submit_public(
             receiving_body_id=delegation.pk,
             kind="petition",
             subject="Kiến nghị",
             content="Nội dung",
             identity=identity,
+            token="token-of-the-form",
         )
+    assert sent.created
+    # The same form again: one read, nothing written.
+    with django_assert_num_queries(SAVEPOINT + 1):
+        again = services.letter_submit_public(
+            receiving_body_id=delegation.pk,
+            kind="petition",
+            subject="Kiến nghị",
+            content="Nội dung",
+            identity=identity,
+            token="token-of-the-form",
+        )
+    assert not again.created and again.letter.pk == sent.letter.pk
 
 
 def test_approve_destruction_reads_once_for_any_number(

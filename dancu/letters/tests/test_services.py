@@ -39,7 +39,7 @@ def test_identity_is_sealed_everywhere(make_letter):
     letter = make_letter(
         attachments=[services.Upload("chu-ky.png", PNG + SECRET_NAME.encode(), is_signature=True)]
     )
-    assert letter.redacted_name == "T. T. B. Ẩ."
+    assert letter.identity_sealed and letter.redacted_name == ""  # not even initials
     dump = _dump_all_tables()
     for secret in (SECRET_NAME, crypto.normalize_name(SECRET_NAME), "042190001234", "0912 345 678", "Thôn 3"):
         assert secret not in dump
@@ -85,7 +85,7 @@ def test_deadlines_stored_on_letter(make_letter):
     assert letter.rule_set is not None
 
 
-def test_bad_attachment_refused_without_partial_record(make_letter):
+def test_bad_attachment_refused_without_partial_record(make_letter, settings):
     n = Letter.objects.count()
     with pytest.raises(ValidationFailed) as exc:
         make_letter(
@@ -94,9 +94,12 @@ def test_bad_attachment_refused_without_partial_record(make_letter):
     assert "virus.pdf" in exc.value.message
     assert Letter.objects.count() == n
     assert LetterAttachment.objects.count() == 0
+    settings.DANCU_MAX_UPLOAD_MB = 1
     with pytest.raises(ValidationFailed):
-        make_letter(attachments=[services.Upload("big.pdf", PDF + b"0" * services.MAX_ATTACHMENT_BYTES)])
-    letter = make_letter(attachments=[services.Upload("scan.pdf", PDF), services.Upload("x.png", PNG)])
+        make_letter(attachments=[services.Upload("big.pdf", PDF + b"0" * 1024 * 1024)])
+    letter = make_letter(
+        kind="complaint", attachments=[services.Upload("scan.pdf", PDF), services.Upload("x.png", PNG)]
+    )
     assert sorted(letter.attachments.values_list("content_type", flat=True)) == [
         "application/pdf",
         "image/png",
@@ -115,7 +118,9 @@ def test_representatives_and_eligibility(make_letter):
     assert anonymous.sealed_identity == ""
 
 
-def test_duplicates_across_bodies_and_transfer_only_once(make_letter, standing, agency, specialist):
+def test_duplicates_across_bodies_and_transfer_only_once(
+    make_letter, standing, agency, specialist, make_user, office
+):
     first = make_letter(receiving_body=standing, received_date=datetime.date(2026, 2, 2))
     services.letter_forward(actor=specialist, letter=first, to_body=agency)
     # Same person without diacritics, other phone format, at the sister body.
@@ -123,7 +128,11 @@ def test_duplicates_across_bodies_and_transfer_only_once(make_letter, standing, 
         identity=services.Identity(name="TRAN THI BI AN", phone="+84 912345678"),
         content="Tố cáo ông Nguyễn Văn Địa chính xã Kỳ Tân lấn chiếm đất rừng phòng hộ",
     )
+    # Both are denunciations: the specialist (no reveal right) is told only "a sealed letter".
     proposals = selectors.duplicate_proposals(specialist, second)
+    assert proposals[0]["letter"] == first and proposals[0]["sealed"]
+    assert not proposals[0]["person"] and not proposals[0]["reasons"]
+    proposals = selectors.duplicate_proposals(make_user("leader", office), second)
     assert proposals[0]["letter"] == first
     assert proposals[0]["person"] and proposals[0]["content"]
     services.letter_link_duplicate(actor=specialist, letter=second, other=first)
