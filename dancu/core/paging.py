@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
@@ -55,7 +56,10 @@ class DataVersion:
 
 
 def sql_digest(queryset: QuerySet, extra: str = "") -> str:
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (a search of only punctuation)
+        sql, params = f"EMPTY:{queryset.model._meta.label}", ()
     return hashlib.sha256(f"{sql}|{params!r}|{extra}".encode()).hexdigest()[:32]
 
 

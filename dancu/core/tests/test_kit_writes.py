@@ -77,3 +77,11 @@ def test_submit_lets_a_permission_refusal_through():
     with pytest.raises(PermissionDenied):
         submit(form, deny)
     assert not form.errors
+
+
+def test_the_digest_of_a_query_that_matches_nothing():
+    from dancu.core.paging import sql_digest
+
+    empty = ImportJob.objects.filter(pk__in=[])
+    assert sql_digest(empty) == sql_digest(ImportJob.objects.filter(pk__in=[]))
+    assert sql_digest(empty) != sql_digest(ImportJob.objects.all())
