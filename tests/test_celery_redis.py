@@ -53,6 +53,11 @@ def _forget_connections(app):
         del app._local.backend
     app._pool = None
     app.amqp._producer_pool = None
+    # The default queue and the routes are computed once: another test that published first
+    # would otherwise send this test's task to the shared default queue.
+    for cached in ("queues", "default_queue", "router", "default_exchange", "send_task_message"):
+        app.amqp.__dict__.pop(cached, None)
+    app.amqp._rtable = None
 
 
 def test_delegate_import_runs_on_a_redis_worker(redis_celery, office_admin, office):

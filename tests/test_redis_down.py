@@ -70,13 +70,14 @@ def test_pages_and_health_with_redis_down(redis_down, client, office_admin):
 def test_an_import_that_cannot_be_queued_ends_failed_with_its_file_removed(client, office_admin, settings, tmp_path):
     from config.celery import app
     from dancu.core.models import ImportJob
+
+    from .test_celery_redis import _forget_connections
     from dancu.directory.importing import delegate_template
 
     settings.MEDIA_ROOT = tmp_path
     saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager")}
     app.conf.update(broker_url=f"redis://127.0.0.1:{dead_port()}/0", task_always_eager=False)
-    app._pool = None
-    app.amqp._producer_pool = None
+    _forget_connections(app)
     try:
         client.force_login(office_admin)
         started = time.monotonic()
@@ -90,8 +91,8 @@ def test_an_import_that_cannot_be_queued_ends_failed_with_its_file_removed(clien
         elapsed = time.monotonic() - started
     finally:
         app.conf.update(saved)
-        app._pool = None
-        app.amqp._producer_pool = None
+        app.close()  # drop every pooled connection to the dead broker: later tests use the app
+        _forget_connections(app)
     assert response.status_code == 302
     job = ImportJob.objects.latest("id")
     assert job.status == ImportJob.Status.FAILED

@@ -209,7 +209,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # try, then the caller marks its job failed (core.imports).
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2, "socket_timeout": 2}
+# Connecting, not reading: a worker's blocking reads must not time out under load.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
 CELERY_BEAT_SCHEDULE: dict = {}
 
 CACHES = {
