@@ -2,14 +2,18 @@
 never opinions or voters; nothing here exposes voter personal data."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
+from pydantic import field_validator
 
 from dancu.core.api_base import ErrorOut, Page, require
 
 from . import selectors
+from .fields import FIELD_CODES, LEVEL_CODES
+from .models import Petition
 from .permissions import ANSWER, VIEW
 
 router = Router(tags=["petitions"])
@@ -37,12 +41,40 @@ class PetitionOut(Schema):
     first_raised: datetime.date | None
 
 
+# Ids have at most 18 digits (as in URLs): a larger one is a 422 in the one error format, never
+# a number sent to the database.
+MAX_ID = 10**18 - 1
+
+
+def _one_of(value: str, allowed: Iterable[str]) -> str:
+    if value and value not in allowed:
+        raise ValueError(f"must be one of: {', '.join(sorted(allowed))}")
+    return value
+
+
 class PetitionFilter(Schema):
     q: str = Field("", max_length=200)
-    round: int | None = None
+    round: int | None = Field(None, ge=1, le=MAX_ID)
+    meeting: int | None = Field(None, ge=1, le=MAX_ID)
+    agency: int | None = Field(None, ge=1, le=MAX_ID)
     field: str = Field("", max_length=30)
     level: str = Field("", max_length=10)
     status: str = Field("", max_length=12)
+
+    @field_validator("field")
+    @classmethod
+    def _field(cls, value: str) -> str:
+        return _one_of(value, FIELD_CODES)
+
+    @field_validator("level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        return _one_of(value, LEVEL_CODES)
+
+    @field_validator("status")
+    @classmethod
+    def _status(cls, value: str) -> str:
+        return _one_of(value, Petition.Status.values)
 
 
 class SuggestIn(Schema):
@@ -75,6 +107,8 @@ def list_petitions(request: HttpRequest, filters: Query[PetitionFilter]):
         _user(request),
         query=filters.q,
         round_id=filters.round,
+        meeting_id=filters.meeting,
+        agency_id=filters.agency,
         field=filters.field,
         level=filters.level,
         status=filters.status,

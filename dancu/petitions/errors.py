@@ -17,6 +17,7 @@ class PetitionError(StrEnum):
     BATCH_NOT_FOUND = "petitions.batch_not_found"
     ANSWER_NOT_FOUND = "petitions.answer_not_found"
     IMPORT_NOT_FOUND = "petitions.import_not_found"
+    FILE_NOT_FOUND = "petitions.file_not_found"
     # Rounds and meetings.
     ROUND_INCOMPLETE = "petitions.round_incomplete"
     ROUND_CODE_TAKEN = "petitions.round_code_taken"
@@ -39,3 +40,5 @@ class PetitionError(StrEnum):
     ANSWER_INVALID = "petitions.answer_invalid"
     ALREADY_REVIEWED = "petitions.already_reviewed"
     REASON_MISSING = "petitions.reason_missing"
+    # Files and filters.
+    FILTER_INVALID = "petitions.filter_invalid"

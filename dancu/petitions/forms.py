@@ -5,9 +5,12 @@ Widgets carry the ids the pages (and the browser test) use: the field's name, un
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,9 +20,52 @@ from dancu.directory.models import AdministrativeUnit, Body, Person
 from . import selectors
 from .fields import FIELD_CHOICES, LEVEL_CHOICES
 from .models import AnswerStatus, DelegateLevel, ForwardingBatch, MeetingKind, Petition, Round
-from .services import CONSOLIDATION_ACTIONS, parse_numbered_list
+from .services import CONSOLIDATION_ACTIONS, MAX_VOTERS, parse_numbered_list
 
-MAX_CSV = 5 * 1024 * 1024
+# Ids have at most 18 digits (as in URLs, core.apps): they fit a 64-bit column, so a larger
+# number is refused by the form, never sent to the database (an overflow there is a 500).
+MAX_ID = 10**18 - 1
+_ID = re.compile(r"[0-9]{1,18}")
+# Dates of rounds, meetings and dispatches: far beyond any real one, and a due date computed
+# from them stays a date.
+FIRST_DAY = datetime.date(1900, 1, 1)
+LAST_DAY = datetime.date(2100, 12, 31)
+
+
+def _is_id(value: Any) -> bool:
+    return bool(_ID.fullmatch(str(value).strip()))
+
+
+class BoundedDateField(forms.DateField):
+    """A date between 1900 and 2100 (a year 9999 would overflow a computed due date)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", DateWidget())
+        super().__init__(**kwargs)
+        message = _("Enter a date from 1900 to 2100.")
+        self.validators += [MinValueValidator(FIRST_DAY, message), MaxValueValidator(LAST_DAY, message)]
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A model choice whose value must look like an id before the database is asked."""
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and not _is_id(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several model choices, each of which must look like an id before the database is asked
+    (a `pk__in` with 10^25 overflows SQLite's integers)."""
+
+    def clean(self, value: Any) -> Any:
+        for item in value if isinstance(value, list | tuple) else ():
+            if not _is_id(item):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return super().clean(value)
 
 
 class DateWidget(forms.DateInput):
@@ -88,8 +134,8 @@ class StyledForm(ServiceForm):
 class RoundForm(ServiceForm):
     name = forms.CharField(label=_("Name"), max_length=300)
     code = forms.SlugField(label=_("Code"), max_length=40)
-    start_date = forms.DateField(label=_("Start"), widget=DateWidget())
-    end_date = forms.DateField(label=_("End"), required=False, widget=DateWidget())
+    start_date = BoundedDateField(label=_("Start"))
+    end_date = BoundedDateField(label=_("End"), required=False)
 
 
 class MeetingForm(StyledForm):
@@ -97,8 +143,8 @@ class MeetingForm(StyledForm):
 
     kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices)
     sector = forms.CharField(label=_("Sector (thematic meetings)"), max_length=200, required=False)
-    date = forms.DateField(label=_("Date"), widget=DateWidget())
-    place = forms.ModelChoiceField(
+    date = BoundedDateField(label=_("Date"))
+    place = IdChoiceField(
         label=_("Commune"), queryset=AdministrativeUnit.objects.none(), empty_label=None, widget=ModelSelect
     )
     venue = forms.CharField(label=_("Venue"), max_length=300, required=False)
@@ -108,13 +154,13 @@ class MeetingForm(StyledForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    organisers = forms.ModelMultipleChoiceField(
-        label=_("Organisers"), queryset=Body.objects.none(), required=False
-    )
-    delegates = forms.ModelMultipleChoiceField(
+    organisers = IdMultipleChoiceField(label=_("Organisers"), queryset=Body.objects.none(), required=False)
+    delegates = IdMultipleChoiceField(
         label=_("Attending delegates"), queryset=Person.objects.none(), required=False
     )
-    voter_count = forms.IntegerField(label=_("Number of voters"), min_value=0, initial=0)
+    voter_count = forms.IntegerField(
+        label=_("Number of voters"), min_value=0, max_value=MAX_VOTERS, initial=0
+    )
 
     def __init__(self, *args: Any, round: Round, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -152,7 +198,9 @@ class OpinionsForm(ServiceForm):
 
 
 class OpinionUploadForm(SpreadsheetUploadForm, ServiceForm):
-    """An .xlsx workbook (checked as every upload is) or a UTF-8 CSV file of at most 5 MB."""
+    """An .xlsx workbook or a UTF-8 CSV file of at most 5 MB. The form checks the name; the
+    service checks the content, kind and size (`importing.check_opinion_file`, whoever calls
+    it), and its refusal is shown by this field."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -160,10 +208,8 @@ class OpinionUploadForm(SpreadsheetUploadForm, ServiceForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".csv"):
-            return super().clean_file()
-        if upload.size > MAX_CSV:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        if not str(upload.name).lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Only Excel (.xlsx) or CSV files can be imported."))
         return upload
 
     def arguments(self) -> dict[str, Any]:
@@ -195,10 +241,8 @@ class ConsolidationForm(ServiceForm):
 class ClassifyForm(StyledForm):
     field = forms.ChoiceField(label=_("Field"), choices=FIELD_CHOICES)
     level = forms.ChoiceField(label=_("Competent level"), choices=LEVEL_CHOICES)
-    agency = forms.ModelChoiceField(
-        label=_("Agency"), queryset=Body.objects.none(), required=False, empty_label="—"
-    )
-    committee = forms.ModelChoiceField(
+    agency = IdChoiceField(label=_("Agency"), queryset=Body.objects.none(), required=False, empty_label="—")
+    committee = IdChoiceField(
         label=_("Responsible committee"), queryset=Body.objects.none(), required=False, empty_label="—"
     )
 
@@ -221,12 +265,12 @@ class ClassifyForm(StyledForm):
 class BatchForm(StyledForm):
     """A forwarding batch: one agency of the province and the ticked petitions of the round."""
 
-    agency = forms.ModelChoiceField(
+    agency = IdChoiceField(
         label=_("Agency"), queryset=Body.objects.none(), empty_label=None, widget=ModelSelect
     )
     dispatch_number = forms.CharField(label=_("Dispatch number"), max_length=50)
-    dispatch_date = forms.DateField(label=_("Dispatch date"), initial=timezone.localdate, widget=DateWidget())
-    petition = forms.ModelMultipleChoiceField(
+    dispatch_date = BoundedDateField(label=_("Dispatch date"), initial=timezone.localdate)
+    petition = IdMultipleChoiceField(
         label=_("Confirmed petitions"), queryset=Petition.objects.none(), required=False
     )
 
@@ -251,7 +295,7 @@ class BatchForm(StyledForm):
 class AnswerForm(ServiceForm):
     """An agency's answer to one petition of a batch forwarded to it."""
 
-    petition = forms.ModelChoiceField(queryset=Petition.objects.none(), widget=forms.HiddenInput)
+    petition = IdChoiceField(queryset=Petition.objects.none(), widget=forms.HiddenInput)
     text = forms.CharField(label=_("Answer"), max_length=20_000)
     status = forms.ChoiceField(label=_("Result"), choices=AnswerStatus.choices)
     file = forms.FileField(label=_("Attachment"), required=False)
@@ -274,22 +318,28 @@ class PublishForm(ServiceForm):
 
 
 class PetitionFilterForm(forms.Form):
-    """The filters of the petition list (GET); a value that is not valid is ignored."""
+    """The filters of the petition list and its export (GET). A value that is not valid (an id
+    of 10^25, an unknown field) is bad input: the page answers 400 with the message by the
+    filter, and lists with the valid filters only."""
 
-    q = forms.CharField(required=False, max_length=200)
-    round = forms.IntegerField(required=False, min_value=1, max_value=10**11)
-    field = forms.ChoiceField(choices=FIELD_CHOICES, required=False)
-    level = forms.ChoiceField(choices=LEVEL_CHOICES, required=False)
-    status = forms.ChoiceField(choices=Petition.Status.choices, required=False)
-    repeated = forms.BooleanField(required=False)
+    q = forms.CharField(label=_("Text or code"), required=False)
+    round = forms.IntegerField(label=_("Round"), required=False, min_value=1, max_value=MAX_ID)
+    meeting = forms.IntegerField(label=_("Voter meeting"), required=False, min_value=1, max_value=MAX_ID)
+    agency = forms.IntegerField(label=_("Agency"), required=False, min_value=1, max_value=MAX_ID)
+    field = forms.ChoiceField(label=_("Field"), choices=FIELD_CHOICES, required=False)
+    level = forms.ChoiceField(label=_("Level"), choices=LEVEL_CHOICES, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=Petition.Status.choices, required=False)
+    repeated = forms.BooleanField(label=_("Raised in several rounds, unresolved"), required=False)
 
     def filters(self) -> dict[str, Any]:
         """The valid filters, as `selectors.petitions_visible` takes them."""
         self.is_valid()
         data = self.cleaned_data
         return {
-            "query": (self.data.get("q") or "")[:200].strip(),
+            "query": str(self.data.get("q") or "")[:200].strip(),
             "round_id": data.get("round"),
+            "meeting_id": data.get("meeting"),
+            "agency_id": data.get("agency"),
             "field": data.get("field") or "",
             "level": data.get("level") or "",
             "status": data.get("status") or "",

@@ -10,10 +10,44 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dancu.core.excel import Column, Progress, RowError, Text, build_template, read_rows
-from dancu.core.text import fold
+from dancu.core.files import XLSX, FileRejected, Kind, check_file, sniff
+from dancu.core.text import clean_text, fold
 
 IMPORT_KIND = "petitions_opinions"
 MAX_ROWS = 5000
+MAX_BYTES = 5 * 1024 * 1024
+# A CSV has no signature: it is accepted as UTF-8 text that is no other kind of file.
+CSV = Kind("csv", "csv", "text/csv", "CSV (UTF-8)")
+
+
+def check_opinion_file(upload: Any) -> Kind:
+    """The checked kind of an opinion file: a real .xlsx workbook (core.files.check_file), or,
+    for a name ending in .csv, UTF-8 text without NUL bytes that is no PDF, image or archive;
+    5 MB at most either way. FileRejected (its message is shown by the file field) otherwise."""
+    if not str(getattr(upload, "name", "") or "").lower().endswith(".csv"):
+        return check_file(upload, kinds=(XLSX,), max_bytes=MAX_BYTES)
+    too_large = FileRejected(
+        _("The file is too large: at most %(mb)d MB.") % {"mb": MAX_BYTES // (1024 * 1024)},
+        details={"field": "file"},
+    )
+    if (getattr(upload, "size", 0) or 0) > MAX_BYTES:
+        raise too_large
+    upload.seek(0)
+    data = upload.read(MAX_BYTES + 1)
+    upload.seek(0)
+    if len(data) > MAX_BYTES:
+        raise too_large
+    if not data.strip():
+        raise FileRejected(_("The file is empty."), details={"field": "file"})
+    try:
+        data.decode("utf-8-sig")
+        is_text = b"\x00" not in data and sniff(data) is None
+    except UnicodeDecodeError:
+        is_text = False
+    if not is_text:
+        raise FileRejected(_("The CSV file must be text encoded in UTF-8."), details={"field": "file"})
+    return CSV
+
 
 COLUMNS = [
     Column("text", gettext_lazy("Opinion"), required=True, parser=Text(max_length=5000), width=80),
@@ -52,7 +86,8 @@ def _csv_rows(data: bytes, progress: Progress | None) -> tuple[list[dict[str, An
     for number, cells in enumerate(body, start=2):
         if not any(c.strip() for c in cells):
             continue
-        values = {k: (cells[i].strip() if i < len(cells) else "") for k, i in index.items()}
+        # The cells lose their control characters, as every imported cell (core.text.clean_text).
+        values = {k: (clean_text(cells[i]).strip() if i < len(cells) else "") for k, i in index.items()}
         if not values.get("text"):
             errors.append(RowError(number, str(COLUMNS[0].header), _("This column is required.")))
         elif len(values["text"]) > 5000:

@@ -43,5 +43,6 @@ MANIFEST = ModuleManifest(
         },
     },
     demo="dancu.petitions.demo:load",
+    documents="dancu.petitions.previews:samples",
     matrix_routes="dancu.petitions.tests.test_permissions:ROUTES",
 )

@@ -77,6 +77,16 @@ def can_review(access: Access, answer: Answer) -> bool:
     return answer.accepted is None and can_forward(access, answer.petition)
 
 
+def can_download_answer_file(access: Access, answer: Answer) -> bool:
+    """An answer's attachment: the Office roles of the petition's province (those who review
+    answers) and the agency that answered (the batch's agency). Delegates and viewers read the
+    answer's text only; the public gets the file of a published answer through its own view."""
+    batch = answer.batch
+    return access.has(FORWARD, answer.petition.province_id) or (
+        access.has(ANSWER, batch.province_id) and is_own_agency(access, batch.agency_id)
+    )
+
+
 def require(access: Access, perm: str, province_id: int | None = None) -> None:
     """PermissionDenied (with the module's code) unless the user has `perm` there."""
     if not access.has(perm, province_id):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from dancu.core.documents import DocumentSpec, Section, Signer, Table, build_document
 from dancu.core.excel import export_rows
 
 from .fields import field_vi, level_vi
-from .models import ForwardingBatch, Round
+from .models import Answer, ForwardingBatch, Petition, Round
 
 STATUS_VI = {
     "resolved": "Đã giải quyết xong",
@@ -177,3 +180,37 @@ def results_docx(
     return _office_report(
         round, "Kết quả giải quyết, trả lời kiến nghị của cử tri", body, number=number, date=date
     )
+
+
+def petitions_xlsx(rows: Iterable[tuple[Petition, Answer | None]]) -> bytes:
+    """The petition list as Excel: one row per petition with its latest answer. Every text is
+    stored as text (core.excel: a wording that begins with "=" is not a formula) and without
+    control characters."""
+    headers = [
+        _("Code"),
+        _("Round"),
+        _("Petition"),
+        _("Field"),
+        _("Competent level"),
+        _("Status"),
+        _("Agency"),
+        _("Rounds raised"),
+        _("Result of the answer"),
+        _("Answer"),
+    ]
+    data = (
+        [
+            p.code,
+            p.round.name,
+            p.text,
+            p.get_field_display(),
+            p.get_level_display(),
+            p.get_status_display(),
+            p.agency.name if p.agency else "",
+            p.rounds_raised,
+            a.get_status_display() if a else "",
+            a.text if a else "",
+        ]
+        for p, a in rows
+    )
+    return export_rows(headers, data, _("Petitions"))

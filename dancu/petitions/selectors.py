@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import connection
@@ -22,13 +22,13 @@ from django.utils.translation import gettext as _
 
 from dancu.accounts.roles import Role
 from dancu.core.access import Access, get_access
-from dancu.core.errors import NotFound
+from dancu.core.errors import NotFound, PermissionDenied
 from dancu.core.models import ImportJob
 from dancu.core.search import search_queryset
 from dancu.core.text import search_tokens
 from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Person, UnitLevel
 
-from . import workflow
+from . import permissions, workflow
 from .errors import PetitionError
 from .importing import IMPORT_KIND
 from .models import Answer, AnswerStatus, ForwardingBatch, Petition, Round, VoterMeeting, VoterOpinion
@@ -193,6 +193,8 @@ def petitions_visible(
     *,
     query: str = "",
     round_id: int | None = None,
+    meeting_id: int | None = None,
+    agency_id: int | None = None,
     field: str = "",
     level: str = "",
     status: str = "",
@@ -204,6 +206,10 @@ def petitions_visible(
         qs = qs.filter(condition)
     if round_id:
         qs = qs.filter(round_id=round_id)
+    if meeting_id:  # raised at this meeting: one of its opinions is grouped in the petition
+        qs = qs.filter(pk__in=VoterOpinion.objects.filter(meeting_id=meeting_id).values("petition_id"))
+    if agency_id:
+        qs = qs.filter(agency_id=agency_id)
     if field:
         qs = qs.filter(field=field)
     if level:
@@ -213,6 +219,21 @@ def petitions_visible(
     if repeated:
         qs = qs.filter(rounds_raised__gte=2, status__in=sorted(workflow.OPEN_STATES))
     return search_queryset(qs, query).order_by("-id")
+
+
+# Rows of the list's Excel export at most (the filters narrow a larger list).
+EXPORT_MAX = 50_000
+
+
+def petitions_export(user, **filters: Any) -> Iterator[tuple[Petition, Answer | None]]:
+    """The petitions of the list (same scope and filters, newest first) with each one's latest
+    answer, read in chunks (a fixed number of queries per 2,000 rows)."""
+    qs = petitions_visible(user, **filters).prefetch_related(
+        Prefetch("answers", queryset=Answer.objects.order_by("-created_at", "-id"))
+    )[:EXPORT_MAX]
+    for petition in qs.iterator(chunk_size=2000):
+        answers = list(petition.answers.all())
+        yield petition, answers[0] if answers else None
 
 
 _INDEXES: dict[tuple, Any] = {}
@@ -310,7 +331,7 @@ def petition_opinions(user, petition: Petition) -> QuerySet[VoterOpinion]:
 
 
 def petition_answers(petition: Petition) -> QuerySet[Answer]:
-    return petition.answers.select_related("batch__agency").order_by("-created_at")
+    return petition.answers.select_related("batch__agency").order_by("-created_at", "-id")
 
 
 def consolidation_groups(user, round: Round) -> QuerySet[Petition]:
@@ -376,6 +397,34 @@ def answer_get(user, answer_id: int) -> Answer:
     )
 
 
+def answer_file_get(user, answer_id: int) -> Answer:
+    """An answer with an attachment the user may download (`permissions.can_download_answer_file`):
+    the Office roles of its province, the agency that answered. NotFound when the answer does
+    not exist, has no file or is out of the user's sight; PermissionDenied when the user may
+    read the answer but not download its file (a delegate, a viewer)."""
+    access = get_access(user)
+    answers = Answer.objects.select_related("petition__province", "batch").exclude(file="")
+    own = answers.filter(
+        batch__in=access.scope(
+            ForwardingBatch.objects.filter(
+                agency_id__in=sorted(access.bodies_with_role(Role.AGENCY_RESPONDER))
+            ),
+            ANSWER,
+        ).values("pk")
+    )
+    answer = (
+        own.filter(pk=answer_id).first()
+        or answers.filter(pk=answer_id, petition__in=petitions_visible(user).order_by().values("pk")).first()
+    )
+    if answer is None:
+        raise NotFound(
+            _("This file does not exist or you may not see it."), code=PetitionError.FILE_NOT_FOUND
+        )
+    if not permissions.can_download_answer_file(access, answer):
+        raise PermissionDenied(_("You do not have permission to do this."), code=PetitionError.FORBIDDEN)
+    return answer
+
+
 def agency_batches(user) -> QuerySet[ForwardingBatch]:
     """Batches forwarded to the bodies where the user answers for an agency."""
     access = get_access(user)
@@ -400,7 +449,7 @@ def agency_batch_get(user, batch_id: int) -> ForwardingBatch:
 def agency_petitions(batch: ForwardingBatch) -> QuerySet[Petition]:
     """The petitions of a batch with its answers (and the batches each is in: the answer rule)."""
     return batch.petitions.prefetch_related(
-        Prefetch("answers", queryset=Answer.objects.filter(batch=batch).order_by("-created_at")),
+        Prefetch("answers", queryset=Answer.objects.filter(batch=batch).order_by("-created_at", "-id")),
         Prefetch("batches", queryset=ForwardingBatch.objects.only("id", "agency_id")),
     ).order_by("id")
 
@@ -524,9 +573,33 @@ def public_petitions(round: Round) -> QuerySet[Petition]:
         Petition.objects.filter(round=round)
         .exclude(status=Petition.Status.DRAFT)
         .select_related("agency")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("-created_at")))
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("-created_at", "-id")))
         .order_by("level", "field", "id")
     )
+
+
+def public_answer_file_get(answer_id: int) -> Answer:
+    """The attachment of a published answer: the answer the public pages show (the latest of a
+    petition that is not a proposal, in a round the Office published), with a file. NotFound
+    for anything else, the same as a missing answer."""
+    answer = (
+        Answer.objects.filter(pk=answer_id, petition__round__is_public=True)
+        .exclude(petition__status=Petition.Status.DRAFT)
+        .exclude(file="")
+        .select_related("petition")
+        .first()
+    )
+    latest = (
+        Answer.objects.filter(petition_id=answer.petition_id)
+        .order_by("-created_at", "-id")
+        .values("pk")
+        .first()
+        if answer is not None
+        else None
+    )
+    if answer is None or latest is None or latest["pk"] != answer.pk:
+        raise NotFound(_("This file does not exist or is not published."), code=PetitionError.FILE_NOT_FOUND)
+    return answer
 
 
 def public_petition_by_code(code: str) -> Petition | None:
@@ -537,6 +610,6 @@ def public_petition_by_code(code: str) -> Petition | None:
         Petition.objects.filter(code=code, round__is_public=True)
         .exclude(status=Petition.Status.DRAFT)
         .select_related("round", "agency")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("-created_at")))
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("-created_at", "-id")))
         .first()
     )

@@ -25,15 +25,16 @@ from dancu.core.access import get_access
 from dancu.core.audit import audit_record, diff, model_snapshot
 from dancu.core.calendar import add_days
 from dancu.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from dancu.core.files import check_file, stored_name
+from dancu.core.files import DOCX, JPEG, PDF, PNG, FileRejected, check_file, stored_name
 from dancu.core.imports import import_job_create
 from dancu.core.models import ImportJob
+from dancu.core.text import clean_text
 from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Person, UnitLevel
 
 from . import engine, selectors
 from .errors import PetitionError
 from .fields import FIELD_CODES, FIELDS, LEVEL_CODES
-from .importing import IMPORT_KIND
+from .importing import IMPORT_KIND, check_opinion_file
 from .models import (
     Answer,
     AnswerStatus,
@@ -127,6 +128,10 @@ def round_publish(*, actor: User, round: Round, public: bool) -> Round:
     return round
 
 
+# More voters than any meeting has (the largest wards have tens of thousands of residents).
+MAX_VOTERS = 1_000_000
+
+
 def _in_province(unit: AdministrativeUnit, province_id: int) -> bool:
     """The unit lies in the province (its parent, grandparent, ...): one query."""
     up = (
@@ -168,6 +173,12 @@ def meeting_create(
         raise _invalid(_("Delegates must be people of the province."), code, "delegates")
     if voter_count < 0:
         raise _invalid(_("The number of voters cannot be negative."), code, "voter_count")
+    if voter_count > MAX_VOTERS:
+        raise _invalid(
+            _("The number of voters is at most %(n)s.") % {"n": f"{MAX_VOTERS:,}".replace(",", ".")},
+            code,
+            "voter_count",
+        )
     meeting = VoterMeeting.objects.create(
         province_id=round.province_id,
         round=round,
@@ -221,12 +232,13 @@ def opinions_add(
     code = PetitionError.OPINION_INVALID
     clean = []
     for i, row in enumerate(rows, start=1):
-        text = " ".join(str(row.get("text") or "").split())
+        text = " ".join(clean_text(str(row.get("text") or "")).split())
         if not text:
             raise _invalid(_("Opinion %(n)d is empty.") % {"n": i}, code, "text")
         if len(text) > 5000:
             raise _invalid(_("Opinion %(n)d is too long.") % {"n": i}, code, "text")
-        clean.append((text, str(row.get("voter_label") or "")[:200], str(row.get("area") or "")[:200]))
+        voter, area = (clean_text(str(row.get(k) or "")).strip()[:200] for k in ("voter_label", "area"))
+        clean.append((text, voter, area))
     if not clean:
         raise _invalid(_("No opinion to record."), code, "text")
     start = (meeting.opinions.aggregate(n=Count("id"))["n"] or 0) + 1
@@ -254,10 +266,14 @@ def opinions_add(
 
 
 def opinion_import_start(*, actor: User, meeting: VoterMeeting, upload: Any) -> ImportJob:
-    """Queue the import of a meeting's opinions from a checked upload (all rows or none)."""
+    """Queue the import of a meeting's opinions (all rows or none) from an upload checked by
+    content (a real .xlsx, or UTF-8 text for a CSV; 5 MB at most) and stored under a safe name
+    with the checked kind's extension, never the uploader's."""
     require(get_access(actor), CHANGE, meeting.province_id)
     from .tasks import run_opinion_import
 
+    kind = check_opinion_file(upload)
+    upload.name = stored_name(str(getattr(upload, "name", "") or ""), kind)
     return import_job_create(
         actor=actor,
         kind=IMPORT_KIND,
@@ -594,7 +610,7 @@ def _editable(petition: Petition) -> None:
 def petition_edit(*, actor: User, petition: Petition, text: str) -> Petition:
     require(get_access(actor), CHANGE, petition.province_id)
     _editable(petition)
-    text = " ".join(text.split())
+    text = " ".join(clean_text(text).split())
     if not text:
         raise _invalid(_("The consolidated wording is empty."), PetitionError.WORDING_EMPTY, "text")
     before = petition.text
@@ -918,6 +934,9 @@ def batch_create(
     return batch
 
 
+# What an agency may attach to an answer: documents and scans (checked by content, see
+# core.files), 10 MB at most.
+ANSWER_FILE_KINDS = (PDF, DOCX, JPEG, PNG)
 MAX_ANSWER_FILE = 10 * 1024 * 1024
 
 
@@ -925,7 +944,9 @@ MAX_ANSWER_FILE = 10 * 1024 * 1024
 def answer_submit(
     *, actor: User, batch: ForwardingBatch, petition: Petition, text: str, status: str, file: Any = None
 ) -> Answer:
-    """An agency's user answers a petition forwarded to its own body."""
+    """An agency's user answers a petition forwarded to its own body. An attachment is checked
+    by content (PDF, DOCX, JPEG, PNG; no web page, script or polyglot; 10 MB) before anything
+    is written, and stored under a safe name with the checked kind's extension."""
     if not can_answer_batch(get_access(actor), batch):
         raise PermissionDenied(
             _("Only the agency the petition was forwarded to may answer it."),
@@ -938,19 +959,62 @@ def answer_submit(
     code = PetitionError.ANSWER_INVALID
     if status not in AnswerStatus.values:
         raise _invalid(_("Choose the result of the answer."), code, "status")
-    text = text.strip()
+    text = clean_text(text).strip()
     if not text:
         raise _invalid(_("The answer is empty."), code, "text")
-    if file is not None and getattr(file, "size", 0) > MAX_ANSWER_FILE:
-        raise _invalid(_("The attachment is larger than 10 MB."), code, "file")
-    # Checked by content (PDF, Office, images; no web page or script), stored under a safe name.
-    kind = check_file(file, max_bytes=MAX_ANSWER_FILE) if file is not None else None
+    kind = check_file(file, kinds=ANSWER_FILE_KINDS, max_bytes=MAX_ANSWER_FILE) if file is not None else None
     moved = petition_transition(actor=actor, petition=petition, action="answer")
     answer = Answer(petition=moved, batch=batch, text=text, status=status, answered_by=actor)
+    changes: dict[str, Any] = {}
     if file is not None and kind is not None:
-        answer.file.save(stored_name(getattr(file, "name", "answer"), kind), file, save=False)
-    answer.save()
-    _audit(actor, "petitions.answer_submit", answer, moved.province.code, f"{moved.code}: {status}")
+        answer.file.save(stored_name(str(getattr(file, "name", "") or ""), kind), file, save=False)
+        changes = {"file": answer.file.name, "kind": kind.key}
+    try:
+        answer.save()
+        _audit(
+            actor, "petitions.answer_submit", answer, moved.province.code, f"{moved.code}: {status}", changes
+        )
+    except BaseException:
+        if answer.file:  # the answer is not written: its file must not stay behind
+            answer.file.storage.delete(answer.file.name)
+        raise
+    return answer
+
+
+def answer_file_problem(answer: Answer) -> str:
+    """Why a stored attachment would be refused today ("" when it is accepted): files stored
+    before uploads were checked may be pages, scripts or too large."""
+    if not answer.file:
+        return ""
+    try:
+        with answer.file.open("rb") as handle:
+            check_file(handle, kinds=ANSWER_FILE_KINDS, max_bytes=MAX_ANSWER_FILE)
+    except FileRejected as exc:
+        return exc.message
+    except OSError:
+        return _("The file is missing from the storage.")
+    if answer.file.name.rsplit(".", 1)[-1].lower() not in {k.extension for k in ANSWER_FILE_KINDS}:
+        return _("The stored name does not have the extension of its kind.")
+    return ""
+
+
+@transaction.atomic
+def answer_file_remove_refused(*, answer: Answer, reason: str) -> Answer:
+    """Remove an attachment that would be refused today (the answer's text stays); audited,
+    the file deleted from the storage once the removal is committed. The system acts."""
+    name = answer.file.name
+    storage = answer.file.storage
+    answer.file = ""  # type: ignore[assignment]
+    answer.save(update_fields=["file", "updated_at"])
+    audit_record(
+        actor=None,
+        action="petitions.answer.file_removed",
+        target=answer,
+        province_code=answer.petition.province.code,
+        summary=f"{answer.petition.code}: {reason}"[:300],
+        changes={"name": name, "reason": reason},
+    )
+    transaction.on_commit(lambda: storage.delete(name) if name and storage.exists(name) else None)
     return answer
 
 
@@ -961,13 +1025,14 @@ def answer_review(*, actor: User, answer: Answer, accepted: bool, reason: str = 
         raise PermissionDenied(_("You do not have permission to do this."), code=PetitionError.FORBIDDEN)
     if answer.accepted is not None:
         raise Conflict(_("This answer has already been reviewed."), code=PetitionError.ALREADY_REVIEWED)
-    if not accepted and not reason.strip():
+    reason = clean_text(reason).strip()
+    if not accepted and not reason:
         raise _invalid(_("Say why the answer is not accepted."), PetitionError.REASON_MISSING, "reason")
     moved = petition_transition(
         actor=actor, petition=answer.petition, action="accept" if accepted else "reopen"
     )
     answer.accepted = accepted
-    answer.rejection_reason = "" if accepted else reason.strip()
+    answer.rejection_reason = "" if accepted else reason
     answer.save(update_fields=["accepted", "rejection_reason", "updated_at"])
     _audit(actor, "petitions.answer_review", answer, moved.province.code, f"{moved.code}: {accepted}")
     return answer

@@ -7,16 +7,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dancu.core.access import get_access
-from dancu.core.errors import PermissionDenied
-from dancu.core.excel import XLSX_CONTENT_TYPE
+from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
+from dancu.core.files import file_response
 from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_query, paginate, render_list
 
@@ -38,21 +39,20 @@ from .forms import (
     ServiceForm,
 )
 from .importing import opinion_template
-from .models import AnswerStatus, Petition, Round
+from .models import Answer, AnswerStatus, Petition, Round
 from .permissions import (
     ANSWER,
     CHANGE,
     FORWARD,
     VIEW,
     can_change,
+    can_download_answer_file,
     can_forward,
     can_review,
     can_see_voters,
     require,
 )
 from .workflow import PETITION_FLOW
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _need(request, perm: str, province_id: int | None = None) -> None:
@@ -76,10 +76,23 @@ def _render(request, template: str, context: dict[str, Any], *forms: Any) -> Htt
     return render(request, template, context, status=status)
 
 
-def _download(data: bytes, name: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+def _download(data: bytes, name: str) -> FileResponse:
+    """A generated document or export: always a download (core.files.file_response: an
+    attachment, nosniff, the content type of its extension)."""
+    return file_response(data, filename=name)
+
+
+def _answer_file(answer: Answer) -> FileResponse:
+    """An answer's attachment, as a download named after the petition (never the uploader's
+    name); 404 when the file is missing from the storage."""
+    extension = answer.file.name.rsplit(".", 1)[-1].lower() if "." in answer.file.name else "bin"
+    try:
+        handle = answer.file.open("rb")
+    except OSError as exc:
+        raise NotFound(
+            _("This file does not exist or you may not see it."), code=PetitionError.FILE_NOT_FOUND
+        ) from exc
+    return file_response(handle, filename=f"tra_loi_{answer.petition.code}_{answer.pk}.{extension}")
 
 
 # -- Rounds and meeting planning ----------------------------------------------------------------
@@ -210,7 +223,7 @@ def opinion_import_job(request, job_id: int):
 @require_GET
 def opinion_template_download(request):
     _need(request, CHANGE)
-    return _download(opinion_template(), "mau_nhap_y_kien_cu_tri.xlsx", XLSX_CONTENT_TYPE)
+    return _download(opinion_template(), "mau_nhap_y_kien_cu_tri.xlsx")
 
 
 # -- Consolidation and classification -----------------------------------------------------------
@@ -256,13 +269,18 @@ def consolidation_action(request, round_id: int):
 @login_required
 @require_GET
 def petition_list(request):
+    """The list, filtered; a filter that is not valid (an id of 10^25, an unknown field) is
+    bad input: 400, its message by the filters, the rows listed with the valid filters only."""
     _need(request, VIEW)
-    filters = PetitionFilterForm(request.GET).filters()
+    form = PetitionFilterForm(request.GET)
+    filters = form.filters()
+    status = 400 if form.errors else 200
+    errors = render_to_string("petitions/_filter_errors.html", {"form": form}) if form.errors else ""
     rows = listing.rows_html(request, selectors.petitions_visible(request.user, **filters))
     if getattr(request, "htmx", False) and not request.htmx.boosted:
-        return HttpResponse(rows)
+        return HttpResponse(errors + rows, status=status)
     context = {
-        "rows_html": mark_safe(rows),  # noqa: S308 - rendered by our own template
+        "rows_html": mark_safe(errors + rows),  # noqa: S308 - rendered by our own templates
         "fields": FIELD_CHOICES,
         "levels": LEVEL_CHOICES,
         "statuses": Petition.Status.choices,
@@ -271,7 +289,22 @@ def petition_list(request):
         "status": filters["status"],
         "repeated": filters["repeated"],
     }
-    return render(request, "petitions/petition_list.html", context)
+    return render(request, "petitions/petition_list.html", context, status=status)
+
+
+@login_required
+@require_GET
+def petition_export(request):
+    """The list as Excel, with the same scope and filters (at most `selectors.EXPORT_MAX` rows)."""
+    _need(request, VIEW)
+    form = PetitionFilterForm(request.GET)
+    filters = form.filters()
+    if form.errors:
+        message = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        error = ValidationFailed(message, code=PetitionError.FILTER_INVALID)
+        return render(request, "core/error.html", {"error": error}, status=400)
+    rows = selectors.petitions_export(request.user, **filters)
+    return _download(reports.petitions_xlsx(rows), f"kien_nghi_{timezone.localdate():%Y%m%d}.xlsx")
 
 
 def _petition_page(
@@ -288,6 +321,7 @@ def _petition_page(
     for a in answers:
         a.petition = petition
         a.reviewable = reviewable and can_review(access, a)  # type: ignore[attr-defined]
+        a.downloadable = bool(a.file) and can_download_answer_file(access, a)  # type: ignore[attr-defined]
     context = {
         "petition": petition,
         "opinions": selectors.petition_opinions(request.user, petition),
@@ -356,7 +390,12 @@ def batch_list(request, round_id: int):
 @require_GET
 def batch_detail(request, batch_id: int):
     batch = selectors.batch_get(request.user, batch_id)
-    context = {"batch": batch, "petitions": selectors.agency_petitions(batch)}
+    context = {
+        "batch": batch,
+        "petitions": selectors.agency_petitions(batch),
+        # Answers' attachments: the Office roles of the province (delegates read the text only).
+        "can_download": can_forward(get_access(request.user), batch),
+    }
     return render(request, "petitions/batch_detail.html", context)
 
 
@@ -364,7 +403,15 @@ def batch_detail(request, batch_id: int):
 @require_GET
 def batch_letter(request, batch_id: int):
     batch = selectors.batch_get(request.user, batch_id)
-    return _download(reports.cover_letter(batch), f"cong_van_chuyen_kien_nghi_{batch.pk}.docx", DOCX)
+    return _download(reports.cover_letter(batch), f"cong_van_chuyen_kien_nghi_{batch.pk}.docx")
+
+
+@login_required
+@require_GET
+def answer_file(request, answer_id: int):
+    """An answer's attachment, for the Office roles of the province and the agency that
+    answered (`permissions.can_download_answer_file`); always a download."""
+    return _answer_file(selectors.answer_file_get(request.user, answer_id))
 
 
 @login_required
@@ -421,11 +468,9 @@ def report_synthesis(request, round_id: int):
     round = selectors.round_get(request.user, round_id)
     groups = selectors.synthesis(request.user, round)
     if request.GET.get("format", "docx") == "xlsx":
-        return _download(
-            reports.synthesis_xlsx(round, groups), f"tong_hop_kien_nghi_{round.code}.xlsx", XLSX_CONTENT_TYPE
-        )
+        return _download(reports.synthesis_xlsx(round, groups), f"tong_hop_kien_nghi_{round.code}.xlsx")
     data = reports.synthesis_docx(round, groups, number=None, date=timezone.localdate())
-    return _download(data, f"bao_cao_tong_hop_kien_nghi_{round.code}.docx", DOCX)
+    return _download(data, f"bao_cao_tong_hop_kien_nghi_{round.code}.docx")
 
 
 @login_required
@@ -434,10 +479,10 @@ def report_results(request, round_id: int):
     round = selectors.round_get(request.user, round_id)
     rows = selectors.results_by_agency(request.user, round)
     if request.GET.get("format") == "xlsx":
-        return _download(reports.results_xlsx(rows), f"ket_qua_tra_loi_{round.code}.xlsx", XLSX_CONTENT_TYPE)
+        return _download(reports.results_xlsx(rows), f"ket_qua_tra_loi_{round.code}.xlsx")
     if request.GET.get("format") == "docx":
         data = reports.results_docx(round, rows, number=None, date=timezone.localdate())
-        return _download(data, f"bao_cao_ket_qua_tra_loi_{round.code}.docx", DOCX)
+        return _download(data, f"bao_cao_ket_qua_tra_loi_{round.code}.docx")
     return render(request, "petitions/report_results.html", {"round": round, "rows": rows})
 
 
@@ -461,6 +506,12 @@ def public_round_detail(request, round_id: int):
     round = selectors.public_round_get(round_id)
     context = {"round": round, "page": paginate(request, selectors.public_petitions(round))}
     return render(request, "petitions/public_round_detail.html", context)
+
+
+@require_GET
+def public_answer_file(request, answer_id: int):
+    """The attachment of a published answer (the one the public pages show), as a download."""
+    return _answer_file(selectors.public_answer_file_get(answer_id))
 
 
 @require_GET

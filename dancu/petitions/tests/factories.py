@@ -10,6 +10,14 @@ from django.apps import apps
 from dancu.petitions import services
 from dancu.petitions.models import PetitionRule
 
+# The smallest file every PDF reader opens: an answer's attachment in tests.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
 
 def seed_rules() -> int:
     """The deadline rules, as migration 0002 seeds them (a transactional test flushes the

@@ -6,6 +6,7 @@ office roles; an agency responder sees only what was forwarded to its own body."
 import dataclasses
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from dancu.core import testing as m
@@ -13,7 +14,7 @@ from dancu.core.models import AuditEntry, ImportJob
 from dancu.petitions import services
 from dancu.petitions.models import Answer, Petition, VoterOpinion
 
-from .factories import forward
+from .factories import PDF_BYTES, forward
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +39,13 @@ PAGES = {
     "petitions:opinion_import_job": m.route("job_id", allowed=EDITORS),
     "petitions:opinion_template": m.route(allowed=EDITORS),
     "petitions:petition_list": m.route(allowed=VIEWERS),
+    "petitions:petition_export": m.route(allowed=VIEWERS, query="?field=dat_dai"),
     "petitions:petition_suggest": m.route(allowed=VIEWERS, query="?text=QL8A đoạn qua xã hư hỏng nặng"),
     "petitions:petition_detail": m.route("petition_id", allowed=VIEWERS),
     "petitions:batch_detail": m.route("batch_id", allowed=VIEWERS),
     "petitions:batch_letter": m.route("batch_id", allowed=VIEWERS),
+    # An answer's attachment: the Office roles and the agency that answered, not delegates.
+    "petitions:answer_file": m.route("answer_id", allowed=FORWARDERS | AGENCY),
     "petitions:dashboard": m.route(allowed=VIEWERS),
     "petitions:agency_inbox": m.route(allowed=AGENCY),
     "petitions:agency_batch": m.route("batch_id", allowed=AGENCY),
@@ -73,13 +77,15 @@ PUBLIC = {
     "petitions_public:round_detail": m.route("round_id"),
     "petitions_public:lookup": m.route(),
 }
+# Public downloads (streamed: checked by test_public_answer_file, not by check_public).
+PUBLIC_FILES = {"petitions_public:answer_file": m.route("answer_id")}
 API = {
     "api:list_petitions": m.route(allowed=VIEWERS),
     "api:get_petition": m.route("petition_id", allowed=VIEWERS),
     "api:list_agency_batches": m.route(allowed=AGENCY),
 }
 API_POST = {"api:suggest_petitions"}
-ROUTES = m.route_names([PAGES, POST_ONLY, PUBLIC, API, API_POST])
+ROUTES = m.route_names([PAGES, POST_ONLY, PUBLIC, PUBLIC_FILES, API, API_POST])
 
 
 def _state():
@@ -111,6 +117,7 @@ def world(pworld, make_user, other_office):
         petition=Petition.objects.get(pk=land.pk),
         text="Đang xử lý.",
         status="in_progress",
+        file=SimpleUploadedFile("Công văn trả lời.pdf", PDF_BYTES),
     )
     services.round_publish(actor=w["specialist"], round=w["round"], public=True)
     job = ImportJob.objects.create(
@@ -228,6 +235,19 @@ def test_public_hides_unpublished(client, world):
     assert client.get(url).status_code == 404
     body = client.get(reverse("petitions_public:lookup") + f"?code={road.code}").content.decode()
     assert road.text[:30] not in body
+
+
+def test_public_answer_file(client, world):
+    """The attachment of a published answer is a download for anyone; withdrawn with the round."""
+    url = m.url_of("petitions_public:answer_file", PUBLIC_FILES["petitions_public:answer_file"], world)
+    m.login(client, None)
+    before = world.state()
+    response = client.get(url)
+    assert response.status_code == 200 and world.state() == before
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content) == PDF_BYTES
+    services.round_publish(actor=world.actors["specialist"], round=world.extra["land"].round, public=False)
+    assert client.get(url).status_code == 404
 
 
 @pytest.mark.parametrize("name", sorted(API))
