@@ -16,3 +16,6 @@ urlpatterns: list = [
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]
+
+# Under /api/ a missing page answers in the API's error format (JSON), not an HTML page.
+handler404 = "dancu.web.views.not_found"

@@ -122,3 +122,11 @@ def test_huge_ids_in_the_api_are_4xx(client, specialist, path):
 def test_huge_ids_in_pages_are_404(client, specialist, path):
     client.force_login(specialist)
     assert client.get(path).status_code == 404
+
+
+def test_an_unknown_api_path_answers_in_the_error_format(client, specialist):
+    client.force_login(specialist)
+    response = client.get("/api/v1/khong-co/")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+    assert "text/html" in client.get("/khong-co-trang-nay/").headers["Content-Type"]

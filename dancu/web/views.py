@@ -73,3 +73,13 @@ def system_status(request):
 
     get_access(request.user).require(Perm.ACCOUNTS_MANAGE)
     return render(request, "web/system_status.html", {"checks": checks()})
+
+
+def not_found(request, exception=None):
+    """404 in the API's one error format under /api/, the Vietnamese page elsewhere."""
+    from django.http import JsonResponse
+    from django.utils.translation import gettext as _
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"code": "not_found", "message": _("Not found.")}}, status=404)
+    return render(request, "404.html", status=404)
