@@ -7,4 +7,4 @@ class WebConfig(AppConfig):
 
     name = "dancu.web"
     label = "web"
-    verbose_name = _("Shell")
+    verbose_name = _("Common interface")
