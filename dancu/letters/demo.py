@@ -1,6 +1,7 @@
 """Demo letters for Hà Tĩnh: a denunciation the Standing Committee received and forwarded to
-the Department of Agriculture and Environment, a complaint, a petition filed, and a reception
-day of the delegation. Invented people; idempotent (nothing added when the first letter exists).
+the Department of Agriculture and Environment, a complaint, a petition filed, a complaint whose
+writer was guided to the People's Committee, and a reception day of the delegation with a
+visit the demo delegate received. Invented people; idempotent (nothing added when the first letter exists).
 """
 
 from __future__ import annotations
@@ -86,6 +87,31 @@ def load(stdout: TextIO | None = None) -> dict:
             for letter in _office_letters(today)
         ]
         services.letter_transition(actor=actor, letter=petition, action="file")
+        # A dispute between neighbours: not the delegation's to resolve; the writer is guided
+        # to the People's Committee (the guidance letter names it).
+        guided = services.letter_create(
+            actor=actor,
+            receiving_body=delegation,
+            received_date=today - datetime.timedelta(days=8),
+            channel="post",
+            kind="complaint",
+            letter_field="land",
+            subject="Khiếu nại việc hộ liền kề lấn ranh giới thửa đất",
+            content="Hộ liền kề xây tường rào lấn sang thửa đất của gia đình khoảng 0,5 m.",
+            target="Hộ ông Nguyễn Văn Bên, thôn Đông",
+            identity=services.Identity(
+                name="Lê Thị Bình", address="Thôn Đông, xã Cẩm Xuyên, tỉnh Hà Tĩnh", salutation="Bà"
+            ),
+        )
+        committee = Body.objects.filter(
+            province_id=standing.province_id, kind=BodyKind.PEOPLES_COMMITTEE, level="province"
+        ).first()
+        services.letter_guide(
+            actor=actor,
+            letter=guided,
+            to_body=committee,
+            to_name="" if committee else "Ủy ban nhân dân tỉnh Hà Tĩnh",
+        )
         day = today
         reception = services.reception_day_create(
             actor=actor,
@@ -96,6 +122,7 @@ def load(stdout: TextIO | None = None) -> dict:
             posted_on=today - datetime.timedelta(days=10),
             deputy_notified_on=today - datetime.timedelta(days=20),
         )
+        delegate = User.objects.filter(username="daibieu").select_related("person").first()
         services.visit_record(
             actor=actor,
             reception_day=reception,
@@ -104,6 +131,10 @@ def load(stdout: TextIO | None = None) -> dict:
             content="Hỏi về chế độ trợ cấp cho người cao tuổi",
             result="Đã giải thích chính sách, hướng dẫn nộp hồ sơ tại UBND xã",
             follow_up="Theo dõi việc UBND xã tiếp nhận hồ sơ",
+            # The demo delegate received this citizen: it is on their dashboard ("mine").
+            delegates=[delegate.person]
+            if delegate and delegate.person and delegate.person.province_id == delegation.province_id
+            else [],
         )
     counts = {"letters": Letter.objects.filter(province_id=standing.province_id).count()}
     if stdout is not None:

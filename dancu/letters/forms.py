@@ -107,6 +107,16 @@ class BootstrapMixin:
                 widget.attrs["class"] = "form-control"
 
 
+# How a letter to the writer addresses them ("Kính gửi: Ông …"); empty: "Ông/Bà".
+SALUTATIONS = [("", "—"), ("Ông", _("Mr.")), ("Bà", _("Ms."))]
+# Two different fields, two names (both used to read "Nội dung"): the short subject of the
+# register ("Trích yếu nội dung") and the full text of the letter ("Nội dung đơn").
+SUBJECT_LABEL = _("Summary of the content")
+CONTENT_LABEL = _("Content of the letter")
+# The intake fields whose value may reveal a duplicate: typing in them asks for the hints.
+DUPLICATE_FIELDS = ("receiving_body", "subject", "content", "target", "name", "address", "id_number", "phone")
+
+
 class IntakeForm(BootstrapMixin, forms.Form):
     receiving_body = ObjectChoiceField(label=_("Receiving body"))
     received_date = forms.DateField(label=_("Received"), initial=timezone.localdate)
@@ -114,12 +124,17 @@ class IntakeForm(BootstrapMixin, forms.Form):
     reception_day = ObjectChoiceField(label=_("Reception day"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=LetterKind.choices)
     letter_field = forms.ChoiceField(label=_("Field"), choices=Field.choices, initial=Field.OTHER)
-    subject = forms.CharField(label=_("Subject"), max_length=300)
+    subject = forms.CharField(
+        label=SUBJECT_LABEL,
+        max_length=300,
+        help_text=_("One line, as the register shows it."),
+    )
     content = forms.CharField(
-        label=_("Content"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=20000
+        label=CONTENT_LABEL, widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=20000
     )
     target = forms.CharField(label=_("Complained of / denounced"), max_length=300, required=False)
     is_anonymous = forms.BooleanField(label=_("Anonymous letter"), required=False)
+    salutation = forms.ChoiceField(label=_("Form of address"), choices=SALUTATIONS, required=False)
     name = forms.CharField(label=_("Writer's name"), max_length=200, required=False)
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     id_number = forms.CharField(label=_("ID number"), max_length=20, required=False)
@@ -142,11 +157,26 @@ class IntakeForm(BootstrapMixin, forms.Form):
     is_complex = forms.BooleanField(label=_("Complex case"), required=False)
     attachments = MultipleFileField(label=_("Attachments (PDF, Word, JPEG, PNG)"), required=False)
 
-    def __init__(self, *args, bodies=(), reception_days=(), **kwargs):
+    def __init__(self, *args, bodies=(), reception_days=(), hints_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["receiving_body"].set_objects(bodies, label=lambda b: b.name)  # type: ignore[attr-defined]
         self.fields["reception_day"].set_objects(reception_days, blank="—")  # type: ignore[attr-defined]
         self.style()
+        if hints_url:
+            # While the form is filled in: a debounced POST (personal data stays out of URLs)
+            # to the scoped hints endpoint, whose answer replaces #duplicate-hints.
+            params = ",".join(DUPLICATE_FIELDS)
+            for name in DUPLICATE_FIELDS:
+                self.fields[name].widget.attrs.update(
+                    {
+                        "hx-post": hints_url,
+                        "hx-trigger": "input changed delay:600ms, change",
+                        "hx-target": "#duplicate-hints",
+                        "hx-swap": "innerHTML",
+                        "hx-params": params,
+                        "hx-sync": "#intake-form:replace",
+                    }
+                )
 
     def clean_attachments(self) -> list[Upload]:
         return uploads_of(self.cleaned_data["attachments"])
@@ -162,7 +192,9 @@ class IntakeForm(BootstrapMixin, forms.Form):
             "subject": d["subject"],
             "content": d["content"],
             "target": d["target"],
-            "identity": Identity(d["name"], d["address"], d["id_number"], d["phone"]),
+            "identity": Identity(
+                d["name"], d["address"], d["id_number"], d["phone"], salutation=d["salutation"]
+            ),
             "is_anonymous": d["is_anonymous"],
             "signer_count": d["signer_count"],
             "representative_count": d["representative_count"],
@@ -188,9 +220,19 @@ class PublicSubmitForm(BootstrapMixin, forms.Form):
 
     receiving_body = forms.TypedChoiceField(label=_("Send to"), coerce=int)
     kind = forms.ChoiceField(label=_("Kind"), choices=LetterKind.choices)
-    subject = forms.CharField(label=_("Subject"), max_length=300)
-    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 6}), max_length=20000)
+    subject = forms.CharField(
+        label=SUBJECT_LABEL,
+        max_length=300,
+        help_text=_("In one line, what your letter is about."),
+    )
+    content = forms.CharField(
+        label=CONTENT_LABEL,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20000,
+        help_text=_("The full text of your letter: what happened, where, when, and what you ask."),
+    )
     target = forms.CharField(label=_("Complained of / denounced"), max_length=300, required=False)
+    salutation = forms.ChoiceField(label=_("Form of address"), choices=SALUTATIONS, required=False)
     name = forms.CharField(label=_("Your full name"), max_length=200)
     address = forms.CharField(label=_("Your address"), max_length=300)
     id_number = forms.CharField(label=_("ID number"), max_length=20, required=False)
@@ -255,7 +297,9 @@ class PublicSubmitForm(BootstrapMixin, forms.Form):
             "subject": d["subject"],
             "content": d["content"],
             "target": d["target"],
-            "identity": Identity(d["name"], d["address"], d["id_number"], d["phone"]),
+            "identity": Identity(
+                d["name"], d["address"], d["id_number"], d["phone"], salutation=d["salutation"]
+            ),
             "attachments": d["attachments"],
             "token": self.challenge.nonce,
         }
@@ -313,6 +357,32 @@ class ForwardForm(StepForm):
 
     def service_kwargs(self) -> dict[str, Any]:
         return {"to_body": self.cleaned_data["to_body"]}
+
+
+class GuideForm(StepForm):
+    """Guide the writer: the competent body is named (from the directory, or typed)."""
+
+    guided_to: forms.ModelChoiceField[Any] = BoundedModelChoiceField(
+        label=_("Competent body"),
+        queryset=None,
+        required=False,
+        empty_label="—",
+        error_messages={"invalid_choice": _("Choose a body that exists today.")},
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    guided_to_name = forms.CharField(
+        label=_("or, when it is not in the list, its name"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args: Any, choices: QuerySet | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["guided_to"].queryset = choices  # type: ignore[attr-defined]
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {"to_body": self.cleaned_data["guided_to"], "to_name": self.cleaned_data["guided_to_name"]}
 
 
 class LinkForm(StepForm):
@@ -403,6 +473,17 @@ class ReceptionDayForm(BootstrapMixin, forms.Form):
     def service_kwargs(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
 
+    @staticmethod
+    def initial_of(day: Any) -> dict[str, Any]:
+        return {
+            "body": day.body_id,
+            "date": day.date,
+            "place": day.place,
+            "receiving_delegates": day.receiving_delegates,
+            "posted_on": day.posted_on,
+            "deputy_notified_on": day.deputy_notified_on,
+        }
+
 
 class VisitForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=LetterKind.choices)
@@ -432,11 +513,41 @@ class VisitForm(BootstrapMixin, forms.Form):
         label=_("Follow-up"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, delegates: QuerySet | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        delegates: QuerySet | None = None,
+        editing: bool = False,
+        sealed: bool = False,
+        **kwargs: Any,
+    ) -> None:
         kwargs.setdefault("auto_id", "v-%s")
         super().__init__(*args, **kwargs)
         self.fields["delegates"].queryset = delegates  # type: ignore[attr-defined]
+        if editing:
+            # A correction: what is left empty keeps what was recorded (a sealed visit's names
+            # and every representative's contact details are never put back in the form).
+            self.fields["citizens"].required = False
+            self.fields["citizens"].help_text = (
+                _("Sealed: leave empty to keep the names recorded, or type them all again.")
+                if sealed
+                else _("The names recorded; correct them here.")
+            )
+            for name in ("address", "id_number", "phone"):
+                self.fields[name].help_text = _("Leave empty to keep what was recorded.")
         self.style()
+
+    @staticmethod
+    def initial_of(visit: Any) -> dict[str, Any]:
+        return {
+            "kind": visit.kind,
+            "citizens": "" if visit.is_sealed else visit.citizens,
+            "citizen_count": visit.citizen_count,
+            "delegates": [p.pk for p in visit.delegates.all()],
+            "content": visit.content,
+            "result": visit.result,
+            "follow_up": visit.follow_up,
+        }
 
     def service_kwargs(self) -> dict[str, Any]:
         d = self.cleaned_data
@@ -454,3 +565,155 @@ class VisitForm(BootstrapMixin, forms.Form):
             "result": d["result"],
             "follow_up": d["follow_up"],
         }
+
+
+# -- corrections, deletions, the report's period ----------------------------------------------
+
+
+class LetterEditForm(IntakeForm):
+    """Correct a registered letter: its registration data, and the writer's details for
+    whoever may see them (`identity`; left empty, a detail keeps the one recorded, and the
+    recorded ones are never put in the form)."""
+
+    def __init__(self, *args: Any, identity: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("receiving_body", "is_anonymous", "attachments"):
+            del self.fields[name]
+        identity_fields = ("salutation", "name", "address", "id_number", "phone")
+        for name in identity_fields:
+            if not identity:
+                del self.fields[name]
+            else:
+                self.fields[name].help_text = _("Leave empty to keep what was recorded.")
+
+    def service_kwargs(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        kwargs = {
+            "received_date": d["received_date"],
+            "channel": d["channel"],
+            "kind": d["kind"],
+            "letter_field": d["letter_field"],
+            "subject": d["subject"],
+            "content": d["content"],
+            "target": d["target"],
+            "signer_count": d["signer_count"],
+            "representative_count": d["representative_count"],
+            "eligibility": Eligibility(
+                d["in_vietnamese"],
+                d["has_date"],
+                d["has_name_address"],
+                d["has_signature"],
+                d["has_required_content"],
+            ),
+            "competence": d["competence"],
+            "is_remote": d["is_remote"],
+            "is_complex": d["is_complex"],
+            "reception_day": d["reception_day"],
+            "identity": None,
+        }
+        if "name" in d:
+            kwargs["identity"] = Identity(
+                d["name"], d["address"], d["id_number"], d["phone"], salutation=d["salutation"]
+            )
+        return kwargs
+
+    @staticmethod
+    def initial_of(letter: Any) -> dict[str, Any]:
+        return {
+            "received_date": letter.received_date,
+            "channel": letter.channel,
+            "reception_day": letter.reception_day_id,
+            "kind": letter.kind,
+            "letter_field": letter.field,
+            "subject": letter.subject,
+            "content": letter.content,
+            "target": letter.target,
+            "signer_count": letter.signer_count,
+            "representative_count": letter.representative_count,
+            "in_vietnamese": letter.in_vietnamese,
+            "has_date": letter.has_date,
+            "has_name_address": letter.has_name_address,
+            "has_signature": letter.has_signature,
+            "has_required_content": letter.has_required_content,
+            "competence": letter.competence,
+            "is_remote": letter.is_remote,
+            "is_complex": letter.is_complex,
+        }
+
+
+class DeleteForm(BootstrapMixin, forms.Form):
+    """Delete a record made by mistake: the reason, and a confirmation."""
+
+    reason = forms.CharField(
+        label=_("Why it is deleted"),
+        max_length=500,
+        required=False,  # the service says why a reason is needed
+        widget=forms.TextInput(attrs={"minlength": 5}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I confirm: this record was made by mistake and is to be deleted."),
+        error_messages={"required": _("Tick the confirmation to delete.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "del-%s")
+        super().__init__(*args, **kwargs)
+        self.style()
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {"reason": self.cleaned_data["reason"]}
+
+
+class ReportPeriodForm(forms.Form):
+    """The period of the statistics and of the report (a GET form): the first or last six
+    months of a year, the whole year, or from-to; for a user of several provinces, which one."""
+
+    HALVES = [("", _("Whole year")), ("1", _("First six months")), ("2", _("Last six months"))]
+
+    year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2100, required=False)
+    half = forms.ChoiceField(label=_("Period"), choices=HALVES, required=False)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    province = forms.TypedChoiceField(label=_("Province"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args: Any, provinces: Iterable[Any] = (), **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "period-%s")
+        super().__init__(*args, **kwargs)
+        provinces = list(provinces)
+        self.fields["province"].choices = [(p.pk, p.name) for p in provinces]  # type: ignore[attr-defined]
+        if len(provinces) <= 1:
+            self.fields["province"].widget = forms.HiddenInput()
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if (start is None) != (end is None):
+            self.add_error(
+                "date_to" if start else "date_from", _("Give both dates of the period, or neither.")
+            )
+        elif start and end and start > end:
+            self.add_error("date_to", _("The period ends before it starts."))
+        elif start and end and (end - start).days > 366 * 5:
+            self.add_error("date_to", _("Choose a period of at most five years."))
+        return data
+
+    def period(self, today: Any, *, default: bool = True) -> Any:
+        """The period chosen; none chosen: the current six months (`default`), else None."""
+        from . import periods
+
+        d = self.cleaned_data if self.is_bound else {}
+        if d.get("date_from") and d.get("date_to"):
+            return periods.between(d["date_from"], d["date_to"])
+        if d.get("year"):
+            return periods.half_year(d["year"], d["half"]) if d.get("half") else periods.whole_year(d["year"])
+        if d.get("half"):
+            return periods.half_year(today.year, d["half"])
+        return periods.current_half(today) if default else None

@@ -19,6 +19,7 @@ MANIFEST = ModuleManifest(
             _("Send a letter to the delegation and the council"), "letters_public:submit", "envelope-paper"
         ),
         MenuItem(_("Look up your letter"), "letters_public:status", "search"),
+        MenuItem(_("Citizen reception days and letters"), "letters_public:index", "calendar-event"),
     ),
     api_prefix="/letters",
     api_router="dancu.letters.api:router",
@@ -53,6 +54,8 @@ MANIFEST = ModuleManifest(
         },
     },
     demo="dancu.letters.demo:load",
+    dashboard_cards="dancu.letters.dashboard:cards",
+    search="dancu.letters.search:global_search",
     documents="dancu.letters.previews:samples",
     matrix_routes="dancu.letters.tests.test_permissions:ROUTES",
 )

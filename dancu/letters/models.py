@@ -28,7 +28,7 @@ class LetterKind(models.TextChoices):
 class Channel(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     RECEPTION_DAY = "reception_day", _("Reception day")
-    POST = "post", _("Post")
+    POST = "post", _("By post")
     EMAIL = "email", _("E-mail")
     ONLINE = "online", _("Online form")
     TRANSFERRED = "transferred", _("Transferred from another body")
@@ -57,24 +57,46 @@ class LetterRuleSet(models.Model):
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
-    reception_answer_wd = models.PositiveSmallIntegerField(default=10)
-    complaint_accept_wd = models.PositiveSmallIntegerField(default=10)
-    complaint_resolve_days = models.PositiveSmallIntegerField(default=30)
-    complaint_resolve_complex_days = models.PositiveSmallIntegerField(default=45)
-    complaint_resolve_remote_days = models.PositiveSmallIntegerField(default=45)
-    complaint_resolve_remote_complex_days = models.PositiveSmallIntegerField(default=60)
-    denunciation_initial_wd = models.PositiveSmallIntegerField(default=7)
-    denunciation_initial_extended_wd = models.PositiveSmallIntegerField(default=10)
-    denunciation_transfer_wd = models.PositiveSmallIntegerField(default=5)
-    denunciation_resolve_days = models.PositiveSmallIntegerField(default=30)
-    denunciation_extension_days = models.PositiveSmallIntegerField(default=30)
-    denunciation_max_extensions = models.PositiveSmallIntegerField(default=2)
-    result_report_wd = models.PositiveSmallIntegerField(default=7)
-    citizen_inform_wd = models.PositiveSmallIntegerField(default=5)
-    schedule_post_wd = models.PositiveSmallIntegerField(default=5)
-    deputy_notice_wd = models.PositiveSmallIntegerField(default=10)
-    retention_years = models.PositiveSmallIntegerField(default=1)
-    reminder_days_before = models.PositiveSmallIntegerField(default=3)
+    reception_answer_wd = models.PositiveSmallIntegerField(_("answer on receipt (working days)"), default=10)
+    complaint_accept_wd = models.PositiveSmallIntegerField(_("accept a complaint (working days)"), default=10)
+    complaint_resolve_days = models.PositiveSmallIntegerField(_("resolve a complaint (days)"), default=30)
+    complaint_resolve_complex_days = models.PositiveSmallIntegerField(
+        _("resolve a complex complaint (days)"), default=45
+    )
+    complaint_resolve_remote_days = models.PositiveSmallIntegerField(
+        _("resolve a complaint from a remote area (days)"), default=45
+    )
+    complaint_resolve_remote_complex_days = models.PositiveSmallIntegerField(
+        _("resolve a complex complaint from a remote area (days)"), default=60
+    )
+    denunciation_initial_wd = models.PositiveSmallIntegerField(
+        _("initial processing of a denunciation (working days)"), default=7
+    )
+    denunciation_initial_extended_wd = models.PositiveSmallIntegerField(
+        _("initial processing of a denunciation, at most (working days)"), default=10
+    )
+    denunciation_transfer_wd = models.PositiveSmallIntegerField(
+        _("transfer a denunciation (working days)"), default=5
+    )
+    denunciation_resolve_days = models.PositiveSmallIntegerField(
+        _("resolve a denunciation (days)"), default=30
+    )
+    denunciation_extension_days = models.PositiveSmallIntegerField(
+        _("one extension of a denunciation (days)"), default=30
+    )
+    denunciation_max_extensions = models.PositiveSmallIntegerField(
+        _("extensions of a denunciation, at most"), default=2
+    )
+    result_report_wd = models.PositiveSmallIntegerField(_("report the result (working days)"), default=7)
+    citizen_inform_wd = models.PositiveSmallIntegerField(_("inform the citizen (working days)"), default=5)
+    schedule_post_wd = models.PositiveSmallIntegerField(
+        _("post the reception schedule before the day (working days)"), default=5
+    )
+    deputy_notice_wd = models.PositiveSmallIntegerField(
+        _("tell the deputy before the day (working days)"), default=10
+    )
+    retention_years = models.PositiveSmallIntegerField(_("keep filed letters (years)"), default=1)
+    reminder_days_before = models.PositiveSmallIntegerField(_("remind before a deadline (days)"), default=3)
 
     class Meta:
         verbose_name = _("letter rule set")
@@ -139,8 +161,8 @@ class Letter(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="items",
     )
-    subject = models.CharField(_("subject"), max_length=300)
-    content = models.TextField(_("content"), blank=True)
+    subject = models.CharField(_("summary of the content"), max_length=300)
+    content = models.TextField(_("content of the letter"), blank=True)
     target = models.CharField(_("complained of / denounced"), max_length=300, blank=True)
     content_folded = models.TextField(blank=True, editable=False)
     target_key = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
@@ -187,6 +209,19 @@ class Letter(TimeStampedModel):
     )
     forwarded_on = models.DateField(_("forwarded on"), null=True, blank=True)
     guided_on = models.DateField(null=True, blank=True)
+    # The competent body the citizen was guided to (Circular 05/2021 Art. 8): a body of the
+    # directory, or a name typed when it is not in the directory.
+    guided_to = models.ForeignKey(
+        "directory.Body",
+        verbose_name=_("citizen guided to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters_guided",
+    )
+    guided_to_name = models.CharField(
+        _("citizen guided to (not in the directory)"), max_length=300, blank=True
+    )
     filed_on = models.DateField(null=True, blank=True)
     keep_until = models.DateField(_("keep until"), null=True, blank=True)
     destruction_approved_on = models.DateField(null=True, blank=True)

@@ -19,7 +19,9 @@ from django.db.models.expressions import RawSQL
 
 from dancu.core.text import search_tokens
 
-FTS_DOCUMENT = "to_tsvector('simple'::regconfig, coalesce(content_folded, '') || ' ' || coalesce(target_key, ''))"
+FTS_DOCUMENT = (
+    "to_tsvector('simple'::regconfig, coalesce(content_folded, '') || ' ' || coalesce(target_key, ''))"
+)
 # Statistics on the index expression (most common words and their frequencies): with the
 # default target a rare word is estimated at ~5,000 letters and the planner walks the whole
 # register in date order instead of reading the word's few index entries.
@@ -75,3 +77,49 @@ def _sqlite_word(token: str, *, prefix: bool) -> Q:
                 | Q(**{f"{column}__contains": f" {token} "})
             )
     return match
+
+
+# -- the global search hook (manifest `search`) --------------------------------------------------
+
+GLOBAL_LIMIT = 20
+
+
+def global_search(user, query: str) -> list:
+    """Letters the user may see, found by register number ("2026/5"), receipt code
+    ("TD-…", the Office only: an agency never sees it) or words of the summary and content
+    (and who is complained of). Nothing is matched on, nor shown of, a writer's identity: it
+    is never in the searched text (sealed, or only as hashes), and a hit shows the number,
+    the summary, the body and the status."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from dancu.core.access import get_access
+    from dancu.core.search import SearchGroup, SearchHit
+
+    from . import selectors
+    from .permissions import LetterPerm, can_open_register
+
+    access = get_access(user)
+    query = (query or "").strip()[:200]
+    if not query or not can_open_register(access):
+        return []
+    found = []
+    code = query.upper()
+    if code.startswith("TD-") and len(code) <= 20 and access.has(LetterPerm.VIEW):
+        office = access.province_filter(LetterPerm.VIEW)
+        by_code = selectors.letters_visible(user).filter(receipt_code=code)
+        found += list(selectors.register_rows(by_code.filter(office) if office is not None else by_code)[:1])
+    rows = list(selectors.register_rows(selectors.letters_register(user, query=query))[:GLOBAL_LIMIT])
+    # The letter whose register number is the query comes first ("2026/5" before "2026/51").
+    rows.sort(key=lambda letter: letter.number != query)
+    found += [r for r in rows if r.pk not in {f.pk for f in found}]
+    hits = [
+        SearchHit(
+            f"{letter.number} · {letter.subject}",
+            reverse("letters:letter_detail", args=[letter.pk]),
+            detail=f"{letter.receiving_body.name} · {letter.get_status_display()}",
+            badge=str(letter.get_kind_display()),
+        )
+        for letter in found[:GLOBAL_LIMIT]
+    ]
+    return [SearchGroup("letters", _("Letters"), hits)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,7 +64,13 @@ def letters_register(
     overdue: bool = False,
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
+    due_week: bool = False,
+    mine: bool = False,
+    province_id: int | None = None,
 ) -> QuerySet[Letter]:
+    """The register with its filters. `due_week`: open letters due from today to the end of
+    the week; `mine`: letters registered from the visits the user (a delegate, `User.person`)
+    received at a reception day."""
     qs = letters_visible(user)
     if query:
         qs = filter_text(qs, query)
@@ -84,6 +90,14 @@ def letters_register(
         qs = qs.filter(received_date__gte=date_from)
     if date_to:
         qs = qs.filter(received_date__lte=date_to)
+    if due_week:
+        today = timezone.localdate()
+        qs = qs.filter(status__in=OPEN_STATUSES, due_date__gte=today, due_date__lte=week_end(today))
+    if mine:
+        person_id = getattr(user, "person_id", None)
+        qs = qs.filter(visit__delegates__id=person_id) if person_id else qs.none()
+    if province_id:
+        qs = qs.filter(province_id=province_id)
     # The register shows neither the content nor the sealed identity: do not fetch them.
     return qs.defer(
         "content", "content_folded", "sealed_identity", "deadlines", "ineligible_reasons"
@@ -141,25 +155,45 @@ def sister_body(body: Body) -> Body | None:
     )
 
 
+def existing_bodies(today: datetime.date | None = None, prefix: str = "") -> Q:
+    """Bodies that exist today: not dissolved (`active_to` past), not yet to come
+    (`active_from` ahead), and whose unit still exists (a district council ended with its
+    district on 1 July 2025). Only these are offered for new work. `prefix` ("body__") for
+    the bodies of related rows."""
+    today = today or timezone.localdate()
+
+    def q(lookup: str, **value: Any) -> Q:
+        return Q(**{f"{prefix}{lookup}{k}": v for k, v in value.items()})
+
+    return (
+        (q("active_to", __isnull=True) | q("active_to", __gte=today))
+        & (q("active_from", __isnull=True) | q("active_from", __lte=today))
+        & (q("unit__valid_to", __isnull=True) | q("unit__valid_to", __gte=today))
+    )
+
+
 def receiving_bodies(user: Any) -> list[Body]:
-    """The receiving bodies of the provinces where the user handles letters."""
-    qs = Body.objects.filter(kind__in=RECEIVING_KINDS).select_related("province")
+    """The receiving bodies (existing today) of the provinces where the user handles letters."""
+    qs = Body.objects.filter(existing_bodies(), kind__in=RECEIVING_KINDS).select_related("province")
     return list(get_access(user).scope(qs, LetterPerm.HANDLE).order_by("province__name", "kind"))
 
 
 def public_receiving_bodies() -> QuerySet[Body]:
-    """The bodies a citizen may write to online (every province's, while active)."""
+    """The bodies a citizen may write to online (every province's, while they exist)."""
     return (
-        Body.objects.filter(kind__in=RECEIVING_KINDS, active_to=None)
+        Body.objects.filter(existing_bodies(), kind__in=RECEIVING_KINDS)
         .select_related("province")
         .order_by("province__name", "kind")
     )
 
 
 def forward_targets(letter: Letter) -> QuerySet[Body]:
-    """The bodies of the letter's province a letter may be forwarded to."""
+    """The bodies of the letter's province a letter may be forwarded to, or a citizen guided
+    to: those that exist today, other than the receiving bodies and the Office itself."""
     return (
-        Body.objects.filter(province_id=letter.province_id).exclude(kind__in=RECEIVING_KINDS).order_by("name")
+        Body.objects.filter(existing_bodies(), province_id=letter.province_id)
+        .exclude(kind__in=(*RECEIVING_KINDS, BodyKind.OFFICE))
+        .order_by("name")
     )
 
 
@@ -186,7 +220,11 @@ def duplicate_proposals(user: Any, letter: Letter, limit: int = 20) -> list[dict
     if letter.parent_id:
         scope = scope.exclude(pk=letter.parent_id)
     found = duplicates.propose(scope, duplicates.signals_of(letter), exclude_id=letter.pk, limit=limit)
-    hidden_here = is_sealed(letter) and not can_reveal(access, letter)
+    return _classify_hints(access, found, hidden_here=is_sealed(letter) and not can_reveal(access, letter))
+
+
+def _classify_hints(access: Any, found: list[dict[str, Any]], *, hidden_here: bool) -> list[dict[str, Any]]:
+    """Plain hints first (with their reasons), then the sealed ones (no reason), newest first."""
     plain, sealed = [], []
     for proposal in found:
         other = proposal["letter"]
@@ -196,6 +234,40 @@ def duplicate_proposals(user: Any, letter: Letter, limit: int = 20) -> list[dict
             plain.append({**proposal, "sealed": False})
     sealed.sort(key=lambda p: (p["letter"].received_date, p["letter"].pk), reverse=True)
     return plain + sealed
+
+
+def intake_duplicate_hints(
+    user: Any,
+    *,
+    receiving_body: Body,
+    subject: str = "",
+    content: str = "",
+    target: str = "",
+    name: str = "",
+    address: str = "",
+    id_number: str = "",
+    phone: str = "",
+    limit: int = 10,
+) -> list[dict[str, Any]]:
+    """While a letter is being typed in (before it is registered): the letters of both bodies
+    of the province it may duplicate, by the same rules as a registered letter's page. A
+    match with a sealed letter the user may not reveal says only that (never why)."""
+    from dancu.core.text import fold
+
+    access = get_access(user)
+    if not access.has(LetterPerm.HANDLE, receiving_body.province_id):
+        return []
+    hashes = crypto.identity_hashes(name=name, id_number=id_number, phone=phone, address=address)
+    signals = duplicates.Signals(
+        **hashes,  # an empty value hashes to "" (matches nothing)
+        target_key=fold(target)[:300],
+        content_folded=fold(f"{subject} {content}"),
+    )
+    if not any(vars(signals).values()):
+        return []
+    scope = letters_visible(user).filter(province_id=receiving_body.province_id)
+    found = duplicates.propose(scope, signals, limit=limit)
+    return _classify_hints(access, found, hidden_here=False)
 
 
 def attachment_list(user: Any, letter: Letter) -> dict[str, Any]:
@@ -225,35 +297,101 @@ def destruction_candidates(user: Any) -> QuerySet[Letter]:
     )
 
 
-def statistics(user: Any, *, year: int | None = None) -> dict[str, Any]:
-    qs = letters_visible(user).select_related(None)
+def _period(
+    qs: QuerySet, field: str, date_from: datetime.date | None, date_to: datetime.date | None
+) -> QuerySet:
+    if date_from:
+        qs = qs.filter(**{f"{field}__gte": date_from})
+    if date_to:
+        qs = qs.filter(**{f"{field}__lte": date_to})
+    return qs
+
+
+def statistics(
+    user: Any,
+    *,
+    year: int | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    province_id: int | None = None,
+) -> dict[str, Any]:
+    """The figures of a period. Each matter counts once: a letter linked as a duplicate of
+    another (`duplicate_of`, either body) is counted apart as a duplicate ("trùng"), not as a
+    matter; the breakdowns count matters. With the reception figures (days held, visits,
+    citizens received, by kind)."""
     if year:
-        qs = qs.filter(received_date__year=year)
+        date_from, date_to = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    qs = _period(letters_visible(user).select_related(None), "received_date", date_from, date_to)
+    if province_id:
+        qs = qs.filter(province_id=province_id)
     today = timezone.localdate()
+    late = Q(status__in=OPEN_STATUSES, due_date__lt=today)
+    totals = qs.aggregate(
+        received=Count("id"),
+        duplicates=Count("id", filter=Q(duplicate_of__isnull=False)),
+        overdue=Count("id", filter=late & Q(duplicate_of__isnull=True)),
+    )
+    matters = qs.filter(duplicate_of__isnull=True)
 
     def by(field: str) -> list[tuple[Any, int]]:
-        return list(qs.values_list(field).annotate(n=Count("id")).order_by(field))
+        return list(matters.values_list(field).annotate(n=Count("id")).order_by(field))
 
+    reception = reception_figures(user, date_from=date_from, date_to=date_to, province_id=province_id)
     return {
-        "total": qs.count(),
+        "received": totals["received"],
+        "duplicates": totals["duplicates"],
+        "total": totals["received"] - totals["duplicates"],  # matters
+        "overdue": totals["overdue"],
         "kind": by("kind"),
         "field": by("field"),
         "channel": by("channel"),
         "status": by("status"),
         "agency": list(
-            qs.exclude(forwarded_to=None)
+            matters.exclude(forwarded_to=None)
             .values_list("forwarded_to__name")
             .annotate(n=Count("id"))
             .order_by("-n")[:20]
         ),
-        "overdue": qs.filter(status__in=OPEN_STATUSES, due_date__lt=today).count(),
         "month": [
             (m.strftime("%m/%Y") if m else "", n)
-            for m, n in qs.annotate(m=TruncMonth("received_date"))
+            for m, n in matters.annotate(m=TruncMonth("received_date"))
             .values_list("m")
             .annotate(n=Count("id"))
             .order_by("m")
         ],
+        "reception": reception,
+    }
+
+
+def reception_figures(
+    user: Any,
+    *,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    province_id: int | None = None,
+) -> dict[str, Any]:
+    """Reception days held in the period (scheduled, on or before today), the visits recorded
+    and the citizens received, by kind (two queries)."""
+    today = timezone.localdate()
+    end = min(date_to, today) if date_to else today
+    days = _period(reception_days_visible(user).select_related(None), "date", date_from, end)
+    visits = _period(
+        get_access(user).scope(ReceptionVisit.objects.all(), LetterPerm.VIEW),
+        "reception_day__date",
+        date_from,
+        end,
+    )
+    if province_id:
+        days = days.filter(province_id=province_id)
+        visits = visits.filter(province_id=province_id)
+    by_kind = list(
+        visits.values_list("kind").annotate(n=Count("id"), people=Sum("citizen_count")).order_by("kind")
+    )
+    return {
+        "days": days.count(),
+        "visits": sum(n for _k, n, _p in by_kind),
+        "citizens": sum(p or 0 for _k, _n, p in by_kind),
+        "by_kind": [(k, n, p or 0) for k, n, p in by_kind],
     }
 
 
@@ -344,3 +482,124 @@ def letter_page_actions(user: Any, letter: Letter) -> dict[str, Any]:
         "can_urge": can_urge(access, letter),
         "can_extend": can_extend(access, letter),
     }
+
+
+def public_reception_days(limit: int = 60) -> QuerySet[ReceptionDay]:
+    """The reception schedule a citizen may read (the law has it posted): the coming days of
+    bodies that exist, with their place; nothing of the visits."""
+    today = timezone.localdate()
+    return (
+        ReceptionDay.objects.filter(existing_bodies(today, prefix="body__"), date__gte=today)
+        .select_related("body", "province")
+        .only("id", "date", "place", "receiving_delegates", "body__name", "province__name")
+        .order_by("date", "province__name", "id")[:limit]
+    )
+
+
+# Audit entries of reads that the letter's history does not list (they are in the audit log).
+HISTORY_HIDDEN = ("letters.duplicate_check_sealed",)
+
+
+def letter_history(letter: Letter, limit: int = 200) -> list[Any]:
+    """The audit entries of a letter and of its files, oldest first (two queries)."""
+    from dancu.core.models import AuditEntry
+
+    files = [
+        str(pk) for pk in LetterAttachment.objects.filter(letter_id=letter.pk).values_list("pk", flat=True)
+    ]
+    where = Q(target_type="letters.letter", target_id=str(letter.pk))
+    if files:
+        where |= Q(target_type="letters.letterattachment", target_id__in=files)
+    entries = AuditEntry.objects.filter(where).exclude(action__in=HISTORY_HIDDEN).select_related("actor")
+    return list(entries.order_by("-at", "-id")[:limit])[::-1]
+
+
+def letter_deletion_blocker(letter: Letter) -> str:
+    """Why `letter` may not be deleted ("" when it may). Only a letter registered by mistake
+    may go, before anything was done with it; anything else is corrected, or put on file."""
+    from .workflow import Status
+
+    if letter.status != Status.RECEIVED or any(
+        (letter.accepted_on, letter.forwarded_on, letter.guided_on, letter.filed_on, letter.result_on)
+    ):
+        return _(
+            "A step was already taken on this letter (it is “%(status)s”): it stays in the register. "
+            "Correct it instead."
+        ) % {"status": letter.get_status_display()}
+    if letter.urge_count or letter.extensions:
+        return _("A step was already taken on this letter: it stays in the register. Correct it instead.")
+    if letter.submission_token or letter.channel == "online":
+        return _(
+            "A citizen sent this letter through the online form and holds its receipt code: it cannot "
+            "be deleted. Put it on file if it needs no handling."
+        )
+    if Letter.objects.filter(parent_id=letter.pk).exists():
+        return _("This letter was split into items: it cannot be deleted.")
+    if Letter.objects.filter(duplicate_of_id=letter.pk).exists():
+        return _("Other letters are linked to this one as duplicates: it cannot be deleted.")
+    return ""
+
+
+def reception_day_deletion_blocker(day: ReceptionDay) -> str:
+    visits = day.visits.count()
+    letters = day.letters.count()
+    if visits or letters:
+        return _(
+            "Visits (%(visits)s) or letters (%(letters)s) were recorded at this reception day: "
+            "it cannot be deleted. Correct it instead."
+        ) % {"visits": visits, "letters": letters}
+    return ""
+
+
+def visit_deletion_blocker(visit: ReceptionVisit) -> str:
+    if visit.letter_id:
+        return _("A letter was registered from this visit: it cannot be deleted. Correct it instead.")
+    return ""
+
+
+def due_counts(user: Any, *, today: datetime.date | None = None) -> dict[str, int]:
+    """Open letters overdue, due by the end of this week, and received in the last 7 days but
+    not yet handled, where the user handles letters (one query): the same letters the
+    register's filters list (a duplicate's own deadlines run too)."""
+    today = today or timezone.localdate()
+    last = week_end(today)
+    qs = get_access(user).scope(Letter.objects.all(), LetterPerm.HANDLE)
+    open_ = Q(status__in=OPEN_STATUSES)
+    return qs.aggregate(
+        overdue=Count("id", filter=open_ & Q(due_date__lt=today)),
+        due_week=Count("id", filter=open_ & Q(due_date__gte=today, due_date__lte=last)),
+        new=Count(
+            "id",
+            filter=Q(status=Status.RECEIVED, received_date__gte=today - datetime.timedelta(days=7)),
+        ),
+    )
+
+
+def week_end(today: datetime.date | None = None) -> datetime.date:
+    today = today or timezone.localdate()
+    return today + datetime.timedelta(days=6 - today.weekday())
+
+
+def report_provinces(user: Any) -> list[AdministrativeUnit]:
+    """Today's provinces whose letters the user sees (the Office's statistics and report)."""
+    qs = AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, valid_to__isnull=True)
+    return list(get_access(user).scope(qs, LetterPerm.VIEW, "pk").only("id", "name").order_by("name"))
+
+
+def report_province(user: Any, province_id: int | None) -> AdministrativeUnit | None:
+    """The province a report is issued for: the one chosen, or the user's only one."""
+    qs = AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, valid_to__isnull=True)
+    qs = get_access(user).scope(qs, LetterPerm.VIEW, "pk")
+    if province_id is not None:
+        return qs.filter(pk=province_id).first()
+    found = list(qs[:2])
+    return found[0] if len(found) == 1 else None
+
+
+def receiving_body_names(province_id: int) -> list[str]:
+    """The delegation and the Standing Committee of a province (a report goes to both)."""
+    return list(
+        Body.objects.filter(existing_bodies(), province_id=province_id, kind__in=RECEIVING_KINDS)
+        .order_by("kind", "name")
+        .values_list("name", flat=True)
+    )

@@ -48,10 +48,14 @@ from .permissions import LetterPerm, can_download_attachments, can_reveal, is_se
 from .rules import compute_deadlines, retention_until, rule_set_for, schedule_deadlines
 from .selectors import (
     RECEIVING_KINDS,
+    existing_bodies,
     group_already_forwarded,
+    letter_deletion_blocker,
     letter_group,
     public_receiving_bodies,
+    reception_day_deletion_blocker,
     sister_body,
+    visit_deletion_blocker,
 )
 from .workflow import FLOW, OPEN_STATUSES, Status
 
@@ -64,9 +68,11 @@ ATTACHMENT_KINDS = (PDF, DOCX, JPEG, PNG)
 # A second letter with the same content reaching the sister body within this many days is
 # taken as "sent to several bodies at once".
 SEVERAL_BODIES_WINDOW_DAYS = 15
-# Who the audit names for a letter sent through the public form (no signed-in user).
-PUBLIC_ACTOR = "citizen (online form)"
-SYSTEM_ACTOR = "system (reminders)"
+# Who the audit names for a letter sent through the public form (no signed-in user) and for
+# the reminder task: written in the language of the request (the audit's actor name), so the
+# catalog can say "Công dân (qua cổng gửi đơn trực tuyến)", "Hệ thống (nhắc hạn)".
+PUBLIC_ACTOR = gettext_lazy("A citizen, through the online letter form")
+SYSTEM_ACTOR = gettext_lazy("The system (deadline reminders)")
 
 
 @dataclass
@@ -76,6 +82,8 @@ class Identity:
     id_number: str = ""
     phone: str = ""
     birth_year: str = ""
+    # "Ông" / "Bà" as the writer signs (empty: unknown); how a letter to the writer addresses them.
+    salutation: str = ""
 
     def as_dict(self) -> dict[str, str]:
         return {k: v for k, v in self.cleaned().__dict__.items() if v}
@@ -809,6 +817,7 @@ class Move:
     on: datetime.date | None = None
     to_body: Body | None = None
     result: str = ""
+    to_name: str = ""  # guidance: a competent body that is not in the directory
 
 
 @dataclass
@@ -852,6 +861,7 @@ def _forward(letter: Letter, target: str, m: Move) -> Step:
         )
     if to_body.province_id != letter.province_id and not m.access.is_national_admin:
         raise _invalid(_("Choose a body of the province."), LetterError.FORWARD_BODY, "to_body")
+    _require_existing(to_body, "to_body")
     letter.forwarded_to = to_body
     letter.forwarded_on = m.on or _today()
     letter.competence = Competence.OTHER
@@ -861,6 +871,40 @@ def _forward(letter: Letter, target: str, m: Move) -> Step:
         ["forwarded_to", "forwarded_on", "competence", "due_date"],
         _("Letter %(n)s forwarded to %(to)s") % {"n": letter.number, "to": to_body.name},
         {"to": to_body.pk, "copy_to": sister.pk if sister else None},
+    )
+
+
+def _require_existing(body: Body, field_name: str) -> None:
+    """A body that no longer exists (dissolved, or its unit ended) receives no new work."""
+    if not Body.objects.filter(existing_bodies(), pk=body.pk).exists():
+        raise _invalid(
+            _("%(body)s no longer exists: choose a body that exists today.") % {"body": body.name},
+            LetterError.BODY_NO_LONGER_EXISTS,
+            field_name,
+        )
+
+
+def _guide(letter: Letter, target: str, m: Move) -> Step:
+    """Guidance (Circular 05/2021 Art. 8): the citizen is told which body is competent; that
+    body is named (from the directory, or typed when it is not there)."""
+    to_name = normalize_spaces(clean_text(m.to_name or ""))[:300]
+    if m.to_body is None and not to_name:
+        raise _invalid(
+            _("Name the competent body the citizen is guided to."), LetterError.GUIDE_BODY, "guided_to"
+        )
+    if m.to_body is not None:
+        if m.to_body.province_id != letter.province_id and not m.access.is_national_admin:
+            raise _invalid(_("Choose a body of the province."), LetterError.GUIDE_BODY, "guided_to")
+        _require_existing(m.to_body, "guided_to")
+    letter.guided_to = m.to_body
+    letter.guided_to_name = "" if m.to_body is not None else to_name
+    letter.guided_on = m.on or _today()
+    letter.due_date = None
+    name = m.to_body.name if m.to_body is not None else to_name
+    return Step(
+        ["guided_to", "guided_to_name", "guided_on", "due_date"],
+        _("Citizen guided to %(body)s") % {"body": name},
+        {"to": m.to_body.pk if m.to_body is not None else None, "to_name": letter.guided_to_name},
     )
 
 
@@ -927,7 +971,7 @@ def _destroy(letter: Letter, target: str, m: Move) -> Step:
 STEPS: dict[str, Callable[[Letter, str, Move], Step]] = {
     "accept": _accept,
     "forward": _forward,
-    "guide": _closing("guided_on", gettext_lazy("Citizen guided")),
+    "guide": _guide,
     "file": _file,
     "resolve": _result,
     "answer": _result,
@@ -999,21 +1043,36 @@ def letter_transition(
     on: datetime.date | None = None,
     to_body: Body | None = None,
     result: str = "",
+    to_name: str = "",
 ) -> Letter:
     """The one service that moves a letter (workflow.FLOW): accept, forward (`to_body`),
-    guide, file, resolve / answer (`result`), inform, destroy. `on` dates the step (today by
-    default). Returns the letter as saved."""
+    guide (`to_body` or `to_name`: the competent body), file, resolve / answer (`result`),
+    inform, destroy. `on` dates the step (today by default). Returns the letter as saved."""
     FLOW.action(action)  # an unknown action is refused before anything is read
     if action == "destroy":  # destruction is approved as a batch, of one letter here
         letters_approve_destruction(actor=actor, letter_ids=[letter.pk])
         return Letter.objects.get(pk=letter.pk)
-    m = Move(actor=actor, access=get_access(actor), on=on, to_body=to_body, result=result)
+    m = Move(actor=actor, access=get_access(actor), on=on, to_body=to_body, result=result, to_name=to_name)
     return _move(m, _locked(letter), action)
 
 
 def letter_forward(*, actor: User, letter: Letter, to_body: Body, on: datetime.date | None = None) -> Letter:
     """Transfer the letter to the competent body, copying the sister body (see `_forward`)."""
     return letter_transition(actor=actor, letter=letter, action="forward", to_body=to_body, on=on)
+
+
+def letter_guide(
+    *,
+    actor: User,
+    letter: Letter,
+    to_body: Body | None = None,
+    to_name: str = "",
+    on: datetime.date | None = None,
+) -> Letter:
+    """Guide the citizen to the competent body (`to_body` of the directory, or `to_name`)."""
+    return letter_transition(
+        actor=actor, letter=letter, action="guide", to_body=to_body, to_name=to_name, on=on
+    )
 
 
 def letter_record_result(
@@ -1065,23 +1124,19 @@ def reception_day_create(
     require(get_access(actor), LetterPerm.HANDLE, body.province_id)
     rs = rule_set_for(date)
     post_due, notify_due = schedule_deadlines(date, rs)
-    warnings = []
-    if posted_on is None or posted_on > post_due:
-        warnings.append(_("The schedule must be posted by %(d)s.") % {"d": f"{post_due:%d/%m/%Y}"})
-    if deputy_notified_on is None or deputy_notified_on > notify_due:
-        warnings.append(_("The deputy must be told by %(d)s.") % {"d": f"{notify_due:%d/%m/%Y}"})
-    day = ReceptionDay.objects.create(
+    day = ReceptionDay(
         province_id=body.province_id,
         body=body,
         date=date,
-        place=place,
-        receiving_delegates=receiving_delegates,
+        place=normalize_spaces(clean_text(place)),
+        receiving_delegates=normalize_spaces(clean_text(receiving_delegates)),
         posted_on=posted_on,
         deputy_notified_on=deputy_notified_on,
         post_due=post_due,
         notify_due=notify_due,
-        warnings=warnings,
     )
+    day.warnings = _schedule_warnings(day)
+    day.save()
     audit_record(
         actor=actor,
         action="letters.reception_day_create",
@@ -1090,6 +1145,16 @@ def reception_day_create(
         summary=str(day),
     )
     return day
+
+
+def _schedule_warnings(day: ReceptionDay) -> list[str]:
+    """Posting the schedule or telling the deputy too late (or not yet)."""
+    warnings = []
+    if day.post_due and (day.posted_on is None or day.posted_on > day.post_due):
+        warnings.append(_("The schedule must be posted by %(d)s.") % {"d": f"{day.post_due:%d/%m/%Y}"})
+    if day.notify_due and (day.deputy_notified_on is None or day.deputy_notified_on > day.notify_due):
+        warnings.append(_("The deputy must be told by %(d)s.") % {"d": f"{day.notify_due:%d/%m/%Y}"})
+    return warnings
 
 
 @dataclass
@@ -1105,6 +1170,60 @@ class Citizens:
 
 def _clean_names(names: list[str]) -> list[str]:
     return [n for n in (normalize_spaces(clean_text(x)) for x in names) if n][:50]
+
+
+def _visit_fields(
+    *,
+    province_id: int,
+    kind: str,
+    citizens: Citizens,
+    content: str,
+    citizen_count: int | None,
+    delegates: list[Any] | None,
+    result: str,
+    follow_up: str,
+) -> tuple[dict[str, Any], list[Any]]:
+    """The checked columns of a visit (recorded or corrected) and its delegates."""
+    if kind not in LetterKind.values:
+        raise _invalid(_("Unknown letter kind."), LetterError.UNKNOWN_KIND, "kind")
+    content = clean_text(content).strip()
+    if not content:
+        raise _invalid(_("The content is required."), LetterError.CONTENT_REQUIRED, "content")
+    names = _clean_names(citizens.names)
+    if not names:
+        raise _invalid(_("Enter at least one citizen received."), LetterError.CITIZENS_REQUIRED, "citizens")
+    count = citizen_count or len(names)
+    if count < len(names):
+        raise _invalid(
+            _("The number of citizens is smaller than the names entered."),
+            LetterError.CITIZEN_COUNT,
+            "citizen_count",
+        )
+    delegates = list(delegates or [])
+    if any(p.province_id != province_id for p in delegates):
+        raise _invalid(
+            _("The delegates must belong to the province."), LetterError.DELEGATES_PROVINCE, "delegates"
+        )
+    sealed = kind == LetterKind.DENUNCIATION
+    details = {
+        "names": names,
+        "address": clean_text(citizens.address).strip(),
+        "id_number": clean_text(citizens.id_number).strip(),
+        "phone": clean_text(citizens.phone).strip(),
+    }
+    fields = {
+        "kind": kind,
+        "citizens": "" if sealed else "\n".join(names),
+        "sealed_citizens": crypto.seal({k: v for k, v in details.items() if v}),
+        "seal_key": crypto.key_id(),
+        # A denunciation's citizens show no part of their names, not even initials.
+        "citizens_redacted": "" if sealed else ", ".join(crypto.redact_name(n) for n in names)[:300],
+        "citizen_count": count,
+        "content": content,
+        "result": clean_text(result).strip(),
+        "follow_up": clean_text(follow_up).strip(),
+    }
+    return fields, delegates
 
 
 @transaction.atomic
@@ -1127,44 +1246,18 @@ def visit_record(
         raise _invalid(_("Unknown letter kind."), LetterError.UNKNOWN_KIND, "kind")
     if reception_day.date > _today():
         raise _invalid(_("Visits are recorded on or after the reception day."), LetterError.VISIT_BEFORE_DAY)
-    content = clean_text(content).strip()
-    if not content:
-        raise _invalid(_("The content is required."), LetterError.CONTENT_REQUIRED, "content")
-    names = _clean_names(citizens.names)
-    if not names:
-        raise _invalid(_("Enter at least one citizen received."), LetterError.CITIZENS_REQUIRED, "citizens")
-    count = citizen_count or len(names)
-    if count < len(names):
-        raise _invalid(
-            _("The number of citizens is smaller than the names entered."),
-            LetterError.CITIZEN_COUNT,
-            "citizen_count",
-        )
-    delegates = list(delegates or [])
-    if any(p.province_id != reception_day.province_id for p in delegates):
-        raise _invalid(
-            _("The delegates must belong to the province."), LetterError.DELEGATES_PROVINCE, "delegates"
-        )
-    sealed = kind == LetterKind.DENUNCIATION
-    details = {
-        "names": names,
-        "address": clean_text(citizens.address).strip(),
-        "id_number": clean_text(citizens.id_number).strip(),
-        "phone": clean_text(citizens.phone).strip(),
-    }
-    visit = ReceptionVisit.objects.create(
+    fields, delegates = _visit_fields(
         province_id=reception_day.province_id,
-        reception_day=reception_day,
         kind=kind,
-        citizens="" if sealed else "\n".join(names),
-        sealed_citizens=crypto.seal({k: v for k, v in details.items() if v}),
-        seal_key=crypto.key_id(),
-        # A denunciation's citizens show no part of their names, not even initials.
-        citizens_redacted="" if sealed else ", ".join(crypto.redact_name(n) for n in names)[:300],
-        citizen_count=count,
+        citizens=citizens,
         content=content,
-        result=clean_text(result).strip(),
-        follow_up=clean_text(follow_up).strip(),
+        citizen_count=citizen_count,
+        delegates=delegates,
+        result=result,
+        follow_up=follow_up,
+    )
+    visit = ReceptionVisit.objects.create(
+        province_id=reception_day.province_id, reception_day=reception_day, **fields
     )
     visit.delegates.set(delegates)
     audit_record(
@@ -1173,7 +1266,11 @@ def visit_record(
         target=visit,
         province_code=reception_day.province.code,
         summary=_("Visit recorded at the reception day %(d)s") % {"d": f"{reception_day.date:%d/%m/%Y}"},
-        changes={"kind": kind, "citizen_count": count, "delegates": [p.pk for p in delegates]},
+        changes={
+            "kind": kind,
+            "citizen_count": fields["citizen_count"],
+            "delegates": [p.pk for p in delegates],
+        },
     )
     return visit
 
@@ -1239,6 +1336,450 @@ def visit_create_letter(*, actor: User, visit: ReceptionVisit) -> Letter:
         changes={"letter": letter.pk},
     )
     return letter
+
+
+# -- corrections and deletions (issue 11, item 20) -----------------------------------------------
+
+# The registration data a correction may change (the receiving body, the writer's anonymity
+# and the workflow's dates are not corrected here: they follow from the steps taken).
+LETTER_EDITABLE = (
+    "received_date",
+    "channel",
+    "reception_day_id",
+    "kind",
+    "field",
+    "subject",
+    "content",
+    "target",
+    "signer_count",
+    "representative_count",
+    "competence",
+    "is_remote",
+    "is_complex",
+    "in_vietnamese",
+    "has_date",
+    "has_name_address",
+    "has_signature",
+    "has_required_content",
+)
+# Their values are written in the audit entry (never the content, the target nor the identity).
+LETTER_AUDITED_VALUES = (
+    "received_date",
+    "channel",
+    "reception_day_id",
+    "kind",
+    "field",
+    "subject",
+    "signer_count",
+    "representative_count",
+    "competence",
+    "is_remote",
+    "is_complex",
+)
+# A change of these recomputes the deadlines (the rule set of the received date).
+DEADLINE_INPUTS = ("received_date", "kind", "is_remote", "is_complex")
+
+
+def _reason(reason: str) -> str:
+    reason = normalize_spaces(clean_text(reason or ""))
+    if len(reason) < 5:
+        raise _invalid(_("Say why (at least 5 characters)."), LetterError.DELETE_REASON, "reason")
+    return reason[:500]
+
+
+@transaction.atomic
+def letter_update(
+    *,
+    actor: User,
+    letter: Letter,
+    received_date: datetime.date,
+    channel: str,
+    kind: str,
+    subject: str,
+    content: str = "",
+    target: str = "",
+    letter_field: str = Field.OTHER,
+    signer_count: int = 1,
+    representative_count: int = 0,
+    eligibility: Eligibility | None = None,
+    competence: str = Competence.UNKNOWN,
+    is_remote: bool = False,
+    is_complex: bool = False,
+    reception_day: ReceptionDay | None = None,
+    identity: Identity | None = None,
+) -> Letter:
+    """Correct a registered letter (audited: which fields changed, and the old and new values
+    of those that are not personal). The writer's details are corrected only by whoever may
+    see them (`can_reveal`); an empty detail keeps the one recorded. The seal follows the
+    person: a letter becoming a denunciation is sealed, and a sealed writer stays sealed
+    whatever the new kind. Deadlines are recomputed when their inputs change."""
+    access = get_access(actor)
+    letter = _handled(actor, letter)
+    if letter.status == Status.DESTROYED:
+        raise Conflict(_("A destroyed letter cannot be corrected."), code=LetterError.LETTER_DESTROYED)
+    subject = _check_intake(
+        receiving_body=letter.receiving_body,
+        kind=kind,
+        channel=channel,
+        subject=subject,
+        received_date=received_date,
+    )
+    check_representatives(signer_count, representative_count)
+    if reception_day is not None and reception_day.province_id != letter.province_id:
+        raise _invalid(
+            _("Choose a reception day of the province."), LetterError.FORWARD_BODY, "reception_day"
+        )
+    before = {f: getattr(letter, f) for f in LETTER_EDITABLE}
+    e = eligibility or Eligibility(
+        letter.in_vietnamese,
+        letter.has_date,
+        letter.has_name_address,
+        letter.has_signature,
+        letter.has_required_content,
+    )
+    content = clean_text(content or "")
+    target = normalize_spaces(clean_text(target or ""))
+    values = {
+        "received_date": received_date,
+        "channel": channel,
+        "reception_day_id": reception_day.pk if reception_day is not None else None,
+        "kind": kind,
+        "field": letter_field,
+        "subject": subject,
+        "content": content,
+        "target": target,
+        "signer_count": signer_count,
+        "representative_count": representative_count,
+        "competence": competence,
+        "is_remote": is_remote,
+        "is_complex": is_complex,
+        "in_vietnamese": e.in_vietnamese,
+        "has_date": e.has_date,
+        "has_name_address": e.has_name_address,
+        "has_signature": e.has_signature,
+        "has_required_content": e.has_required_content,
+    }
+    for name, value in values.items():
+        setattr(letter, name, value)
+    changed = [f for f in LETTER_EDITABLE if getattr(letter, f) != before[f]]
+    fields = list(LETTER_EDITABLE)
+    letter.content_folded = fold(f"{subject} {content}")
+    letter.target_key = fold(target)[:300]
+    reasons = eligibility_reasons(kind, letter.is_anonymous, e)
+    letter.eligible, letter.ineligible_reasons = not reasons, reasons
+    fields += ["content_folded", "target_key", "eligible", "ineligible_reasons"]
+    newly_sealed = kind == LetterKind.DENUNCIATION and not letter.identity_sealed
+    typed = identity.cleaned().as_dict() if identity is not None else {}
+    if typed and letter.is_anonymous:
+        raise _invalid(
+            _("An anonymous letter has no writer's details."), LetterError.ANONYMOUS_WRITER, "name"
+        )
+    if typed and not can_reveal(access, letter):
+        raise PermissionDenied(
+            _("Only the handlers who may see the writer's identity may correct it."),
+            code=LetterError.REVEAL_FORBIDDEN,
+        )
+    if typed or newly_sealed:
+        current = (
+            crypto.unseal(letter.sealed_identity, sealed_with=letter.seal_key)
+            if letter.sealed_identity
+            else {}
+        )
+        merged = Identity(**{k: typed.get(k) or current.get(k, "") for k in Identity.__dataclass_fields__})
+        _apply_identity(letter, merged, sealed=letter.identity_sealed or newly_sealed)
+        fields += ["identity_sealed", "sealed_identity", "seal_key", "redacted_name"]
+        fields += ["name_hash", "id_hash", "phone_hash", "address_hash"]
+        if typed:
+            changed.append("identity")
+        if letter.receipt_code and typed.get("phone"):
+            factor = second_factor_of(merged.cleaned())
+            letter.lookup_hash = crypto.lookup_hash(letter.receipt_code, factor) if factor else ""
+            fields.append("lookup_hash")
+    if newly_sealed:
+        _seal_attachments_of(letter)
+    if not changed and not newly_sealed:
+        return letter
+    if set(changed) & set(DEADLINE_INPUTS):
+        letter.rule_set = None  # the rule set in force on the (new) received date
+        fields += _recompute(letter)
+        if letter.status not in OPEN_STATUSES | {Status.RESOLVED}:
+            letter.due_date = None
+    _save_audited(
+        actor,
+        letter,
+        fields,
+        "letters.letter_update",
+        _("Letter %(n)s corrected") % {"n": letter.number},
+        {
+            "fields": changed,
+            "before": {f: before[f] for f in LETTER_AUDITED_VALUES if f in changed},
+            "after": {f: getattr(letter, f) for f in LETTER_AUDITED_VALUES if f in changed},
+            "newly_sealed": newly_sealed,
+        },
+    )
+    return letter
+
+
+@transaction.atomic
+def letter_delete(*, actor: User, letter: Letter, reason: str) -> None:
+    """Delete a letter registered by mistake, before any step was taken on it (with the reason,
+    audited); any other letter stays in the register (`selectors.letter_deletion_blocker`
+    says why)."""
+    letter = _handled(actor, letter)
+    blocker = letter_deletion_blocker(letter)
+    if blocker:
+        raise Conflict(blocker, code=LetterError.NOT_DELETABLE)
+    reason = _reason(reason)
+    audit_record(
+        actor=actor,
+        action="letters.letter_delete",
+        target=letter,
+        province_code=letter.province.code,
+        summary=_("Letter %(n)s deleted (registered by mistake)") % {"n": letter.number},
+        changes={
+            "number": letter.number,
+            "kind": letter.kind,
+            "received_date": letter.received_date,
+            "receiving_body": letter.receiving_body_id,
+            "reason": reason,
+        },
+    )
+    letter.delete()
+
+
+@transaction.atomic
+def reception_day_update(
+    *,
+    actor: User,
+    day: ReceptionDay,
+    body: Body,
+    date: datetime.date,
+    place: str = "",
+    receiving_delegates: str = "",
+    posted_on: datetime.date | None = None,
+    deputy_notified_on: datetime.date | None = None,
+) -> ReceptionDay:
+    """Correct a reception day (audited); its posting and notice deadlines are recomputed. A day
+    with visits or letters keeps its body, and cannot move after today."""
+    require(get_access(actor), LetterPerm.HANDLE, day.province_id)
+    day = ReceptionDay.objects.select_for_update(of=("self",)).select_related("province").get(pk=day.pk)
+    require(get_access(actor), LetterPerm.HANDLE, body.province_id)
+    used = day.visits.exists() or day.letters.exists()
+    if used and body.pk != day.body_id:
+        raise _invalid(
+            _("Visits or letters were recorded at this reception day: its body cannot change."),
+            LetterError.RECEPTION_DAY_CHANGE,
+            "body",
+        )
+    if used and date > _today():
+        raise _invalid(
+            _(
+                "Visits or letters were recorded at this reception day: it cannot move to a later date than today."
+            ),
+            LetterError.RECEPTION_DAY_CHANGE,
+            "date",
+        )
+    if body.kind not in RECEIVING_KINDS:
+        raise _invalid(
+            _("Letters are received by the National Assembly delegation or the Standing Committee."),
+            LetterError.NOT_A_RECEIVING_BODY,
+            "body",
+        )
+    editable = ("body_id", "date", "place", "receiving_delegates", "posted_on", "deputy_notified_on")
+    before = {f: getattr(day, f) for f in editable}
+    day.body_id = body.pk
+    day.date = date
+    day.place = normalize_spaces(clean_text(place))
+    day.receiving_delegates = normalize_spaces(clean_text(receiving_delegates))
+    day.posted_on, day.deputy_notified_on = posted_on, deputy_notified_on
+    changed = [f for f in editable if getattr(day, f) != before[f]]
+    if not changed:
+        return day
+    day.post_due, day.notify_due = schedule_deadlines(date, rule_set_for(date))
+    day.warnings = _schedule_warnings(day)
+    day.save()
+    audit_record(
+        actor=actor,
+        action="letters.reception_day_update",
+        target=day,
+        province_code=day.province.code,
+        summary=_("Reception day %(d)s corrected") % {"d": f"{day.date:%d/%m/%Y}"},
+        changes={
+            "fields": changed,
+            "before": {f: before[f] for f in changed},
+            "after": {f: getattr(day, f) for f in changed},
+        },
+    )
+    return day
+
+
+@transaction.atomic
+def reception_day_delete(*, actor: User, day: ReceptionDay, reason: str) -> None:
+    """Delete a reception day scheduled by mistake (none of its visits or letters recorded)."""
+    require(get_access(actor), LetterPerm.HANDLE, day.province_id)
+    day = ReceptionDay.objects.select_for_update(of=("self",)).select_related("province").get(pk=day.pk)
+    blocker = reception_day_deletion_blocker(day)
+    if blocker:
+        raise Conflict(blocker, code=LetterError.NOT_DELETABLE)
+    reason = _reason(reason)
+    audit_record(
+        actor=actor,
+        action="letters.reception_day_delete",
+        target=day,
+        province_code=day.province.code,
+        summary=_("Reception day %(d)s deleted") % {"d": f"{day.date:%d/%m/%Y}"},
+        changes={"date": day.date, "body": day.body_id, "place": day.place, "reason": reason},
+    )
+    day.delete()
+
+
+@transaction.atomic
+def visit_update(
+    *,
+    actor: User,
+    visit: ReceptionVisit,
+    kind: str,
+    citizens: Citizens,
+    content: str,
+    citizen_count: int | None = None,
+    delegates: list[Any] | None = None,
+    result: str = "",
+    follow_up: str = "",
+) -> ReceptionVisit:
+    """Correct a visit (audited, without the citizens' names). Names and contact details left
+    empty keep those recorded (a sealed visit's are never shown in the form). A
+    denunciation's citizens stay sealed: its kind cannot change to one that is not sealed."""
+    require(get_access(actor), LetterPerm.HANDLE, visit.province_id)
+    visit = (
+        ReceptionVisit.objects.select_for_update(of=("self",))
+        .select_related("reception_day__province")
+        .get(pk=visit.pk)
+    )
+    if visit.is_sealed and kind != LetterKind.DENUNCIATION:
+        raise _invalid(
+            _("The citizens of a denunciation stay sealed: the kind of this visit cannot change."),
+            LetterError.VISIT_KIND_SEALED,
+            "kind",
+        )
+    current = visit_citizens(visit)
+    merged = Citizens(
+        names=_clean_names(citizens.names) or current.names,
+        address=citizens.address.strip() or current.address,
+        id_number=citizens.id_number.strip() or current.id_number,
+        phone=citizens.phone.strip() or current.phone,
+    )
+    fields, delegates = _visit_fields(
+        province_id=visit.province_id,
+        kind=kind,
+        citizens=merged,
+        content=content,
+        citizen_count=citizen_count,
+        delegates=delegates,
+        result=result,
+        follow_up=follow_up,
+    )
+    changed = [
+        f
+        for f in ("kind", "citizen_count", "content", "result", "follow_up")
+        if getattr(visit, f) != fields[f]
+    ]
+    if merged != current:
+        changed.append("citizens")
+    old_delegates = set(visit.delegates.values_list("pk", flat=True))
+    if old_delegates != {p.pk for p in delegates}:
+        changed.append("delegates")
+    if not changed:
+        return visit
+    for name, value in fields.items():
+        setattr(visit, name, value)
+    visit.save()
+    visit.delegates.set(delegates)
+    audit_record(
+        actor=actor,
+        action="letters.visit_update",
+        target=visit,
+        province_code=visit.reception_day.province.code,
+        summary=_("Visit at the reception day %(d)s corrected")
+        % {"d": f"{visit.reception_day.date:%d/%m/%Y}"},
+        changes={"fields": changed, "kind": kind, "citizen_count": fields["citizen_count"]},
+    )
+    return visit
+
+
+@transaction.atomic
+def visit_delete(*, actor: User, visit: ReceptionVisit, reason: str) -> None:
+    """Delete a visit recorded by mistake (no letter was registered from it)."""
+    require(get_access(actor), LetterPerm.HANDLE, visit.province_id)
+    visit = (
+        ReceptionVisit.objects.select_for_update(of=("self",))
+        .select_related("reception_day__province")
+        .get(pk=visit.pk)
+    )
+    blocker = visit_deletion_blocker(visit)
+    if blocker:
+        raise Conflict(blocker, code=LetterError.NOT_DELETABLE)
+    reason = _reason(reason)
+    audit_record(
+        actor=actor,
+        action="letters.visit_delete",
+        target=visit,
+        province_code=visit.reception_day.province.code,
+        summary=_("Visit at the reception day %(d)s deleted") % {"d": f"{visit.reception_day.date:%d/%m/%Y}"},
+        changes={"reception_day": visit.reception_day_id, "kind": visit.kind, "reason": reason},
+    )
+    visit.delete()
+
+
+# -- documents that carry personal data ------------------------------------------------------------
+
+
+@transaction.atomic
+def letter_guidance_document(*, actor: User, letter: Letter) -> bytes:
+    """The guidance letter to the writer (addressed to them by name): only for the handlers who
+    may see the writer's identity (a sealed writer: `letters.reveal_identity`), audited."""
+    from .documents import guidance_letter
+
+    access = get_access(actor)
+    require(access, LetterPerm.HANDLE, letter.province_id)
+    if letter.is_anonymous:
+        raise Conflict(
+            _("An anonymous letter has no writer to send a guidance letter to."),
+            code=LetterError.ANONYMOUS_WRITER,
+        )
+    if not can_reveal(access, letter):
+        raise PermissionDenied(
+            _("The guidance letter names the writer: only a person who may see this identity may issue it."),
+            code=LetterError.DOCUMENT_FORBIDDEN,
+        )
+    identity = (
+        crypto.unseal(letter.sealed_identity, sealed_with=letter.seal_key) if letter.sealed_identity else {}
+    )
+    data = guidance_letter(letter, identity)
+    audit_record(
+        actor=actor,
+        action="letters.document_guidance",
+        target=letter,
+        province_code=letter.province.code,
+        summary=_("Guidance letter of letter %(n)s issued") % {"n": letter.number},
+        changes={"sealed": is_sealed(letter)},
+    )
+    return data
+
+
+@transaction.atomic
+def intake_hints_sealed_record(*, actor: User, province_code: str, sealed_ids: list[int]) -> None:
+    """Record that `actor`, typing a new letter in, was told it may duplicate sealed letters
+    (not why): like the hints on a letter's page, checking a person is audited."""
+    if not sealed_ids:
+        return
+    audit_record(
+        actor=actor,
+        action="letters.duplicate_check_sealed",
+        target_type="letters.letter",
+        province_code=province_code,
+        summary=_("Possible duplicates of sealed letters shown while a letter was typed in"),
+        changes={"sealed_letters": sorted(sealed_ids), "during_intake": True},
+    )
 
 
 # -- reminders -------------------------------------------------------------------------------------

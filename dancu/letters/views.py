@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -31,15 +32,19 @@ from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_int, clean_query, paginate
 from dancu.core.paging import ROWS_TTL, CappedPaginator
 
-from . import documents, selectors, services, throttle
+from . import case, documents, selectors, services, throttle
 from .errors import LetterError
 from .forms import (
+    DeleteForm,
     DestructionForm,
     ForwardForm,
+    GuideForm,
     IntakeForm,
+    LetterEditForm,
     LinkForm,
     PublicSubmitForm,
     ReceptionDayForm,
+    ReportPeriodForm,
     ResultForm,
     RevealForm,
     SplitForm,
@@ -56,7 +61,14 @@ from .paging import (
     paginate_keyset,
     rows_cache_key,
 )
-from .permissions import LetterPerm, can_open_register, is_agency_view, is_sealed, require
+from .permissions import (
+    LetterPerm,
+    can_open_register,
+    can_reveal,
+    is_agency_view,
+    is_sealed,
+    require,
+)
 from .workflow import BUTTONS, Status
 
 # The years the statistics page accepts (a year outside is bad input: 400).
@@ -122,6 +134,8 @@ def _register_filters(request: HttpRequest) -> dict[str, Any]:
         "overdue": request.GET.get("overdue") == "1",
         "date_from": _parse_date(request.GET.get("from")),
         "date_to": _parse_date(request.GET.get("to")),
+        "due_week": request.GET.get("due") == "week",
+        "mine": request.GET.get("mine") == "1",
     }
 
 
@@ -221,7 +235,12 @@ def letter_create(request: HttpRequest) -> HttpResponse:
             "received_date": preset.date,
         }
     form = IntakeForm(
-        request.POST or None, request.FILES or None, bodies=bodies, reception_days=days, initial=initial
+        request.POST or None,
+        request.FILES or None,
+        bodies=bodies,
+        reception_days=days,
+        initial=initial,
+        hints_url=reverse("letters:intake_duplicates"),
     )
     if request.method == "POST" and form.is_valid():
         letter = submit(form, services.letter_create, actor=_actor(request), **form.service_kwargs())
@@ -231,12 +250,63 @@ def letter_create(request: HttpRequest) -> HttpResponse:
     return render(request, "letters/letter_form.html", {"form": form}, status=form_status(form))
 
 
+# Sealed letters whose possible duplication was already shown (and audited) in this session's
+# intake forms: each is audited once per session, not at every keystroke.
+INTAKE_AUDITED_KEY = "letters_intake_sealed_hints"
+HINT_FIELDS = {
+    "subject": 300,
+    "content": 20000,
+    "target": 300,
+    "name": 200,
+    "address": 300,
+    "id_number": 20,
+    "phone": 30,
+}
+
+
+@login_required
+@require_POST
+def intake_duplicates(request: HttpRequest) -> HttpResponse:
+    """While a letter is typed in: the letters it may duplicate (htmx, debounced; a POST so
+    that names and numbers stay out of URLs and logs). Scoped to the provinces where the user
+    handles letters; a sealed match says only "possible duplicate of a sealed letter", and
+    showing one is audited (once per letter and session)."""
+    require(get_access(request.user), LetterPerm.HANDLE)
+    bodies = selectors.receiving_bodies(request.user)
+    chosen = request.POST.get("receiving_body", "")
+    body = next((b for b in bodies if str(b.pk) == chosen), bodies[0] if len(bodies) == 1 else None)
+    hints: list[dict[str, Any]] = []
+    if body is not None:
+        values = {name: (request.POST.get(name) or "")[:limit] for name, limit in HINT_FIELDS.items()}
+        hints = selectors.intake_duplicate_hints(
+            request.user,
+            receiving_body=body,
+            subject=values["subject"],
+            content=values["content"],
+            target=values["target"],
+            name=values["name"],
+            address=values["address"],
+            id_number=values["id_number"],
+            phone=values["phone"],
+        )
+        sealed = {h["letter"].pk for h in hints if h["sealed"]}
+        seen = set(request.session.get(INTAKE_AUDITED_KEY, []))
+        if sealed - seen:
+            services.intake_hints_sealed_record(
+                actor=_actor(request), province_code=body.province.code, sealed_ids=sorted(sealed - seen)
+            )
+            request.session[INTAKE_AUDITED_KEY] = sorted(seen | sealed)[-500:]
+    context = {"hints": hints, "sealed": any(h["sealed"] for h in hints)}
+    return render(request, "letters/_intake_duplicates.html", context)
+
+
 # -- one letter --------------------------------------------------------------------------------
 
 # action -> (form, service); every service takes (actor, letter, **form.service_kwargs()).
 ACTIONS: dict[str, tuple[type[StepForm], Any]] = {
     **dict.fromkeys(BUTTONS, (StepForm, services.letter_transition)),
     "forward": (ForwardForm, services.letter_forward),
+    "guide": (GuideForm, services.letter_guide),
     "result": (ResultForm, services.letter_record_result),
     "link": (LinkForm, services.letter_link_duplicate),
     "split": (SplitForm, services.letter_split),
@@ -248,7 +318,7 @@ ACTIONS: dict[str, tuple[type[StepForm], Any]] = {
 def _action_form(request: HttpRequest, letter: Letter, action: str, data: Any = None) -> StepForm:
     form_class = ACTIONS[action][0]
     choices: Any = None
-    if form_class is ForwardForm:
+    if form_class in (ForwardForm, GuideForm):
         choices = selectors.forward_targets(letter)
     elif form_class is LinkForm:
         choices = selectors.link_candidates(request.user, letter)
@@ -262,8 +332,10 @@ def _detail(
     status: int = 200,
     identity: dict[str, str] | None = None,
 ) -> HttpResponse:
-    """The letter's page; `bound` holds a submitted form (with its errors) to show again, by
-    action; `identity` a sealed identity just revealed."""
+    """The letter's case page: its status and next legal step with the days left, its
+    deadlines in words, one primary action and a menu of the others, its files and history.
+    `bound` holds a submitted form (with its errors) to show again, by action; `identity` a
+    sealed identity just revealed."""
     access = get_access(request.user)
     agency_view = is_agency_view(access, letter)
     page = selectors.letter_page_actions(request.user, letter)
@@ -275,21 +347,33 @@ def _detail(
         services.duplicate_hints_sealed_record(actor=_actor(request), letter=letter, sealed_ids=sealed_hints)
     forms = {
         "forward_form": bound.get("forward") or _action_form(request, letter, "forward"),
+        "guide_form": bound.get("guide") or _action_form(request, letter, "guide"),
         "result_form": bound.get("result") or ResultForm(),
         "reveal_form": bound.get("reveal") or RevealForm(),
         "split_form": bound.get("split") or SplitForm(),
         "link_form": bound.get("link"),
         "bound_form": next(iter(bound.values()), None),  # its refusal shows above the steps
     }
+    today = timezone.localdate()
+    deadlines = case.deadlines(letter, today)
+    primary = case.primary_action(letter, page, agency_view=agency_view)
+    opened = next(iter(bound), "") or (primary if primary in PANELS else "")
     context = {
         "letter": letter,
         "identity": identity,
         "agency_view": agency_view,
         **page,
         **forms,
-        "deadlines": sorted(letter.deadlines.items(), key=lambda kv: kv[1]),
+        "deadlines": deadlines,
+        "next_step": case.next_step(letter, deadlines),
+        "primary": primary,
+        "opened": opened,
+        "history": case.history(selectors.letter_history(letter)) if not agency_view else [],
         "proposals": proposals,
         "sealed": is_sealed(letter),
+        "competent_body": documents.competent_body_of(letter),
+        "can_guidance": handle and can_reveal(access, letter) and not letter.is_anonymous,
+        "deletion_blocker": selectors.letter_deletion_blocker(letter) if handle else "",
         "group": selectors.letter_group(letter).exclude(pk=letter.pk) if not agency_view else [],
         "already_forwarded": selectors.group_already_forwarded(letter) if handle else None,
         "kinds": LetterKind.choices,
@@ -299,6 +383,10 @@ def _detail(
         else {"files": [], "count": 0},
     }
     return render(request, "letters/letter_detail.html", context, status=status)
+
+
+# The steps whose form opens in a panel of the page (the others are one click).
+PANELS = ("forward", "guide", "result", "split")
 
 
 @login_required
@@ -355,8 +443,8 @@ def letter_document(request: HttpRequest, letter_id: int, doc: str) -> HttpRespo
     require(get_access(request.user), LetterPerm.HANDLE, letter.province_id)
     if doc == "chuyen-don":
         data = documents.transfer_slip(letter)
-    elif doc == "huong-dan":
-        data = documents.guidance_letter(letter)
+    elif doc == "huong-dan":  # names the writer: only who may see them, audited
+        data = services.letter_guidance_document(actor=_actor(request), letter=letter)
     else:
         raise NotFound(_("Unknown document."), code=LetterError.UNKNOWN_DOCUMENT)
     return _download(data, f"{doc}-{letter.pk}.docx")
@@ -375,17 +463,31 @@ def letter_attachment(request: HttpRequest, letter_id: int, attachment_id: int) 
 # -- statistics, report, destruction -----------------------------------------------------------
 
 
-@login_required
-def statistics(request: HttpRequest) -> HttpResponse:
-    require(get_access(request.user), LetterPerm.VIEW)
-    year = clean_int(request, "year")
-    if year is not None and year not in YEARS:
-        return _bad_request(
-            request,
-            _("Choose a year between %(first)s and %(last)s.") % {"first": YEARS[0], "last": YEARS[-1]},
-            LetterError.YEAR_OUT_OF_RANGE,
-        )
-    stats = selectors.statistics(request.user, year=year)
+def _period_form(request: HttpRequest) -> ReportPeriodForm:
+    return ReportPeriodForm(request.GET or None, provinces=selectors.report_provinces(request.user))
+
+
+def _period_of(form: ReportPeriodForm, *, default: bool = True) -> tuple[Any, int | None]:
+    """The period asked (by default the current six months; for the statistics page, none:
+    every letter) and the province (the user's own when they have one; the one chosen when
+    they have several, else None: all of theirs)."""
+    period = form.period(timezone.localdate(), default=default)
+    provinces = form.fields["province"].choices  # type: ignore[attr-defined]
+    province_id = form.cleaned_data.get("province") if form.is_bound else None
+    if province_id is None and len(provinces) == 1:
+        province_id = provinces[0][0]
+    return period, province_id
+
+
+def _statistics_page(request: HttpRequest, form: ReportPeriodForm, status: int = 200) -> HttpResponse:
+    valid = not form.is_bound or form.is_valid()
+    period, province_id = _period_of(form, default=False) if valid else (None, None)
+    stats = selectors.statistics(
+        request.user,
+        date_from=period.start if period else None,
+        date_to=period.end if period else None,
+        province_id=province_id,
+    )
     labels = {
         "kind": dict(LetterKind.choices),
         "field": dict(Field.choices),
@@ -403,24 +505,65 @@ def statistics(request: HttpRequest) -> HttpResponse:
             ("month", _("By month")),
         )
     ]
+    kinds = dict(LetterKind.choices)
+    reception = [(kinds.get(k, k), n, people) for k, n, people in stats["reception"]["by_kind"]]
     chart = {
         "labels": [m for m, _n in stats["month"]],
         "values": [n for _m, n in stats["month"]],
         "label": _("Letters"),
     }
-    return render(
-        request, "letters/statistics.html", {"stats": stats, "tables": tables, "chart": chart, "year": year}
-    )
+    context = {
+        "stats": stats,
+        "tables": tables,
+        "reception": reception,
+        "chart": chart,
+        "form": form,
+        "period": period,
+    }
+    return render(request, "letters/statistics.html", context, status=status)
+
+
+@login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    """The figures of a period (each matter once, duplicates apart; reception figures) and
+    the form that chooses the period of the report."""
+    require(get_access(request.user), LetterPerm.VIEW)
+    year = clean_int(request, "year")
+    if year is not None and year not in YEARS:
+        return _bad_request(
+            request,
+            _("Choose a year between %(first)s and %(last)s.") % {"first": YEARS[0], "last": YEARS[-1]},
+            LetterError.YEAR_OUT_OF_RANGE,
+        )
+    form = _period_form(request)
+    return _statistics_page(request, form, status=form_status(form))
 
 
 @login_required
 def report_docx(request: HttpRequest) -> HttpResponseBase:
+    """The report of the period asked (first or last six months of a year, a whole year, or
+    from-to), as the Office issues it; a bad period comes back on the statistics page (400)."""
     require(get_access(request.user), LetterPerm.VIEW)
-    today = timezone.localdate()
-    start = datetime.date(today.year, 1, 1) if today.month <= 6 else datetime.date(today.year, 7, 1)
-    end = datetime.date(today.year, 6, 30) if today.month <= 6 else datetime.date(today.year, 12, 31)
-    letters = selectors.letters_register(request.user, date_from=start, date_to=end)
-    return _download(documents.six_month_report(letters, start, end), "bao-cao-6-thang-don-thu.docx")
+    form = _period_form(request)
+    if form.is_bound and not form.is_valid():
+        return _statistics_page(request, form, status=400)
+    period, province_id = _period_of(form)
+    province = selectors.report_province(request.user, province_id)
+    if province is None:
+        form.add_error("province", _("Choose the province of the report."))
+        return _statistics_page(request, form, status=400)
+    stats = selectors.statistics(
+        request.user, date_from=period.start, date_to=period.end, province_id=province.pk
+    )
+    data = documents.period_report(
+        province=province,
+        stats=stats,
+        period_label=period.label,
+        start=period.start,
+        end=period.end,
+        bodies=selectors.receiving_body_names(province.pk),
+    )
+    return _download(data, f"bao-cao-don-thu-{period.slug}.docx")
 
 
 @login_required
@@ -561,3 +704,166 @@ def visit_letter(request: HttpRequest, visit_id: int) -> HttpResponse:
         return _day_page(request, day, VisitForm(delegates=selectors.delegates_for(request.user, day)), step)
     messages.success(request, _("Letter %(n)s registered.") % {"n": letter.number})
     return redirect("letters:letter_detail", letter.pk)
+
+
+# -- corrections and deletions -------------------------------------------------------------------
+
+
+@login_required
+def letter_edit(request: HttpRequest, letter_id: int) -> HttpResponse:
+    """Correct a registered letter (audited). The writer's details are editable only by who
+    may see them, and the form never shows them (left empty, a detail is kept)."""
+    letter = selectors.letter_get(request.user, letter_id)
+    access = get_access(request.user)
+    require(access, LetterPerm.HANDLE, letter.province_id)
+    days = list(
+        selectors.reception_days_visible(request.user)
+        .filter(province_id=letter.province_id)
+        .order_by("-date")[:50]
+    )
+    form = LetterEditForm(
+        request.POST or None,
+        reception_days=days,
+        identity=can_reveal(access, letter) and not letter.is_anonymous,
+        initial=LetterEditForm.initial_of(letter),
+    )
+    if request.method == "POST" and form.is_valid():
+        done = submit(
+            form, services.letter_update, actor=_actor(request), letter=letter, **form.service_kwargs()
+        )
+        if not isinstance(done, Failed):
+            messages.success(request, _("Letter %(n)s corrected.") % {"n": letter.number})
+            return redirect("letters:letter_detail", letter.pk)
+    return render(
+        request, "letters/letter_edit.html", {"form": form, "letter": letter}, status=form_status(form)
+    )
+
+
+def _delete_page(
+    request: HttpRequest,
+    *,
+    title: str,
+    blocker: str,
+    service: Any,
+    back: str,
+    done_url: str,
+    done_message: str,
+    **kwargs: Any,
+) -> HttpResponse:
+    """A deletion: GET shows the confirmation (or why it is not allowed); POST deletes."""
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and not blocker and form.is_valid():
+        done = submit(form, service, actor=_actor(request), **kwargs, **form.service_kwargs())
+        if not isinstance(done, Failed):
+            messages.success(request, done_message)
+            return redirect(done_url)
+    status = form_status(form) if not (request.method == "POST" and blocker) else 409
+    context = {"form": form, "title": title, "blocker": blocker, "back": back}
+    return render(request, "letters/confirm_delete.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_delete(request: HttpRequest, letter_id: int) -> HttpResponse:
+    """Delete a letter registered by mistake, before any step: with a reason and a
+    confirmation, audited; any other letter is not deletable, and the page says why."""
+    letter = selectors.letter_get(request.user, letter_id)
+    require(get_access(request.user), LetterPerm.HANDLE, letter.province_id)
+    return _delete_page(
+        request,
+        title=_("Delete letter %(n)s") % {"n": letter.number},
+        blocker=selectors.letter_deletion_blocker(letter),
+        service=services.letter_delete,
+        back=reverse("letters:letter_detail", args=[letter.pk]),
+        done_url=reverse("letters:register"),
+        done_message=_("Letter %(n)s deleted.") % {"n": letter.number},
+        letter=letter,
+    )
+
+
+@login_required
+def reception_day_edit(request: HttpRequest, day_id: int) -> HttpResponse:
+    day = selectors.reception_day_get(request.user, day_id)
+    require(get_access(request.user), LetterPerm.HANDLE, day.province_id)
+    bodies = [b for b in selectors.receiving_bodies(request.user) if b.province_id == day.province_id]
+    if day.body_id not in {b.pk for b in bodies}:
+        bodies.append(day.body)
+    form = ReceptionDayForm(request.POST or None, bodies=bodies, initial=ReceptionDayForm.initial_of(day))
+    if request.method == "POST" and form.is_valid():
+        done = submit(
+            form, services.reception_day_update, actor=_actor(request), day=day, **form.service_kwargs()
+        )
+        if not isinstance(done, Failed):
+            messages.success(request, _("Reception day corrected."))
+            return redirect("letters:reception_day_detail", day.pk)
+    return render(
+        request, "letters/reception_day_edit.html", {"form": form, "day": day}, status=form_status(form)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reception_day_delete(request: HttpRequest, day_id: int) -> HttpResponse:
+    day = selectors.reception_day_get(request.user, day_id)
+    require(get_access(request.user), LetterPerm.HANDLE, day.province_id)
+    return _delete_page(
+        request,
+        title=_("Delete the reception day of %(d)s") % {"d": f"{day.date:%d/%m/%Y}"},
+        blocker=selectors.reception_day_deletion_blocker(day),
+        service=services.reception_day_delete,
+        back=reverse("letters:reception_day_detail", args=[day.pk]),
+        done_url=reverse("letters:reception_days"),
+        done_message=_("Reception day deleted."),
+        day=day,
+    )
+
+
+@login_required
+def visit_edit(request: HttpRequest, visit_id: int) -> HttpResponse:
+    visit = selectors.visit_get(request.user, visit_id)
+    require(get_access(request.user), LetterPerm.HANDLE, visit.province_id)
+    day = selectors.reception_day_get(request.user, visit.reception_day_id)
+    form = VisitForm(
+        request.POST or None,
+        delegates=selectors.delegates_for(request.user, day),
+        editing=True,
+        sealed=visit.is_sealed,
+        initial=VisitForm.initial_of(visit),
+    )
+    if request.method == "POST" and form.is_valid():
+        done = submit(
+            form, services.visit_update, actor=_actor(request), visit=visit, **form.service_kwargs()
+        )
+        if not isinstance(done, Failed):
+            messages.success(request, _("Visit corrected."))
+            return redirect("letters:reception_day_detail", day.pk)
+    context = {"form": form, "visit": visit, "day": day}
+    return render(request, "letters/visit_edit.html", context, status=form_status(form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def visit_delete(request: HttpRequest, visit_id: int) -> HttpResponse:
+    visit = selectors.visit_get(request.user, visit_id)
+    require(get_access(request.user), LetterPerm.HANDLE, visit.province_id)
+    day = selectors.reception_day_get(request.user, visit.reception_day_id)
+    return _delete_page(
+        request,
+        title=_("Delete a visit of the reception day of %(d)s") % {"d": f"{day.date:%d/%m/%Y}"},
+        blocker=selectors.visit_deletion_blocker(visit),
+        service=services.visit_delete,
+        back=reverse("letters:reception_day_detail", args=[day.pk]),
+        done_url=reverse("letters:reception_day_detail", args=[day.pk]),
+        done_message=_("Visit deleted."),
+        visit=visit,
+    )
+
+
+# -- the public index ----------------------------------------------------------------------------
+
+
+@require_GET
+def public_index(request: HttpRequest) -> HttpResponse:
+    """/cong-khai/don-thu/: what a citizen can do here (send a letter, look up its status) and
+    the coming reception days with their places. No personal data."""
+    return render(request, "letters/public_index.html", {"days": selectors.public_reception_days()})

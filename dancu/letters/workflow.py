@@ -40,6 +40,13 @@ def retention_not_ended(letter: Any) -> str:
     return ""
 
 
+def anonymous_writer(letter: Any) -> str:
+    """Guidance is a letter to the writer: an anonymous letter has nobody to send it to."""
+    if letter.is_anonymous:
+        return gettext("An anonymous letter has no writer to guide: put it on file instead.")
+    return ""
+
+
 # Recording a result: the Office of the province (resolve), or the agency the letter was
 # forwarded to (answer). A result may be recorded again (corrected), which reopens "informed".
 RESULT_SOURCES = {S.RECEIVED, S.ACCEPTED, S.FORWARDED, S.RESOLVED, S.INFORMED}
@@ -51,8 +58,16 @@ FLOW = Workflow(
     actions=[
         act("accept", {S.RECEIVED}, S.ACCEPTED, LetterPerm.HANDLE, _("Accept")),
         act("forward", {S.RECEIVED, S.ACCEPTED}, S.FORWARDED, LetterPerm.HANDLE, _("Forward")),
-        act("guide", {S.RECEIVED}, S.GUIDED, LetterPerm.HANDLE, _("Guide the citizen")),
-        act("file", {S.RECEIVED, S.GUIDED}, S.FILED, LetterPerm.HANDLE, _("File")),
+        act(
+            "guide",
+            {S.RECEIVED},
+            S.GUIDED,
+            LetterPerm.HANDLE,
+            _("Guide the citizen"),
+            guard=anonymous_writer,
+        ),
+        # "File" alone is ambiguous (a computer file): the step puts the letter on file.
+        act("file", {S.RECEIVED, S.GUIDED}, S.FILED, LetterPerm.HANDLE, _("Put on file")),
         act("resolve", RESULT_SOURCES, S.RESOLVED, LetterPerm.HANDLE, _("Record the result")),
         act(
             "answer",
@@ -75,7 +90,7 @@ FLOW = Workflow(
 )
 
 # The actions a letter's page offers as one-click buttons (the others have their own forms).
-BUTTONS = ("accept", "guide", "file", "inform")
+BUTTONS = ("accept", "file", "inform")
 
 OPEN_STATUSES = {Status.RECEIVED, Status.ACCEPTED, Status.FORWARDED}
 

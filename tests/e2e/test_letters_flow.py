@@ -7,7 +7,18 @@ Selectors use element ids, not labels, so that the test holds before and after t
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the rows seeded by migrations come back after each test's flush.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The directory's and the letters' demo only (another module's demo cannot break these)."""
+    from dancu.directory.demo import load as load_directory
+    from dancu.letters.demo import load as load_letters
+
+    load_directory()
+    return load_letters()
 
 
 def login(page, base, username, password):
@@ -71,6 +82,9 @@ def test_duplicate_denunciation_refused_transfer_and_public_status(page, live_se
 
     before = _public_status(page, base, code, "0111")
     page.goto(f"{base}/don-thu/{letter.pk}/")
+    # Recording a result is in the menu of the other actions (forwarding comes first).
+    page.locator("#more-actions").click()
+    page.locator("#menu-result").click()
     page.locator("#result").fill("Sở đã kiểm tra, buộc khôi phục hiện trạng đất lúa")
     page.locator("#result-button").click()
     page.wait_for_load_state()

@@ -35,7 +35,7 @@ SEALED_FILE_STORED = "chu_ky_bi_mat.png"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 # Reads that are audited (a file downloaded, a duplicate hint against a sealed letter): they
 # write an audit entry by design; no other GET may write anything.
-READ_AUDITS = ("letters.file.download", "letters.duplicate_check_sealed")
+READ_AUDITS = ("letters.file.download", "letters.duplicate_check_sealed", "letters.document_guidance")
 FORWARDED_SUBJECT = "Tố cáo xây dựng trái phép"
 HIDDEN_SUBJECT = "Kiến nghị riêng chưa chuyển"
 
@@ -61,12 +61,20 @@ PAGES = {
     "letters:import_job": m.route("job_id", allowed=HANDLE),
     "letters:reception_days": m.route(allowed=VIEW),
     "letters:reception_day_detail": m.route("day_id", allowed=VIEW),
+    # Corrections and deletions (GET: the form, or why a deletion is not allowed).
+    "letters:letter_edit": m.route("letter_id", allowed=HANDLE),
+    "letters:letter_delete": m.route("letter_id", allowed=HANDLE),
+    "letters:reception_day_edit": m.route("day_id", allowed=HANDLE),
+    "letters:reception_day_delete": m.route("day_id", allowed=HANDLE),
+    "letters:visit_edit": m.route("visit_id", allowed=HANDLE),
+    "letters:visit_delete": m.route("visit_id", allowed=HANDLE),
 }
 # POST-only routes and the actors refused (403/404) on the forwarded denunciation.
 POST_ONLY = {
     "letters:letter_reveal": m.route("letter_id"),
     "letters:letter_action": m.route("letter_id", "action"),
     "letters:visit_letter": m.route("visit_id"),
+    "letters:intake_duplicates": m.route(),
 }
 REFUSED = {
     "letters:letter_reveal": (
@@ -86,8 +94,10 @@ REFUSED = {
         "agency_responder",
     ),
     "letters:visit_letter": ("no_role", "other_province", "leader", "delegate", "viewer", "agency_responder"),
+    "letters:intake_duplicates": ("no_role", "leader", "delegate", "viewer", "agency_responder"),
 }
 PUBLIC = {
+    "letters_public:index": m.route(),
     "letters_public:submit": m.route(),
     "letters_public:receipt": m.route(),
     "letters_public:status": m.route(),

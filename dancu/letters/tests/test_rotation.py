@@ -194,6 +194,7 @@ def test_no_development_key_outside_development(monkeypatch, settings):
     unseal rather than use the public development key."""
     monkeypatch.delenv("DANCU_SEAL_KEY", raising=False)
     token = crypto.seal({"name": SECRET_NAME})  # the test settings allow the development key
+    del settings.DANCU_SEAL_ALLOW_DEV_KEY  # a server's settings do not say so
     settings.DEBUG = False
     monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "config.settings.production")
     with pytest.raises(ImproperlyConfigured):
