@@ -3,28 +3,61 @@ the modules' manifests contribute; none names a module."""
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from dancu.accounts.roles import Perm
 from dancu.core.access import get_access
+from dancu.core.errors import ApplicationError
 from dancu.core.htmx import clean_query, paginate, render_list
 from dancu.core.modules import hooks
 from dancu.directory import selectors as directory_selectors
 
 from .selectors import audit_entries_visible
 
+logger = logging.getLogger(__name__)
+
+
+# The dashboard's sections, in order: what each module's card says it is ("group").
+CARD_GROUPS = [
+    ("due", _("Due and overdue this week")),
+    ("approve", _("Awaiting my approval")),
+    ("new", _("New")),
+    ("mine", _("Mine")),
+    ("agency", _("Sent to us")),
+    ("", _("Figures")),
+]
+
+
+def _module_cards(user) -> list[dict]:
+    """Every module's cards; a module whose hook refuses (its data is not set up) is left out
+    with a log line instead of taking the whole dashboard down."""
+    cards = []
+    for manifest, module_cards in hooks("dashboard_cards"):
+        try:
+            cards.extend({**card, "module": manifest.name} for card in module_cards(user))
+        except ApplicationError:
+            logger.warning("Dashboard cards of %s unavailable", manifest.name, exc_info=True)
+    return cards
+
 
 @login_required
 def dashboard(request):
     access = get_access(request.user)
-    cards = []
-    if access.has_any_role:
-        cards = [card for _m, module_cards in hooks("dashboard_cards") for card in module_cards(request.user)]
+    cards = _module_cards(request.user) if access.has_any_role else []
+    sections = []
+    for key, label in CARD_GROUPS:
+        in_group = [c for c in cards if (c.get("group") or "") == key]
+        if in_group:
+            sections.append({"key": key or "figures", "label": label, "cards": in_group})
     context = {
         "counts": directory_selectors.directory_counts(request.user),
         "bodies_by_kind": directory_selectors.bodies_by_kind(request.user),
         "module_cards": cards,
+        "sections": sections,
         "no_role": not access.has_any_role,
     }
     return render(request, "web/dashboard.html", context)
