@@ -99,6 +99,16 @@ def _load(actor, council: Body, term: Term) -> dict:
         ("Nghị quyết về kế hoạch đầu tư công năm 2027", False, ubnd, economy),
         ("Nghị quyết về chương trình giám sát năm 2027", False, standing, legal),
     ]
+    articles = [
+        "Phạm vi điều chỉnh: Nghị quyết này quy định mức hỗ trợ phát triển sản xuất nông nghiệp trên địa bàn "
+        "tỉnh Hà Tĩnh giai đoạn 2026 - 2030.\n"
+        "Đối tượng áp dụng: hợp tác xã, tổ hợp tác, hộ gia đình và cá nhân sản xuất nông nghiệp trên địa bàn tỉnh.\n"
+        "Mức hỗ trợ: 50% chi phí mua giống cây trồng, vật nuôi, không quá 30 triệu đồng cho mỗi dự án.",
+        "Thông qua kế hoạch đầu tư công năm 2027 của tỉnh với tổng vốn 8.500 tỷ đồng, trong đó vốn ngân sách "
+        "địa phương 3.200 tỷ đồng (chi tiết tại Phụ lục kèm theo).",
+        "Thông qua chương trình giám sát năm 2027 của Hội đồng nhân dân tỉnh: giám sát việc thực hiện các "
+        "chương trình mục tiêu quốc gia và công tác bồi thường, giải phóng mặt bằng các dự án trọng điểm.",
+    ]
     for step in ("convene", "open"):
         services.session_transition(actor=actor, session=past, action=step)
     delegates = list(session_delegates(past)[:2])
@@ -138,7 +148,8 @@ def _load(actor, council: Body, term: Term) -> dict:
             vote=vote,
             title=title,
             implementing_agency=agency if agency != standing else ubnd,
-            content="Căn cứ Luật Tổ chức chính quyền địa phương;",
+            content="Căn cứ Luật Tổ chức chính quyền địa phương;\nCăn cứ Luật Ban hành văn bản quy phạm pháp luật;",
+            articles=articles[i],
         )
         services.resolution_transition(actor=actor, resolution=res, action="publish")
         resolutions += 1
@@ -207,8 +218,11 @@ def _load(actor, council: Body, term: Term) -> dict:
                 high=figures[0],
                 medium=figures[1],
                 low=figures[2],
-                ballots_cast=58,
             )
+    # 60 delegates, 2 absent: 58 ballots issued and returned; a delegate heads the counting board.
+    services.confidence_ballots_record(
+        actor=actor, vote=cv, ballots_issued=58, ballots_cast=58, counting_head=session_delegates(past)[20]
+    )
     for step in ("count", "announce"):
         services.confidence_vote_transition(actor=actor, vote=cv, action=step)
     services.session_transition(actor=actor, session=past, action="close")

@@ -21,12 +21,15 @@ class CouncilError(StrEnum):
     NO_DELEGATES = "no_delegates"
     SESSION_CLOSED = "session_closed"
     SESSION_NOT_IN_PROGRESS = "session_not_in_progress"
+    NOT_DELETABLE = "not_deletable"  # a record the law keeps (voted on, held, with questions...)
+    VOTED = "voted"  # a submission voted on is no longer changed
     NOT_A_DELEGATE = "not_a_delegate"
     # votes and resolutions
     NOT_A_DRAFT = "not_a_draft"
     INVALID_TALLY = "invalid_tally"
     NOT_PASSED = "not_passed"
     ALREADY_ADOPTED = "already_adopted"
+    ALREADY_PASSED = "already_passed"  # passed, awaiting adoption: not voted on again
     NO_AGENCY = "no_agency"
     NOT_AGENCY = "not_agency"
     # confidence votes
@@ -34,6 +37,7 @@ class CouncilError(StrEnum):
     DUPLICATE_SUBJECT = "duplicate_subject"
     COUNT_CLOSED = "count_closed"
     EXEMPT = "exempt"
+    MINUTES_INCOMPLETE = "minutes_incomplete"  # ballots or the counting board's head missing
     # questioning and the Standing Committee
     WRONG_SESSION = "wrong_session"
     LATER_SESSION_REQUIRED = "later_session_required"

@@ -106,6 +106,24 @@ class SessionForm(CouncilForm):
         self.choices_from("term", Term.objects.filter(body__in=councils).order_by("-start_date"))
 
 
+class SessionEditForm(CouncilForm):
+    """A session's details, corrected after it was planned (its council and term stay)."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=SessionKind.choices)
+    number = forms.IntegerField(label=_("Number in the term"), min_value=1, max_value=999)
+    title = _text(_("Title"), max_length=300)
+    start_date = _date(_("Opens"))
+    end_date = _date(_("Closes"))
+    venue = _text(_("Venue"), required=False, max_length=300)
+
+
+class ConfirmForm(CouncilForm):
+    """A confirmation (deleting a record): no input, the record is named by the URL."""
+
+    def params(self) -> dict[str, Any]:
+        return {}
+
+
 class SubmissionForm(CouncilForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=SubmissionKind.choices)
     title = _text(_("Title"))
@@ -229,11 +247,21 @@ class VoteForm(CouncilForm):
 
 
 class AdoptForm(CouncilForm):
+    title = _text(_("Title"))
     adopted_on = _date(_("Adopted on"))
+    effective_from = _date(_("In force from"), required=False)
     implementing_agency = forms.ModelChoiceField(
         label=_("Implementing agency"), queryset=Body.objects.none(), required=False
     )
     content = _area(_("Grounds (căn cứ)"), required=False)
+    articles = forms.CharField(
+        label=_("Articles (one a line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "What the council decides. The articles on implementation and entry into force are added."
+        ),
+    )
 
     def __init__(self, *args: Any, province_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -258,14 +286,31 @@ class ConfidenceVoteForm(CouncilForm):
 
 
 class SubjectForm(CouncilForm):
+    """A person to rate: only those holding a post the council elects (not every person of the
+    province)."""
+
     person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
     post = _text(_("Post"), max_length=300)
     exempt = forms.BooleanField(label=_("Exempt"), required=False)
     exemption_reason = _text(_("Reason for exemption"), required=False, max_length=300)
 
-    def __init__(self, *args: Any, province_id: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.choices_from("person", Person.objects.filter(province_id=province_id).order_by("full_name"))
+        self.choices_from("person", people)
+
+
+class BallotsForm(CouncilForm):
+    """The counting board's figures for the minutes."""
+
+    ballots_issued = _count(_("Ballots issued"))
+    ballots_cast = _count(_("Ballots returned"))
+    counting_head = forms.ModelChoiceField(
+        label=_("Head of the counting board"), queryset=Person.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, delegates: QuerySet[Person] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.choices_from("counting_head", delegates if delegates is not None else Person.objects.none())
 
 
 class TallyForm(CouncilForm):
@@ -274,7 +319,6 @@ class TallyForm(CouncilForm):
     high = _count(_("High confidence"))
     medium = _count(_("Confidence"))
     low = _count(_("Low confidence"))
-    ballots_cast = _count(_("Ballots cast"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -38,6 +38,7 @@ MANIFEST = ModuleManifest(
     role_permissions=ROLE_PERMISSIONS,
     demo="dancu.council.demo:load",
     dashboard_cards="dancu.council.dashboard:cards",
+    search="dancu.council.search:global_search",
     documents="dancu.council.previews:samples",
     matrix_routes="dancu.council.tests.test_permissions:ROUTES",
 )

@@ -37,6 +37,18 @@ class CouncilRule(models.Model):
             _("Days before a session for the commitments report"),
         )
         SUBMISSION_DAYS = "submission_days", _("Days before a session for documents to reach delegates")
+        CONVENE_REGULAR_DAYS = (
+            "convene_regular_days",
+            _("Days before a regular session for the convening notice"),
+        )
+        CONVENE_OTHER_DAYS = (
+            "convene_other_days",
+            _("Days before a thematic or extraordinary session for the convening notice"),
+        )
+        NORMATIVE_EFFECT_DAYS = (
+            "normative_effect_days",
+            _("Days from adoption before a legal normative resolution takes effect"),
+        )
 
     code = models.CharField(_("rule"), max_length=40, choices=Code.choices)
     effective_from = models.DateField(_("effective from"))
@@ -313,8 +325,13 @@ class Resolution(SearchableModel, TimeStampedModel):
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=500)
-    content = models.TextField(_("content"), blank=True)
+    content = models.TextField(_("content"), blank=True)  # the grounds ("Căn cứ ..."), one a line
+    # What the council decides: one article a line ("Điều 1." is added when a line lacks it).
+    articles = models.TextField(_("articles"), blank=True)
     adopted_on = models.DateField(_("adopted on"))
+    # "Nghị quyết này có hiệu lực từ ngày ...": a legal normative resolution not before
+    # `normative_effect_days` after adoption (rule), another from adoption by default.
+    effective_from = models.DateField(_("in force from"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ResolutionStatus.choices, default=ResolutionStatus.ADOPTED
     )
@@ -401,7 +418,18 @@ class ConfidenceVote(TimeStampedModel):
     denominator_kind = models.CharField(
         _("percentages of"), max_length=10, choices=Denominator.choices, default=Denominator.TOTAL
     )
-    ballots_cast = models.PositiveIntegerField(_("ballots cast"), null=True, blank=True)
+    # The counting board's minutes: ballots issued (phát ra) and returned (thu vào), and who
+    # heads the board (the minutes' signer).
+    ballots_issued = models.PositiveIntegerField(_("ballots issued"), null=True, blank=True)
+    ballots_cast = models.PositiveIntegerField(_("ballots returned"), null=True, blank=True)
+    counting_head = models.ForeignKey(
+        Person,
+        verbose_name=_("head of the counting board"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ConfidenceStatus.choices, default=ConfidenceStatus.OPEN
     )

@@ -7,23 +7,38 @@ from dancu.core.documents import DocumentSample
 
 from . import documents, selectors
 from .models import ConfidenceVote, Resolution, Session
+from .workflow import SessionStatus
 
 
 def samples(user) -> list[DocumentSample]:
     result = []
-    resolution = Resolution.objects.select_related("session").first()
+    # A legal normative resolution shows the most (its series number, the entry into force).
+    resolution = Resolution.objects.select_related("session").order_by("kind", "-adopted_on").first()
     if resolution is not None:
-        result.append(DocumentSample("council-resolution", "Nghị quyết", documents.resolution_docx(resolution)))
-    session = Session.objects.first()
+        result.append(
+            DocumentSample("council-resolution", "Nghị quyết", documents.resolution_docx(resolution))
+        )
+    # The agenda of a session that has one; the commitments report goes to the next session.
+    held = Session.objects.filter(agenda_items__isnull=False).distinct().first()
+    session = Session.objects.filter(status=SessionStatus.PLANNING).first() or Session.objects.first()
+    if held is not None:
+        result.append(DocumentSample("council-agenda", "Chương trình kỳ họp", documents.agenda_docx(held)))
     if session is not None:
-        result.append(DocumentSample("council-agenda", "Chương trình kỳ họp", documents.agenda_docx(session)))
         report = selectors.commitments_report(user, session)
         result.append(
-            DocumentSample("council-commitments", "Báo cáo thực hiện lời hứa", documents.commitments_docx(session, report))
+            DocumentSample(
+                "council-commitments",
+                "Báo cáo thực hiện lời hứa",
+                documents.commitments_docx(session, report),
+            )
         )
     vote = ConfidenceVote.objects.first()
     if vote is not None:
         result.append(
-            DocumentSample("council-confidence-minutes", "Biên bản kiểm phiếu lấy phiếu tín nhiệm", documents.confidence_minutes_docx(vote))
+            DocumentSample(
+                "council-confidence-minutes",
+                "Biên bản kiểm phiếu lấy phiếu tín nhiệm",
+                documents.confidence_minutes_docx(vote),
+            )
         )
     return result

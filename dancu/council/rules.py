@@ -6,9 +6,13 @@ and 2/3 of 60 is exactly 40. Thresholds come from `CouncilRule` rows (RULES.md).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+
+from dancu.core.text import clean_text
 
 
 @dataclass(frozen=True)
@@ -104,3 +108,13 @@ def percent(count: int, denominator: int, places: int = 2) -> Decimal:
     exact = Fraction(100 * count, denominator)
     quantum = Decimal(1).scaleb(-places)
     return (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+DRAFT_PREFIX = re.compile(r"^dự\s+thảo\s*[:\-–]?\s*", re.IGNORECASE)
+
+
+def adopted_title(title: str) -> str:
+    """The title of an adopted resolution: the draft's, without "Dự thảo" ("Dự thảo nghị quyết
+    về X" -> "Nghị quyết về X")."""
+    title = DRAFT_PREFIX.sub("", " ".join(unicodedata.normalize("NFC", clean_text(title or "")).split()))
+    return f"{title[:1].upper()}{title[1:]}"

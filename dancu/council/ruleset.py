@@ -58,6 +58,33 @@ RULES = [
         "Luật 87/2015/QH13: chậm nhất 10 ngày trước kỳ họp",
     ),
     ("submission_days", (2016, 1, 1), 0, 1, False, 7, "Quy chế làm việc: tài liệu gửi đại biểu trước 7 ngày"),
+    (
+        "convene_regular_days",
+        (2016, 1, 1),
+        0,
+        1,
+        False,
+        20,
+        "Luật Tổ chức chính quyền địa phương: quyết định triệu tập kỳ họp thường lệ chậm nhất 20 ngày trước ngày khai mạc",
+    ),
+    (
+        "convene_other_days",
+        (2016, 1, 1),
+        0,
+        1,
+        False,
+        7,
+        "Luật Tổ chức chính quyền địa phương: kỳ họp chuyên đề, bất thường chậm nhất 07 ngày trước ngày khai mạc",
+    ),
+    (
+        "normative_effect_days",
+        (2016, 7, 1),
+        0,
+        1,
+        False,
+        10,
+        "Luật Ban hành văn bản quy phạm pháp luật: hiệu lực không sớm hơn 10 ngày kể từ ngày thông qua",
+    ),
 ]
 
 
@@ -92,3 +119,8 @@ def rule_on(code: str, day: datetime.date) -> Any:
 
 def threshold(row: Any) -> Threshold:
     return Threshold(row.numerator, row.denominator, row.strict)
+
+
+def confidence_rules(day: datetime.date) -> tuple[Threshold, Threshold]:
+    """The thresholds of a confidence vote on `day`: (may resign, dismissal proposed)."""
+    return threshold(rule_on("confidence_resign", day)), threshold(rule_on("confidence_dismiss", day))

@@ -14,7 +14,7 @@ from dancu.accounts.roles import Role
 from dancu.core.access import get_access
 from dancu.core.errors import NotFound
 from dancu.core.search import search_queryset
-from dancu.directory.models import Membership, Person
+from dancu.directory.models import BodyKind, Membership, Person
 
 from . import rules
 from .errors import CouncilError
@@ -54,10 +54,32 @@ def _one(qs: QuerySet[M], **lookup: Any) -> M:
     return obj
 
 
+def _holding_office(session: Session) -> Q:
+    """Memberships in force during the session (a delegate who left before it, or came after
+    it, is not one of its delegates)."""
+    return (Q(start_date__isnull=True) | Q(start_date__lte=session.end_date)) & (
+        Q(end_date__isnull=True) | Q(end_date__gte=session.start_date)
+    )
+
+
 def session_delegates(session: Session) -> QuerySet[Person]:
-    """The delegates of the session's council in its term (people, by name)."""
+    """The delegates of the session's council holding office in its term (people, by name):
+    the pickers of delegates, the roll and the total of delegates (not every person of the
+    province)."""
     ids = Membership.objects.filter(
-        body_id=session.body_id, term_id=session.term_id, post__code="dai-bieu"
+        _holding_office(session), body_id=session.body_id, term_id=session.term_id, post__code="dai-bieu"
+    ).values("person_id")
+    return Person.objects.filter(pk__in=ids).order_by("full_name")
+
+
+def confidence_candidates(session: Session) -> QuerySet[Person]:
+    """Who may be on a confidence vote's list: the people holding a post the council elects
+    (Resolution 96/2023/QH15): in the council, its Standing Committee and committees in the
+    session's term, or in the province's People's Committee."""
+    council_posts = Q(body_id=session.body_id) | Q(body__parent_id=session.body_id)
+    committee = Q(body__kind=BodyKind.PEOPLES_COMMITTEE, body__province_id=session.province_id)
+    ids = Membership.objects.filter(
+        (council_posts & Q(term_id=session.term_id)) | committee, _holding_office(session)
     ).values("person_id")
     return Person.objects.filter(pk__in=ids).order_by("full_name")
 
@@ -132,7 +154,7 @@ def vote_get(user: Any, vote_id: int) -> Vote:
 
 
 def resolutions_visible(
-    user: Any, *, query: str = "", kind: str = "", year: int | None = None
+    user: Any, *, query: str = "", kind: str = "", year: int | None = None, status: str = ""
 ) -> QuerySet[Resolution]:
     """Office staff, delegates and viewers see the province's resolutions; an agency responder
     only those its body implements (in the provinces where it may follow up)."""
@@ -147,6 +169,8 @@ def resolutions_visible(
         qs = qs.filter(kind=kind)
     if year:
         qs = qs.filter(year=year)
+    if status in ResolutionStatus.values:
+        qs = qs.filter(status=status)
     return search_queryset(qs, query)
 
 
@@ -193,13 +217,58 @@ def confidence_rows(
 # -- questioning ---------------------------------------------------------------------------------
 
 
-def questions_visible(user: Any, *, query: str = "", session_id: int | None = None) -> QuerySet[Question]:
+def questions_visible(
+    user: Any, *, query: str = "", session_id: int | None = None, delegate_id: int | None = None
+) -> QuerySet[Question]:
     qs = _scoped(
         Question.objects.select_related("province", "session", "delegate", "addressee_body", "group"), user
     )
     if session_id:
         qs = qs.filter(session_id=session_id)
+    if delegate_id:
+        qs = qs.filter(delegate_id=delegate_id)
     return search_queryset(qs, query)
+
+
+def current_files(user: Any, session: Session) -> list[SubmissionFile]:
+    """The current version of each submission's file of a session the user may see (one
+    query), in the order of the submissions."""
+    rows = (
+        SubmissionFile.objects.filter(submission__in=submissions_visible(user).filter(session=session))
+        .select_related("submission")
+        .order_by("submission_id", "-version")
+    )
+    latest: dict[int, SubmissionFile] = {}
+    for row in rows:
+        latest.setdefault(row.submission_id, row)
+    return list(latest.values())
+
+
+# -- what was sent to an agency ------------------------------------------------------------------
+
+
+def agency_body_ids(user: Any) -> list[int]:
+    """The bodies where the user answers for an agency."""
+    return sorted(get_access(user).bodies_with_role(Role.AGENCY_RESPONDER))
+
+
+def _to_agency(qs: QuerySet[M], user: Any, field: str) -> QuerySet[M]:
+    access = get_access(user)
+    qs = qs.filter(**{f"{field}__in": agency_body_ids(user)})
+    follow = access.province_filter(CouncilPerm.FOLLOW_UP)
+    return qs if follow is None else qs.filter(follow)
+
+
+def questions_to_agency(user: Any) -> QuerySet[Question]:
+    """The questions put to the user's agency, the written answer's due date first."""
+    qs = Question.objects.select_related("province", "session", "addressee_body")
+    return _to_agency(qs, user, "addressee_body_id").order_by("status", "written_answer_due", "id")
+
+
+def commitments_of_agency(user: Any) -> QuerySet[Commitment]:
+    """What the user's agency promised at the questioning, soonest due first."""
+    qs = Commitment.objects.select_related("province", "question__addressee_body", "question__session")
+    return _to_agency(qs, user, "question__addressee_body_id").order_by("status", "due_date", "id")
 
 
 def question_get(user: Any, question_id: int) -> Question:
@@ -216,9 +285,13 @@ def commitment_get(user: Any, commitment_id: int) -> Commitment:
     return _one(commitments_visible(user), pk=commitment_id)
 
 
-def commitments_open(user: Any, limit: int = 50) -> list[Commitment]:
-    """The commitments not kept yet, soonest due first."""
-    return list(commitments_visible(user).exclude(status=CommitmentStatus.KEPT)[:limit])
+def commitments_open(user: Any, limit: int = 50, *, delegate_id: int | None = None) -> list[Commitment]:
+    """The commitments not kept yet, soonest due first (made to one delegate's questions when
+    `delegate_id` is given)."""
+    qs = commitments_visible(user).exclude(status=CommitmentStatus.KEPT)
+    if delegate_id:
+        qs = qs.filter(question__delegate_id=delegate_id)
+    return list(qs[:limit])
 
 
 def commitments_report(user: Any, session: Session) -> dict[str, Any]:

@@ -20,14 +20,14 @@ from django.utils.translation import gettext as _
 from dancu.accounts.models import User
 from dancu.core import files
 from dancu.core.access import get_access
-from dancu.core.audit import audit_record
+from dancu.core.audit import audit_record, diff, model_snapshot
 from dancu.core.calendar import add_days
 from dancu.core.errors import Conflict, PermissionDenied, ValidationFailed
 from dancu.core.text import clean_text
 from dancu.core.workflow import Workflow
 from dancu.directory.models import Body, BodyKind, Person, Term
 
-from . import rules
+from . import checks, rules
 from .errors import CouncilError as E
 from .models import (
     AgendaItem,
@@ -57,17 +57,15 @@ from .models import (
     Vote,
 )
 from .permissions import CouncilPerm, can_adopt, can_follow_up, can_manage, require
-from .ruleset import rule_on, threshold
-from .selectors import attendance_summary, session_delegates
+from .ruleset import confidence_rules, rule_on, threshold
+from .selectors import attendance_summary, confidence_candidates, session_delegates
 from .workflow import (
     COMMITMENT_FLOW,
     CONFIDENCE_FLOW,
     QUESTION_FLOW,
     RESOLUTION_FLOW,
     SESSION_FLOW,
-    ConfidenceStatus,
     QuestionStatus,
-    SessionStatus,
 )
 
 M = TypeVar("M", bound=Model)
@@ -226,6 +224,111 @@ def session_transition(*, actor: User, session: Session, action: str) -> Session
     return _move(SESSION_FLOW, session, actor=actor, action=action, summary=lambda s: s.title)
 
 
+SESSION_FIELDS = ("kind", "number", "title", "start_date", "end_date", "venue")
+
+
+@transaction.atomic
+def session_update(
+    *,
+    actor: User,
+    session: Session,
+    kind: str,
+    title: str,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    venue: str = "",
+    number: int | None = None,
+) -> Session:
+    """Correct a session's details (not once it is closed). When the opening day moves, the
+    date its documents must reach delegates moves with it (the rule in force on the new day);
+    an agenda item left outside the new dates is refused, next to the field. Audited with the
+    values before and after."""
+    _manage(actor, session)
+    session = Session.objects.select_for_update(of=("self",)).select_related("province").get(pk=session.pk)
+    refusal = checks.session_change(session)
+    if refusal:
+        raise refusal.error()
+    _choice(kind, SessionKind.values, _("Unknown kind of session."), "kind")
+    if end_date < start_date:
+        raise ValidationFailed(
+            _("A session cannot close before it opens."), code=E.INVALID_DATES, details={"field": "end_date"}
+        )
+    title = _text(title, _("The title is required."), "title")
+    number = session.number if number is None else number
+    if (
+        number != session.number
+        and Session.objects.filter(body_id=session.body_id, term_id=session.term_id, number=number).exists()
+    ):
+        raise Conflict(
+            _("A session with this number already exists in the term."),
+            code=E.DUPLICATE_NUMBER,
+            details={"field": "number"},
+        )
+    outside = session.agenda_items.exclude(day__gte=start_date, day__lte=end_date)
+    if outside.exists():
+        raise ValidationFailed(
+            _("Agenda items fall outside the new dates: move them first."),
+            code=E.INVALID_DATES,
+            details={"field": "start_date"},
+        )
+    before = model_snapshot(session, list(SESSION_FIELDS))
+    moved = start_date != session.start_date
+    session.kind, session.number, session.title = kind, number, title
+    session.start_date, session.end_date, session.venue = start_date, end_date, venue.strip()
+    session.save(update_fields=[*SESSION_FIELDS, "updated_at"])
+    changes = diff(before, model_snapshot(session, list(SESSION_FIELDS)))
+    if moved:
+        days = rule_on("submission_days", start_date).days or 0
+        due = start_date - datetime.timedelta(days=days)
+        changes["due_to_delegates"] = {"after": due}
+        session.submissions.update(due_to_delegates=due)
+    _audit(actor, "council.session.update", session, session.title, changes)
+    return session
+
+
+@transaction.atomic
+def session_delete(*, actor: User, session: Session) -> None:
+    """Delete a session still in planning at which nothing was voted, asked or rated
+    (`checks.session_delete`); its agenda, joint conference, roll and the submissions being
+    prepared (with their files) go with it. The audit keeps what it was."""
+    _manage(actor, session)
+    session = Session.objects.select_for_update(of=("self",)).select_related("province").get(pk=session.pk)
+    refusal = checks.session_delete(session)
+    if refusal:
+        raise refusal.error()
+    submissions = list(session.submissions.all())
+    stored = [f.file.name for f in SubmissionFile.objects.filter(submission__in=submissions) if f.file.name]
+    _audit(
+        actor,
+        "council.session.delete",
+        session,
+        session.title,
+        {
+            "snapshot": model_snapshot(session, list(SESSION_FIELDS)),
+            "submissions": [s.title for s in submissions],
+            "files": len(stored),
+        },
+    )
+    for submission in submissions:
+        submission.delete()
+    session.delete()
+    _remove_files_on_commit(stored)
+
+
+def _remove_files_on_commit(names: list[str]) -> None:
+    """The stored bytes of deleted rows go once the deletion commits (never before: a rollback
+    would leave rows without files)."""
+    if not names:
+        return
+    storage = SubmissionFile._meta.get_field("file").storage  # type: ignore[attr-defined]
+
+    def remove() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(remove)
+
+
 @transaction.atomic
 def joint_conference_record(
     *, actor: User, session: Session, held_on: datetime.date, programme: str, conclusions: str = ""
@@ -280,8 +383,9 @@ def submission_create(
     _body_in(submitter, session.province_id, field="submitter")
     if reviewing_committee is not None:
         _body_in(reviewing_committee, session.province_id, {BodyKind.COMMITTEE}, field="reviewing_committee")
-    if session.status == SessionStatus.CLOSED:
-        raise Conflict(_("The session is closed."), code=E.SESSION_CLOSED)
+    refusal = checks.session_change(session)
+    if refusal:
+        raise refusal.error()
     days = rule_on("submission_days", session.start_date).days or 0
     submission = Submission.objects.create(
         province_id=session.province_id,
@@ -298,6 +402,82 @@ def submission_create(
         actor, "council.submission.create", submission, submission.title, province_code=session.province.code
     )
     return submission
+
+
+SUBMISSION_FIELDS = ("kind", "title", "submitter", "reviewing_committee", "is_normative", "received_on")
+
+
+@transaction.atomic
+def submission_update(
+    *,
+    actor: User,
+    submission: Submission,
+    kind: str,
+    title: str,
+    submitter: Body,
+    reviewing_committee: Body | None = None,
+    is_normative: bool = False,
+    received_on: datetime.date | None = None,
+) -> Submission:
+    """Correct a submission before it is voted on (`checks.submission_change`); audited with
+    the values before and after."""
+    _manage(actor, submission)
+    submission = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("province", "session")
+        .get(pk=submission.pk)
+    )
+    refusal = checks.submission_change(submission)
+    if refusal:
+        raise refusal.error()
+    _choice(kind, SubmissionKind.values, _("Unknown kind of submission."), "kind")
+    title = _text(title, _("The title is required."), "title")
+    _body_in(submitter, submission.province_id, field="submitter")
+    if reviewing_committee is not None:
+        _body_in(
+            reviewing_committee, submission.province_id, {BodyKind.COMMITTEE}, field="reviewing_committee"
+        )
+    before = model_snapshot(submission, list(SUBMISSION_FIELDS))
+    submission.kind, submission.title = kind, title
+    submission.submitter, submission.reviewing_committee = submitter, reviewing_committee
+    submission.is_normative = is_normative and kind == SubmissionKind.DRAFT_RESOLUTION
+    submission.received_on = received_on
+    submission.save(update_fields=[*SUBMISSION_FIELDS, "updated_at"])
+    changes = diff(before, model_snapshot(submission, list(SUBMISSION_FIELDS)))
+    _audit(actor, "council.submission.update", submission, submission.title, changes)
+    return submission
+
+
+@transaction.atomic
+def submission_delete(*, actor: User, submission: Submission) -> Session:
+    """Delete a submission not voted on (`checks.submission_change`), with its files, review
+    reports and discussion notes; audited on its session (whose timeline shows it). Returns the
+    session."""
+    _manage(actor, submission)
+    submission = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("province", "session__province")
+        .get(pk=submission.pk)
+    )
+    refusal = checks.submission_change(submission)
+    if refusal:
+        raise refusal.error()
+    session = submission.session
+    stored = [f.file.name for f in submission.files.all() if f.file.name]
+    _audit(
+        actor,
+        "council.submission.delete",
+        session,
+        submission.title,
+        {
+            "submission": submission.pk,
+            "snapshot": model_snapshot(submission, list(SUBMISSION_FIELDS)),
+            "files": len(stored),
+        },
+    )
+    submission.delete()
+    _remove_files_on_commit(stored)
+    return session
 
 
 # What a submission's file may be (checked by content, core.files): the documents of a session.
@@ -506,12 +686,10 @@ def vote_record(
     """Record a vote on a draft; passed or not by the rule in force, against the TOTAL of delegates."""
     session = Session.objects.select_related("province").get(pk=submission.session_id)
     _manage(actor, session)
-    if submission.kind != SubmissionKind.DRAFT_RESOLUTION:
-        raise ValidationFailed(_("Only a draft resolution is voted on."), code=E.NOT_A_DRAFT)
-    if session.status != SessionStatus.IN_PROGRESS:
-        raise Conflict(
-            _("Votes are recorded while the session is in progress."), code=E.SESSION_NOT_IN_PROGRESS
-        )
+    submission.session = session  # its status as it is now
+    refusal = checks.vote(submission)
+    if refusal:
+        raise refusal.error()
     total = session.delegates_total
     try:
         rules.check_vote_tally(yes=yes, no=no, abstain=abstain, not_voting=not_voting, total=total)
@@ -574,10 +752,14 @@ def resolution_adopt(
     adopted_on: datetime.date | None = None,
     title: str = "",
     content: str = "",
+    articles: str = "",
+    effective_from: datetime.date | None = None,
     implementing_agency: Body | None = None,
 ) -> Resolution:
     """Adopt the draft of a passed vote: the resolution takes the next number of its series
-    (legal normative or other) in the year of adoption."""
+    (legal normative or other) in the year of adoption. Its title is the draft's without
+    "Dự thảo"; it is in force from `effective_from`, by default the day of adoption, or for a
+    legal normative resolution `normative_effect_days` (rule) after it."""
     require(can_adopt(get_access(actor), vote.session))
     vote = (
         Vote.objects.select_for_update(of=("self",))
@@ -593,6 +775,18 @@ def resolution_adopt(
         _body_in(implementing_agency, session.province_id, field="implementing_agency")
     adopted_on = adopted_on or vote.held_on
     kind = ResolutionKind.NORMATIVE if vote.submission.is_normative else ResolutionKind.OTHER
+    if effective_from is None:
+        days = 0
+        if kind == ResolutionKind.NORMATIVE:
+            days = rule_on("normative_effect_days", adopted_on).days or 0
+        effective_from = adopted_on + datetime.timedelta(days=days)
+    elif effective_from < adopted_on:
+        raise ValidationFailed(
+            _("A resolution cannot take effect before it is adopted."),
+            code=E.INVALID_DATES,
+            details={"field": "effective_from"},
+        )
+    title = rules.adopted_title(title or vote.submission.title)
     resolution = Resolution.objects.create(
         province=session.province,
         body=session.body,
@@ -602,9 +796,11 @@ def resolution_adopt(
         kind=kind,
         year=adopted_on.year,
         number=_next_number(session.body_id, kind, adopted_on.year),
-        title=(title or vote.submission.title).strip(),
-        content=content,
+        title=title,
+        content=content.strip(),
+        articles=articles.strip(),
         adopted_on=adopted_on,
+        effective_from=effective_from,
         status=RESOLUTION_FLOW.initial,
         implementing_agency=implementing_agency,
     )
@@ -696,11 +892,21 @@ def confidence_subject_add(
     exempt: bool = False,
     exemption_reason: str = "",
 ) -> ConfidenceSubject:
-    """A person to be rated; a person holding several posts is rated once (unique per vote)."""
+    """A person to be rated: one holding a post the council elects (`confidence_candidates`);
+    a person holding several posts is rated once (unique per vote)."""
     _manage(actor, vote)
+    refusal = checks.confidence_open(vote)
+    if refusal:
+        raise refusal.error()
     if person.province_id != vote.province_id:
         raise ValidationFailed(
             _("The person is not of this province."), code=E.INVALID_BODY, details={"field": "person"}
+        )
+    if not confidence_candidates(vote.session).filter(pk=person.pk).exists():
+        raise ValidationFailed(
+            _("Only a person holding a post the council elects is rated."),
+            code=E.INVALID_BODY,
+            details={"field": "person"},
         )
     if exempt and not exemption_reason.strip():
         raise ValidationFailed(
@@ -724,10 +930,6 @@ def confidence_subject_add(
     return subject
 
 
-def confidence_rules(day: datetime.date) -> tuple[rules.Threshold, rules.Threshold]:
-    return threshold(rule_on("confidence_resign", day)), threshold(rule_on("confidence_dismiss", day))
-
-
 @transaction.atomic
 def confidence_tally_record(
     *,
@@ -736,22 +938,16 @@ def confidence_tally_record(
     high: int,
     medium: int,
     low: int,
-    ballots_cast: int | None = None,
 ) -> ConfidenceSubject:
-    """The counting board's figures for one person; the outcome follows from the rule in force."""
+    """The counting board's figures for one person; the outcome follows from the rule in force.
+    A person's ratings never exceed the ballots returned, when they are recorded."""
     vote = subject.vote
     _manage(actor, vote)
-    if vote.status != ConfidenceStatus.OPEN:
-        raise Conflict(_("The count is closed."), code=E.COUNT_CLOSED)
+    refusal = checks.confidence_open(vote)
+    if refusal:
+        raise refusal.error()
     if subject.exempt:
         raise Conflict(_("An exempt person is not rated."), code=E.EXEMPT)
-    if ballots_cast is not None:
-        if ballots_cast > vote.session.delegates_total:
-            raise ValidationFailed(
-                _("More ballots than delegates."), code=E.INVALID_TALLY, details={"field": "ballots_cast"}
-            )
-        vote.ballots_cast = ballots_cast
-        vote.save(update_fields=["ballots_cast", "updated_at"])
     denominator = vote.denominator
     try:
         rules.check_confidence_tally(high=high, medium=medium, low=low, denominator=denominator)
@@ -761,6 +957,12 @@ def confidence_tally_record(
             code=E.INVALID_TALLY,
             details={"field": "high"},
         ) from exc
+    if vote.ballots_cast is not None and high + medium + low > vote.ballots_cast:
+        raise ValidationFailed(
+            _("The ratings exceed the %(returned)s ballots returned.") % {"returned": vote.ballots_cast},
+            code=E.INVALID_TALLY,
+            details={"field": "high"},
+        )
     resign, dismiss = confidence_rules(vote.held_on)
     subject.high, subject.medium, subject.low = high, medium, low
     subject.outcome = rules.confidence_outcome(
@@ -775,6 +977,77 @@ def confidence_tally_record(
         {"high": high, "medium": medium, "low": low},
     )
     return subject
+
+
+@transaction.atomic
+def confidence_ballots_record(
+    *,
+    actor: User,
+    vote: ConfidenceVote,
+    ballots_issued: int,
+    ballots_cast: int,
+    counting_head: Person | None = None,
+) -> ConfidenceVote:
+    """The counting board's figures for the minutes: ballots issued (at most the delegates) and
+    returned (at most those issued, at least any person's ratings), and the head of the
+    counting board (a delegate of the session), who signs the minutes. Where percentages are of
+    the ballots returned, every outcome is worked out again."""
+    _manage(actor, vote)
+    vote = (
+        ConfidenceVote.objects.select_for_update(of=("self",))
+        .select_related("province", "session")
+        .get(pk=vote.pk)
+    )
+    refusal = checks.confidence_open(vote)
+    if refusal:
+        raise refusal.error()
+    total = vote.session.delegates_total
+    if ballots_issued > total:
+        raise ValidationFailed(
+            _("More ballots issued than the %(total)s delegates.") % {"total": total},
+            code=E.INVALID_TALLY,
+            details={"field": "ballots_issued"},
+        )
+    if ballots_cast > ballots_issued:
+        raise ValidationFailed(
+            _("More ballots returned than issued."), code=E.INVALID_TALLY, details={"field": "ballots_cast"}
+        )
+    rated = list(vote.subjects.filter(exempt=False, low__isnull=False).select_related("person"))
+    over = [s for s in rated if (s.high or 0) + (s.medium or 0) + (s.low or 0) > ballots_cast]
+    if over:
+        raise ValidationFailed(
+            _("%(name)s has more ratings than the ballots returned.") % {"name": over[0].person.full_name},
+            code=E.INVALID_TALLY,
+            details={"field": "ballots_cast"},
+        )
+    if counting_head is not None and not session_delegates(vote.session).filter(pk=counting_head.pk).exists():
+        raise ValidationFailed(
+            _("The head of the counting board is a delegate of the session."),
+            code=E.NOT_A_DELEGATE,
+            details={"field": "counting_head"},
+        )
+    before = {"ballots_issued": vote.ballots_issued, "ballots_cast": vote.ballots_cast}
+    vote.ballots_issued, vote.ballots_cast, vote.counting_head = ballots_issued, ballots_cast, counting_head
+    vote.save(update_fields=["ballots_issued", "ballots_cast", "counting_head", "updated_at"])
+    if vote.denominator_kind == ConfidenceVote.Denominator.BALLOTS and rated:
+        resign, dismiss = confidence_rules(vote.held_on)
+        for s in rated:
+            s.outcome = rules.confidence_outcome(
+                low=s.low or 0, denominator=vote.denominator, resign=resign, dismiss=dismiss
+            )
+        ConfidenceSubject.objects.bulk_update(rated, ["outcome"])
+    _audit(
+        actor,
+        "council.confidence.ballots",
+        vote,
+        str(vote.session),
+        {
+            "ballots_issued": {"before": before["ballots_issued"], "after": ballots_issued},
+            "ballots_cast": {"before": before["ballots_cast"], "after": ballots_cast},
+            "counting_head": counting_head.full_name if counting_head else None,
+        },
+    )
+    return vote
 
 
 @transaction.atomic

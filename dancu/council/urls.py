@@ -7,6 +7,8 @@ urlpatterns = [
     path("", views.session_list, name="session_list"),
     path("tao/", views.session_create, name="session_create"),
     path("<int:session_id>/", views.session_detail, name="session_detail"),
+    path("<int:session_id>/sua/", views.session_edit, name="session_edit"),
+    path("<int:session_id>/xoa/", views.session_delete, name="session_delete"),
     path("<int:session_id>/chuyen-trang-thai/", views.session_transition, name="session_transition"),
     path("<int:session_id>/chuong-trinh/", views.agenda_add, name="agenda_add"),
     path("<int:session_id>/chuong-trinh.docx", views.agenda_docx, name="agenda_docx"),
@@ -17,6 +19,8 @@ urlpatterns = [
     path("<int:session_id>/tin-nhiem/tao/", views.confidence_create, name="confidence_create"),
     path("<int:session_id>/bao-cao-loi-hua/", views.commitments_report, name="commitments_report"),
     path("tai-lieu/<int:submission_id>/", views.submission_detail, name="submission_detail"),
+    path("tai-lieu/<int:submission_id>/sua/", views.submission_edit, name="submission_edit"),
+    path("tai-lieu/<int:submission_id>/xoa/", views.submission_delete, name="submission_delete"),
     path("tai-lieu/<int:submission_id>/tham-tra/", views.review_add, name="review_add"),
     path("tai-lieu/<int:submission_id>/thao-luan-to/", views.discussion_add, name="discussion_add"),
     path("tai-lieu/<int:submission_id>/tep/", views.file_add, name="file_add"),
@@ -30,6 +34,7 @@ urlpatterns = [
     path("nghi-quyet/<int:resolution_id>/theo-doi/", views.follow_up_add, name="follow_up_add"),
     path("tin-nhiem/<int:confidence_id>/", views.confidence_detail, name="confidence_detail"),
     path("tin-nhiem/<int:confidence_id>/nguoi/", views.confidence_subject_add, name="confidence_subject_add"),
+    path("tin-nhiem/<int:confidence_id>/phieu/", views.confidence_ballots, name="confidence_ballots"),
     path(
         "tin-nhiem/<int:confidence_id>/nguoi/<int:subject_id>/ket-qua/",
         views.confidence_tally,
@@ -57,4 +62,5 @@ urlpatterns = [
     path("thuong-truc/<int:meeting_id>/giua-hai-ky-hop/", views.interim_add, name="interim_add"),
     path("giua-hai-ky-hop/<int:matter_id>/bao-cao/", views.interim_report, name="interim_report"),
     path("so-lieu/", views.figures, name="figures"),
+    path("co-quan/", views.agency_inbox, name="agency_inbox"),
 ]

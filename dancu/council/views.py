@@ -17,6 +17,7 @@ from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -29,10 +30,11 @@ from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_int, clean_query, paginate, render_list
 from dancu.core.workflow import Action, Workflow
 
-from . import documents, forms, selectors, services
+from . import case, checks, documents, forms, rules, selectors, services
 from .errors import CouncilError
-from .models import ResolutionKind, Session, SessionKind
+from .models import ResolutionKind, Session, SessionKind, SubmissionKind
 from .permissions import CouncilPerm, can_adopt, can_follow_up, can_manage, require
+from .ruleset import rule_on
 from .workflow import (
     BUTTONS,
     COMMITMENT_FLOW,
@@ -40,6 +42,7 @@ from .workflow import (
     QUESTION_FLOW,
     RESOLUTION_FLOW,
     SESSION_FLOW,
+    ResolutionStatus,
 )
 
 Page = Callable[[django_forms.Form], HttpResponse]
@@ -76,19 +79,41 @@ def _write(
     return response
 
 
-def _permitted(flow: Workflow, access: Access, obj: Any, action: Action) -> bool:
-    return access.has(action.perm, flow.province(obj)) and (action.rule is None or action.rule(access, obj))
-
-
 def _steps(flow: Workflow, access: Access, obj: Any) -> list[tuple[Action, str]]:
-    """The buttons of a record: each step the user may take from its state, with the reason
-    it is not possible yet ("" when it is)."""
+    """The buttons of a record (the kit's `permitted` and `blocked_reason`): each step of its
+    state the user holds the right to take, with the reason it is not possible yet ("" when it
+    is). Steps the user has no right to are not shown at all."""
     steps = []
     for name in BUTTONS[flow.label]:
         action = flow.action(name)
-        if flow.state_of(obj) in action.sources and _permitted(flow, access, obj, action):
+        if flow.state_of(obj) in action.sources and flow.permitted(access, obj, name):
             steps.append((action, flow.blocked_reason(access, obj, name)))
     return steps
+
+
+@dataclass(frozen=True)
+class PageAction:
+    """One thing the user may do on a record's page: a link, or a workflow step posted to
+    `url` (`step`); `reason` says why it is not possible now (shown disabled, with it)."""
+
+    label: str
+    url: str
+    step: str = ""
+    reason: str = ""
+    danger: bool = False
+    key: str = ""
+
+
+def _split(
+    actions: list[PageAction], primary_keys: tuple[str, ...]
+) -> tuple[PageAction | None, list[PageAction]]:
+    """One primary action (the first possible of `primary_keys`, else the first possible one
+    that destroys nothing) and the menu of the rest."""
+    possible = [a for a in actions if not a.reason]
+    primary = next((a for key in primary_keys for a in possible if a.key == key), None)
+    if primary is None:
+        primary = next((a for a in possible if not a.danger), None)
+    return primary, [a for a in actions if a is not primary]
 
 
 @dataclass(frozen=True)
@@ -148,7 +173,7 @@ def _stepper(host: _Host, flow: Workflow, service: Callable[..., Any]) -> Callab
     service; refused at once (403) to who may take none of its steps."""
 
     def allowed(access: Access, obj: Any) -> bool:
-        return any(_permitted(flow, access, obj, a) for a in flow.actions)
+        return any(flow.permitted(access, obj, a.name) for a in flow.actions)
 
     return _embedded(
         host,
@@ -166,8 +191,21 @@ def _form_page(
     title: str,
     session: Session | None = None,
     help: str = "",
+    blocked: str = "",
+    back: str = "",
 ) -> HttpResponse:
-    context = {"form": form, "title": title, "session": session, "help": help}
+    """A page with one form; when the action is not possible now (`blocked`), the reason
+    instead of the form, before anything is typed."""
+    if form.is_bound and blocked in form.non_field_errors():
+        blocked = ""  # the refused service already put the reason on the form, by what was typed
+    context = {
+        "form": form,
+        "title": title,
+        "session": session,
+        "help": help,
+        "blocked": blocked,
+        "back": back,
+    }
     return render(request, "council/form.html", context)
 
 
@@ -257,22 +295,114 @@ def session_create(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The forward steps of a session: the primary action of its page when possible.
+SESSION_PRIMARY = ("convene", "open", "close")
+
+
+def _session_actions(access: Access, session: Session) -> list[PageAction]:
+    """What the user may do on the session now: its workflow steps, then the Office's other
+    work on it, each possibly disabled with its reason; nothing the user has no right to."""
+    url = reverse("council:session_transition", args=[session.pk])
+    actions = [
+        PageAction(str(a.label), url, step=a.name, reason=why, key=a.name)
+        for a, why in _steps(SESSION_FLOW, access, session)
+    ]
+    if can_manage(access, session):
+        changing = checks.reason(checks.session_change(session))
+        actions += [
+            PageAction(
+                _("New submission"),
+                reverse("council:submission_create", args=[session.pk]),
+                reason=changing,
+                key="submission",
+            ),
+            PageAction(
+                _("Record attendance"), reverse("council:attendance", args=[session.pk]), key="attendance"
+            ),
+            PageAction(
+                _("Edit the session"),
+                reverse("council:session_edit", args=[session.pk]),
+                reason=changing,
+                key="edit",
+            ),
+            PageAction(
+                _("Delete the session"),
+                reverse("council:session_delete", args=[session.pk]),
+                reason=checks.reason(checks.session_delete(session)),
+                danger=True,
+                key="delete",
+            ),
+        ]
+    return actions
+
+
+def _session_files(
+    user: Any, session: Session, resolutions: list[Any], confidence_votes: list[Any]
+) -> list[dict]:
+    """Every file of the session the user may download: the documents built from its records
+    and the current file of each submission."""
+    items = [
+        {"label": _("Agenda (DOCX)"), "url": reverse("council:agenda_docx", args=[session.pk])},
+        {
+            "label": _("Report on commitments (DOCX)"),
+            "url": reverse("council:commitments_report", args=[session.pk]) + "?format=docx",
+        },
+    ]
+    for f in selectors.current_files(user, session):
+        items.append(
+            {
+                "label": f.submission.title,
+                "detail": f"{f.original_name} · v{f.version}",
+                "url": reverse("council:file_download", args=[f.submission_id, f.version]),
+            }
+        )
+    for r in resolutions:
+        items.append(
+            {
+                "label": _("Resolution %(number)s (DOCX)") % {"number": r.number_label},
+                "url": reverse("council:resolution_docx", args=[r.pk]),
+            }
+        )
+    for c in confidence_votes:
+        items.append(
+            {
+                "label": _("Confidence vote minutes %(date)s (DOCX)") % {"date": f"{c.held_on:%d/%m/%Y}"},
+                "url": reverse("council:confidence_docx", args=[c.pk]),
+            }
+        )
+    return items
+
+
 def _session_page(request: HttpRequest, session: Session, **bound: Any) -> HttpResponse:
+    """The case page of a session: its status and next legal step with the date, the one
+    primary action and a menu of the others (disabled ones say why), its records, a timeline
+    from the audit log and its files."""
     user = request.user
     access = get_access(user)
+    today = timezone.localdate()
+    submissions = list(selectors.submissions_visible(user).filter(session=session))
+    resolutions = list(selectors.resolutions_visible(user).filter(session=session))
+    confidence_votes = list(selectors.confidence_votes_visible(user).filter(session=session))
+    dates = case.deadlines(session, submissions)
+    primary, menu = _split(_session_actions(access, session), SESSION_PRIMARY)
     context: dict[str, Any] = {
         "session": session,
-        "steps": _steps(SESSION_FLOW, access, session),
+        "actions_primary": primary,
+        "actions_menu": menu,
+        "deadlines": dates,
+        "next_deadline": case.next_deadline(dates),
+        "timeline": case.timeline(session),
+        "files": _session_files(user, session, resolutions, confidence_votes),
         "agenda": session.agenda_items.all(),
         "conference": getattr(session, "joint_conference", None),
-        "submissions": selectors.submissions_visible(user).filter(session=session),
+        "submissions": submissions,
         "votes": selectors.votes_visible(user, session_id=session.pk).select_related("resolution"),
         "attendance": selectors.attendance_summary(session),
         "absent": session.attendance.filter(present=False).select_related("person"),
-        "resolutions": selectors.resolutions_visible(user).filter(session=session),
-        "confidence_votes": selectors.confidence_votes_visible(user).filter(session=session),
+        "resolutions": resolutions,
+        "confidence_votes": confidence_votes,
         "questions": selectors.questions_visible(user, session_id=session.pk),
-        "today": timezone.localdate(),
+        "today": today,
         "can_manage": can_manage(access, session),
         "can_adopt": can_adopt(access, session),
     }
@@ -320,6 +450,68 @@ confidence_create = _embedded(
     services.confidence_vote_create,
     done=_to_new("council:confidence_detail", "confidence_id"),
 )
+
+
+@login_required
+def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
+    """Correct a session's details; refused (with the reason, before any input) once closed."""
+    session = selectors.session_get(request.user, session_id)
+    initial = {f: getattr(session, f) for f in ("kind", "number", "title", "start_date", "end_date", "venue")}
+    refusal = checks.session_change(session)
+    return _form_view(
+        request,
+        forms.SessionEditForm(_post_data(request), initial=initial),
+        services.session_update,
+        allowed=can_manage(get_access(request.user), session),
+        done=SESSION.back(session),
+        page=partial(
+            _form_page, request, title=_("Edit the session"), session=session, blocked=checks.reason(refusal)
+        ),
+        session=session,
+    )
+
+
+def _confirm_page(
+    request: HttpRequest,
+    form: django_forms.Form,
+    *,
+    title: str,
+    what: str,
+    goes: list[str],
+    back: str,
+    blocked: str,
+) -> HttpResponse:
+    context = {"form": form, "title": title, "what": what, "goes": goes, "back": back, "blocked": blocked}
+    return render(request, "council/confirm_delete.html", context)
+
+
+@login_required
+def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
+    """Delete a session still in planning with nothing held at it, after a confirmation; else
+    the page says why it is kept."""
+    session = selectors.session_get(request.user, session_id)
+    counts = [
+        (session.submissions.count(), _("submissions being prepared (with their files)")),
+        (session.agenda_items.count(), _("agenda items")),
+    ]
+    goes = [f"{n} {label}" for n, label in counts if n]
+    return _form_view(
+        request,
+        forms.ConfirmForm(_post_data(request)),
+        services.session_delete,
+        allowed=can_manage(get_access(request.user), session),
+        done=_to("council:session_list"),
+        page=partial(
+            _confirm_page,
+            request,
+            title=_("Delete the session"),
+            what=session.title,
+            goes=goes,
+            back=reverse("council:session_detail", args=[session.pk]),
+            blocked=checks.reason(checks.session_delete(session)),
+        ),
+        session=session,
+    )
 
 
 @login_required
@@ -376,23 +568,72 @@ def submission_create(request: HttpRequest, session_id: int) -> HttpResponse:
         services.submission_create,
         allowed=can_manage(get_access(request.user), session),
         done=_to_new("council:submission_detail", "submission_id"),
-        page=partial(_form_page, request, title=_("New submission"), session=session),
+        page=partial(
+            _form_page,
+            request,
+            title=_("New submission"),
+            session=session,
+            blocked=checks.reason(checks.session_change(session)),
+            back=reverse("council:session_detail", args=[session.pk]),
+        ),
         session=session,
     )
 
 
+def _submission_actions(access: Access, submission: Any) -> list[PageAction]:
+    """Record the vote, edit and delete, each possibly disabled with its reason (a passed
+    draft's "Adopt" stands by its vote, to who may adopt)."""
+    actions: list[PageAction] = []
+    if can_manage(access, submission) and submission.kind == SubmissionKind.DRAFT_RESOLUTION:
+        actions.append(
+            PageAction(
+                _("Record the vote"),
+                reverse("council:vote_create", args=[submission.pk]),
+                reason=checks.reason(checks.vote(submission)),
+                key="vote",
+            )
+        )
+    if can_manage(access, submission):
+        changing = checks.reason(checks.submission_change(submission))
+        actions += [
+            PageAction(
+                _("Edit the submission"),
+                reverse("council:submission_edit", args=[submission.pk]),
+                reason=changing,
+                key="edit",
+            ),
+            PageAction(
+                _("Delete the submission"),
+                reverse("council:submission_delete", args=[submission.pk]),
+                reason=changing,
+                danger=True,
+                key="delete",
+            ),
+        ]
+    return actions
+
+
 def _submission_page(request: HttpRequest, submission: Any, **bound: Any) -> HttpResponse:
     pid = submission.province_id
-    manage = can_manage(get_access(request.user), submission)
+    access = get_access(request.user)
+    manage = can_manage(access, submission)
+    votes = list(submission.votes.select_related("resolution"))
+    resolution = getattr(submission, "resolution", None)
+    primary, menu = _split(_submission_actions(access, submission), ("vote",))
     context: dict[str, Any] = {
         "submission": submission,
+        "actions_primary": primary,
+        "actions_menu": menu,
         "files": submission.files.all(),
         "reviews": submission.reviews.select_related("committee"),
         "notes": submission.discussion_notes.select_related("group"),
-        "votes": submission.votes.all(),
-        "resolution": getattr(submission, "resolution", None),
+        "votes": votes,
+        "resolution": resolution,
         "today": timezone.localdate(),
         "can_manage": manage,
+        "can_adopt": can_adopt(access, submission),
+        # A passed draft not adopted yet, to who may not adopt: who does, instead of a button.
+        "awaiting_adoption": resolution is None and any(v.passed for v in votes),
     }
     if manage:
         context |= {
@@ -403,6 +644,61 @@ def _submission_page(request: HttpRequest, submission: Any, **bound: Any) -> Htt
             "file_form": forms.FileForm(),
         }
     return render(request, "council/submission_detail.html", context | bound)
+
+
+@login_required
+def submission_edit(request: HttpRequest, submission_id: int) -> HttpResponse:
+    """Correct a submission until it is voted on; otherwise the reason, before any input."""
+    submission = selectors.submission_get(request.user, submission_id)
+    fields = ("kind", "title", "submitter", "reviewing_committee", "is_normative", "received_on")
+    return _form_view(
+        request,
+        forms.SubmissionForm(
+            _post_data(request),
+            province_id=submission.province_id,
+            initial={f: getattr(submission, f) for f in fields},
+        ),
+        services.submission_update,
+        allowed=can_manage(get_access(request.user), submission),
+        done=SUBMISSION.back(submission),
+        page=partial(
+            _form_page,
+            request,
+            title=_("Edit the submission"),
+            session=submission.session,
+            blocked=checks.reason(checks.submission_change(submission)),
+            back=reverse("council:submission_detail", args=[submission.pk]),
+        ),
+        submission=submission,
+    )
+
+
+@login_required
+def submission_delete(request: HttpRequest, submission_id: int) -> HttpResponse:
+    """Delete a submission not voted on, after a confirmation; else the page says why not."""
+    submission = selectors.submission_get(request.user, submission_id)
+    counts = [
+        (submission.files.count(), _("file versions")),
+        (submission.reviews.count(), _("review reports")),
+        (submission.discussion_notes.count(), _("delegate group discussions")),
+    ]
+    return _form_view(
+        request,
+        forms.ConfirmForm(_post_data(request)),
+        services.submission_delete,
+        allowed=can_manage(get_access(request.user), submission),
+        done=lambda session: redirect("council:session_detail", session_id=session.pk),
+        page=partial(
+            _confirm_page,
+            request,
+            title=_("Delete the submission"),
+            what=submission.title,
+            goes=[f"{n} {label}" for n, label in counts if n],
+            back=reverse("council:submission_detail", args=[submission.pk]),
+            blocked=checks.reason(checks.submission_change(submission)),
+        ),
+        submission=submission,
+    )
 
 
 SUBMISSION = _Host(
@@ -455,6 +751,8 @@ def vote_create(request: HttpRequest, submission_id: int) -> HttpResponse:
             title=_("Record the vote"),
             session=submission.session,
             help=_("Counted against the total of %(total)s delegates.") % {"total": total},
+            blocked=checks.reason(checks.vote(submission)),
+            back=reverse("council:submission_detail", args=[submission.pk]),
         ),
         submission=submission,
     )
@@ -466,15 +764,25 @@ def vote_create(request: HttpRequest, submission_id: int) -> HttpResponse:
 @login_required
 def resolution_adopt(request: HttpRequest, vote_id: int) -> HttpResponse:
     vote = selectors.vote_get(request.user, vote_id)
+    initial = {"adopted_on": vote.held_on, "title": rules.adopted_title(vote.submission.title)}
     return _form_view(
         request,
-        forms.AdoptForm(
-            _post_data(request), province_id=vote.session.province_id, initial={"adopted_on": vote.held_on}
-        ),
+        forms.AdoptForm(_post_data(request), province_id=vote.session.province_id, initial=initial),
         services.resolution_adopt,
         allowed=can_adopt(get_access(request.user), vote.session),
         done=_to_new("council:resolution_detail", "resolution_id"),
-        page=partial(_form_page, request, title=_("Adopt the resolution"), session=vote.session),
+        page=partial(
+            _form_page,
+            request,
+            title=_("Adopt the resolution"),
+            session=vote.session,
+            help=_("A legal normative resolution is in force, by default, %(days)s days after adoption.")
+            % {"days": rule_on("normative_effect_days", vote.held_on).days or 0}
+            if vote.submission.is_normative
+            else "",
+            blocked=checks.reason(checks.adopt(vote)),
+            back=reverse("council:submission_detail", args=[vote.submission_id]),
+        ),
         vote=vote,
     )
 
@@ -487,10 +795,22 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
         return _bad_query(request, year_form)
     kind = request.GET.get("kind", "")
     kind = kind if kind in ResolutionKind.values else ""
+    status = request.GET.get("status", "")
+    status = status if status in ResolutionStatus.values else ""
     resolutions = selectors.resolutions_visible(
-        request.user, query=clean_query(request), kind=kind, year=year_form.cleaned_data["year"]
+        request.user,
+        query=clean_query(request),
+        kind=kind,
+        year=year_form.cleaned_data["year"],
+        status=status,
     )
-    context = {"page": paginate(request, resolutions), "kinds": ResolutionKind.choices, "kind": kind}
+    context = {
+        "page": paginate(request, resolutions),
+        "kinds": ResolutionKind.choices,
+        "kind": kind,
+        "statuses": ResolutionStatus.choices,
+        "status": status,
+    }
     return render_list(request, "council/resolution_list.html", "council/_resolution_rows.html", context)
 
 
@@ -501,6 +821,10 @@ def _resolution_page(request: HttpRequest, resolution: Any, **bound: Any) -> Htt
         "steps": _steps(RESOLUTION_FLOW, access, resolution),
         "follow_ups": resolution.follow_ups.select_related("agency"),
         "can_follow": can_follow_up(access, resolution),
+        # The Office may report once an agency is assigned: say so rather than hide the form.
+        "follow_blocked": checks.reason(checks.follow_up(resolution))
+        if can_manage(access, resolution) and access.has(CouncilPerm.FOLLOW_UP, resolution.province_id)
+        else "",
         "follow_form": forms.FollowUpForm(initial={"reported_on": timezone.localdate()}),
     }
     return render(request, "council/resolution_detail.html", context | bound)
@@ -540,10 +864,11 @@ def _confidence_page(
 ) -> HttpResponse:
     access = get_access(request.user)
     manage = can_manage(access, vote)
+    closed = checks.reason(checks.confidence_open(vote))
     rows = []
     for subject, pct in selectors.confidence_rows(vote):
         form = None
-        if manage and not subject.exempt:
+        if manage and not closed and not subject.exempt:
             if tally and tally[0] == subject.pk:
                 form = tally[1]
             else:
@@ -556,9 +881,23 @@ def _confidence_page(
         "denominator": vote.denominator,
         "steps": _steps(CONFIDENCE_FLOW, access, vote),
         "can_manage": manage,
-        "subject_form": forms.SubjectForm(province_id=vote.province_id),
-        "outcomes": documents.OUTCOME_TEXT,
+        "closed": closed,
     }
+    if manage and not closed:
+        summary = selectors.attendance_summary(vote.session)
+        # Issued: the delegates present by the roll, until the board records its figures.
+        issued = vote.ballots_issued if vote.ballots_issued is not None else (summary["present"] or None)
+        context |= {
+            "subject_form": forms.SubjectForm(people=selectors.confidence_candidates(vote.session)),
+            "ballots_form": forms.BallotsForm(
+                delegates=selectors.session_delegates(vote.session),
+                initial={
+                    "ballots_issued": issued,
+                    "ballots_cast": vote.ballots_cast if vote.ballots_cast is not None else issued,
+                    "counting_head": vote.counting_head_id,
+                },
+            ),
+        }
     return render(request, "council/confidence_detail.html", context | bound)
 
 
@@ -574,8 +913,14 @@ confidence_transition = _stepper(CONFIDENCE, CONFIDENCE_FLOW, services.confidenc
 confidence_subject_add = _embedded(
     CONFIDENCE,
     "subject_form",
-    lambda r, vote: forms.SubjectForm(r.POST, province_id=vote.province_id),
+    lambda r, vote: forms.SubjectForm(r.POST, people=selectors.confidence_candidates(vote.session)),
     services.confidence_subject_add,
+)
+confidence_ballots = _embedded(
+    CONFIDENCE,
+    "ballots_form",
+    lambda r, vote: forms.BallotsForm(r.POST, delegates=selectors.session_delegates(vote.session)),
+    services.confidence_ballots_record,
 )
 
 
@@ -607,13 +952,21 @@ def confidence_docx(request: HttpRequest, confidence_id: int) -> HttpResponse:
 @login_required
 def question_list(request: HttpRequest) -> HttpResponse:
     get_access(request.user).require(CouncilPerm.VIEW)
+    # "mine": a delegate's own questions (the account's person in the directory).
+    person_id = getattr(request.user, "person_id", None)
+    mine = bool(request.GET.get("mine")) and person_id is not None
     questions = selectors.questions_visible(
-        request.user, query=clean_query(request), session_id=clean_int(request, "session")
+        request.user,
+        query=clean_query(request),
+        session_id=clean_int(request, "session"),
+        delegate_id=person_id if mine else None,
     )
     context = {
         "page": paginate(request, questions),
-        "commitments": selectors.commitments_open(request.user),
+        "commitments": selectors.commitments_open(request.user, delegate_id=person_id if mine else None),
         "today": timezone.localdate(),
+        "mine": mine,
+        "has_person": person_id is not None,
     }
     return render_list(request, "council/question_list.html", "council/_question_rows.html", context)
 
@@ -817,3 +1170,21 @@ def figures(request: HttpRequest) -> HttpResponse:
         "values": [data["sessions"][v] for v in SessionKind.values],
     }
     return render(request, "council/figures.html", context | {"data": data, "chart": chart})
+
+
+# -- What was sent to an agency ---------------------------------------------------------------
+
+
+@login_required
+def agency_inbox(request: HttpRequest) -> HttpResponse:
+    """For an agency's responder: the questions put to it with the written answer's due date,
+    what it promised with the due dates, and the resolutions it implements."""
+    if not selectors.agency_body_ids(request.user):
+        raise PermissionDenied(_("You do not have permission to do this."), code=CouncilError.NOT_ALLOWED)
+    context = {
+        "questions": selectors.questions_to_agency(request.user)[:100],
+        "commitments": selectors.commitments_of_agency(request.user)[:100],
+        "resolutions": selectors.resolutions_visible(request.user)[:100],
+        "today": timezone.localdate(),
+    }
+    return render(request, "council/agency_inbox.html", context)

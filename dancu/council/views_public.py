@@ -67,6 +67,5 @@ def confidence_detail(request, confidence_id: int):
         "vote": vote,
         "rows": rows,
         "denominator": vote.denominator,
-        "outcomes": documents.OUTCOME_TEXT,
     }
     return render(request, "council/public/confidence_detail.html", context)

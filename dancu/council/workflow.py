@@ -78,7 +78,10 @@ RESOLUTION_FLOW = Workflow(
 
 
 def count_incomplete(vote: Any) -> Any:
-    """The guard of closing a count: every person not exempt has their figures."""
+    """The guard of closing a count: the minutes are complete (ballots issued and returned, the
+    head of the counting board) and every person not exempt has their figures."""
+    if vote.ballots_issued is None or vote.ballots_cast is None or vote.counting_head_id is None:
+        return _("Record the ballots issued and returned and the head of the counting board first.")
     if vote.subjects.filter(exempt=False, low__isnull=True).exists():
         return _("Enter the figures of every person first.")
     return None

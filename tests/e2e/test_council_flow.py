@@ -146,7 +146,10 @@ def test_thematic_session_to_published_resolution(page, live_server, demo):
     assert f"Số: {number}" in text
     place = council.province.short_name or council.province.name
     assert vn_date_line(place, today) in text
-    assert "Nghị quyết về chính sách hỗ trợ trồng rừng gỗ lớn" in text
+    # Under "NGHỊ QUYẾT" its summary; no "Dự thảo", the effective-date article, the chair's name.
+    assert "Về chính sách hỗ trợ trồng rừng gỗ lớn" in text.splitlines()
+    assert "Dự thảo" not in text and "Nghị quyết này có hiệu lực từ" in text
+    assert text.rstrip().splitlines()[-1] not in {"", "CHỦ TỊCH"}
 
     # 8. Publish, then find it on the public pages (folded search, no sign-in needed).
     page.locator("form[action$='/cong-bo/'] button").click()

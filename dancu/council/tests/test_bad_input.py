@@ -179,7 +179,12 @@ def _posts(world, session, draft, extra):
         (
             "council:confidence_tally",
             (extra["cv"].pk, extra["subject"].pk),
-            {"high": "{big}", "medium": "{big}", "low": "{big}", "ballots_cast": "{big}"},
+            {"high": "{big}", "medium": "{big}", "low": "{big}"},
+        ),
+        (
+            "council:confidence_ballots",
+            (extra["cv"].pk,),
+            {"ballots_issued": "{big}", "ballots_cast": "{big}", "counting_head": "{big}"},
         ),
         ("council:meeting_create", (), {"body": "{big}", "held_on": "2026-12-10", "title": "X"}),
         ("council:hearing_create", (), {"body": "{big}", "held_on": "2026-12-10", "topic": "X"}),
@@ -226,7 +231,13 @@ def test_forms_with_huge_ids_and_counts_are_400_and_change_nothing(
 
 @pytest.mark.parametrize(
     ("form_class", "field"),
-    [("VoteForm", "yes"), ("VoteForm", "not_voting"), ("TallyForm", "high"), ("TallyForm", "ballots_cast")],
+    [
+        ("VoteForm", "yes"),
+        ("VoteForm", "not_voting"),
+        ("TallyForm", "high"),
+        ("BallotsForm", "ballots_issued"),
+        ("BallotsForm", "ballots_cast"),
+    ],
 )
 def test_counts_are_bounded_by_the_form(form_class, field):
     from dancu.council import forms
@@ -240,6 +251,8 @@ def test_counts_are_bounded_by_the_form(form_class, field):
         "high": 0,
         "medium": 0,
         "low": 0,
+        "ballots_issued": 0,
+        "ballots_cast": 0,
         field: INT64,
     }
     form = getattr(forms, form_class)(data)

@@ -59,11 +59,15 @@ PAGES = {
     "council:session_list": m.route(allowed=VIEW),
     "council:session_create": m.route(allowed=MANAGE),
     "council:session_detail": m.route("session_id", allowed=VIEW),
+    "council:session_edit": m.route("session_id", allowed=MANAGE),
+    "council:session_delete": m.route("session_id", allowed=MANAGE),
     "council:agenda_docx": m.route("session_id", allowed=VIEW),
     "council:attendance": m.route("session_id", allowed=VIEW),
     "council:submission_create": m.route("session_id", allowed=MANAGE),
     "council:commitments_report": m.route("session_id", allowed=VIEW),
     "council:submission_detail": m.route("submission_id", allowed=VIEW),
+    "council:submission_edit": m.route("submission_id", allowed=MANAGE),
+    "council:submission_delete": m.route("submission_id", allowed=MANAGE),
     "council:vote_create": m.route("submission_id", allowed=MANAGE),
     "council:resolution_adopt": m.route("vote_id", allowed=ADOPT),
     "council:resolution_list": m.route(allowed=RESOLUTIONS),
@@ -76,6 +80,8 @@ PAGES = {
     "council:meeting_list": m.route(allowed=VIEW),
     "council:meeting_detail": m.route("meeting_id", allowed=VIEW),
     "council:figures": m.route(allowed=VIEW, query="?year=2026"),
+    # What was sent to an agency: its responder only (the Office has the full pages).
+    "council:agency_inbox": m.route(allowed={"agency_responder"}),
 }
 # A streamed file: the harness reads `content`, which a FileResponse has not (test_download).
 DOWNLOADS = {"council:file_download": m.route("submission_id", "version", allowed=VIEW)}
@@ -98,6 +104,7 @@ POSTS = {
     "council:resolution_publish": (m.route("resolution_id"), ADOPT),
     "council:follow_up_add": (m.route("resolution_id"), FOLLOW_UP),
     "council:confidence_subject_add": (m.route("confidence_id"), MANAGE),
+    "council:confidence_ballots": (m.route("confidence_id"), MANAGE),
     "council:confidence_tally": (m.route("confidence_id", "subject_id"), MANAGE),
     "council:confidence_transition": (m.route("confidence_id"), MANAGE | ADOPT),
     "council:question_transition": (m.route("question_id"), MANAGE),
@@ -113,6 +120,10 @@ POSTS = {
 # Pages that also take a form POST -> who may post it.
 FORM_POSTS = {
     "council:session_create": MANAGE,
+    "council:session_edit": MANAGE,
+    "council:session_delete": MANAGE,
+    "council:submission_edit": MANAGE,
+    "council:submission_delete": MANAGE,
     "council:attendance": MANAGE,
     "council:submission_create": MANAGE,
     "council:vote_create": MANAGE,
@@ -189,6 +200,9 @@ def world(province, office, other_office, make_user, settings, tmp_path):
         actor=admin, vote=cv, person=w["people"][1], post="Phó Chủ tịch"
     )
     services.confidence_tally_record(actor=admin, subject=subject, high=3, medium=1, low=1)
+    services.confidence_ballots_record(
+        actor=admin, vote=cv, ballots_issued=5, ballots_cast=5, counting_head=w["people"][2]
+    )
     for step in ("count", "announce"):
         services.confidence_vote_transition(actor=admin, vote=cv, action=step)
     q = make_question(admin, w, s, delegate=secret, content="Câu hỏi chất vấn")

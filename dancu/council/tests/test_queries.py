@@ -85,8 +85,9 @@ def test_session_create_queries(world, session_in_progress, django_assert_num_qu
 
 def test_vote_record_queries(world, draft, django_assert_num_queries):
     get_access(world["admin"])
-    # savepoint, the session (fresh status), the rule in force, insert, audit (3), release
-    with django_assert_num_queries(8):
+    # savepoint, the session (fresh status), adopted already?, the rule in force, insert,
+    # audit (3), release
+    with django_assert_num_queries(9):
         make_vote(world["admin"], draft, yes=6)
 
 
@@ -114,6 +115,9 @@ def test_confidence_count_queries(world, session_in_progress, django_assert_num_
     for person in world["people"][:5]:
         subject = services.confidence_subject_add(actor=admin, vote=cv, person=person, post="Ủy viên")
         services.confidence_tally_record(actor=admin, subject=subject, high=5, medium=2, low=2)
+    services.confidence_ballots_record(
+        actor=admin, vote=cv, ballots_issued=9, ballots_cast=9, counting_head=world["people"][6]
+    )
     get_access(admin)
     # savepoint, the vote locked (with province and session), every figure in?, update,
     # audit (3), release: the same for 5 people as for 50.

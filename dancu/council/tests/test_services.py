@@ -106,12 +106,17 @@ def test_vote_counts_against_total_and_adopts_with_numbers(world, draft):
     with pytest.raises(Conflict) as refused:
         services.resolution_adopt(actor=admin, vote=v2)
     assert refused.value.code == CouncilError.NOT_PASSED
-    v3 = make_vote(admin, second, yes=9)
-    normative = services.resolution_adopt(actor=admin, vote=v3)
-    assert normative.number_label == "01/2026/NQ-HĐND"
     with pytest.raises(ValidationFailed) as refused:
         make_vote(admin, second, yes=9, no=1)
     assert refused.value.code == CouncilError.INVALID_TALLY
+    v3 = make_vote(admin, second, yes=9)
+    normative = services.resolution_adopt(actor=admin, vote=v3)
+    assert normative.number_label == "01/2026/NQ-HĐND"
+    # In force 10 days after adoption (rule "normative_effect_days"); the other from adoption.
+    assert normative.effective_from == D(2026, 12, 20) and resolution.effective_from == D(2026, 12, 10)
+    with pytest.raises(Conflict) as refused:  # an adopted draft is not voted on again
+        make_vote(admin, second, yes=9)
+    assert refused.value.code == CouncilError.ALREADY_ADOPTED
 
     data = docx_text(documents.resolution_docx(resolution))
     assert "HỘI ĐỒNG NHÂN DÂN" in data and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in data
@@ -179,6 +184,9 @@ def test_confidence_vote_outcomes_and_minutes(world, session_in_progress):
     )  # 6/9 = 2/3
     with pytest.raises(Conflict):
         services.confidence_tally_record(actor=actor, subject=c, high=1, medium=1, low=1)
+    services.confidence_ballots_record(
+        actor=actor, vote=cv, ballots_issued=9, ballots_cast=9, counting_head=people[3]
+    )
     for step in ("count", "reopen", "count", "announce"):
         cv = services.confidence_vote_transition(actor=actor, vote=cv, action=step)
     assert cv.status == "announced" and cv.published_at is not None
@@ -313,6 +321,14 @@ def test_count_waits_for_every_figure(world, session_in_progress, make_user, off
     with pytest.raises(Conflict) as refused:
         services.confidence_vote_transition(actor=admin, vote=cv, action="count")
     assert refused.value.code == "invalid_transition"
+    assert refused.value.message == gettext(
+        "Record the ballots issued and returned and the head of the counting board first."
+    )
+    services.confidence_ballots_record(
+        actor=admin, vote=cv, ballots_issued=9, ballots_cast=9, counting_head=world["people"][1]
+    )
+    with pytest.raises(Conflict) as refused:
+        services.confidence_vote_transition(actor=admin, vote=cv, action="count")
     assert refused.value.message == gettext("Enter the figures of every person first.")
     services.confidence_tally_record(actor=admin, subject=subject, high=9, medium=0, low=0)
     cv = services.confidence_vote_transition(actor=admin, vote=cv, action="count")

@@ -98,6 +98,11 @@ def test_management_forms(client, world, session_in_progress, draft, settings, t
     assert subject.outcome == "may_resign"
     page = client.get(reverse("council:confidence_detail", args=[cv_id])).content.decode()
     assert "55.56" in page or "55,56" in page
+    r = client.post(
+        reverse("council:confidence_ballots", args=[cv_id]),
+        {"ballots_issued": 9, "ballots_cast": 9, "counting_head": world["people"][1].pk},
+    )
+    assert r.status_code == 302
     for step in ("count", "announce"):
         r = client.post(reverse("council:confidence_transition", args=[cv_id]), {"action": step})
         assert r.status_code == 302, step
@@ -169,6 +174,9 @@ def test_a_refused_step_reshows_the_page_with_the_reason(client, world, session_
         actor=world["admin"], session=session_in_progress, held_on=D(2026, 12, 10)
     )
     services.confidence_subject_add(actor=world["admin"], vote=cv, person=world["people"][0], post="Chủ tịch")
+    services.confidence_ballots_record(
+        actor=world["admin"], vote=cv, ballots_issued=9, ballots_cast=9, counting_head=world["people"][1]
+    )
     page = client.get(reverse("council:confidence_detail", args=[cv.pk])).content.decode()
     # The button is there but disabled, with the reason beside it.
     assert 'value="count"' in page and str(_("Enter the figures of every person first.")) in page
