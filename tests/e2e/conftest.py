@@ -37,8 +37,18 @@ def page(browser):
     context.close()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run on committed data (the live server's thread reads it) and each starts
+    from the data the migrations seed (rule tables, posts, holidays), which the flush after a
+    transactional test empties: serialized rollback puts it back."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
 @pytest.fixture
 def demo(transactional_db):
+    """The demo province (every module's demo)."""
     from dancu.web.demo import load_demo
 
     return load_demo()
