@@ -31,6 +31,7 @@ class PetitionError(StrEnum):
     CLOSED = "petitions.closed"
     CHOOSE_PETITIONS = "petitions.choose_petitions"
     CHOOSE_OPINIONS = "petitions.choose_opinions"
+    CHOOSE_TARGET = "petitions.choose_target"
     UNKNOWN_ACTION = "petitions.unknown_action"
     CLASSIFICATION_INVALID = "petitions.classification_invalid"
     # Forwarding and answers.

@@ -116,7 +116,8 @@ def yes_no(label: Any) -> forms.TypedChoiceField:
 
 
 class StyledForm(ServiceForm):
-    """Bootstrap classes on every widget; ids equal to the field names."""
+    """Bootstrap classes on every widget (and `is-invalid` on a field with errors, described
+    by its message); ids equal to the field names unless `auto_id` says otherwise."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "%s")
@@ -130,12 +131,44 @@ class StyledForm(ServiceForm):
             elif not isinstance(widget, forms.HiddenInput | forms.MultipleHiddenInput):
                 widget.attrs.setdefault("class", "form-control")
 
+    def full_clean(self) -> None:
+        super().full_clean()
+        self.mark_invalid()
 
-class RoundForm(ServiceForm):
+    def mark_invalid(self) -> None:
+        """`is-invalid` and `aria-describedby` on the fields that carry a message (also after a
+        service's refusal was attached: call again)."""
+        for name, f in self.fields.items():
+            if name in self.errors and not isinstance(f.widget, forms.CheckboxSelectMultiple):
+                css = f.widget.attrs.get("class", "")
+                if "is-invalid" not in css:
+                    f.widget.attrs["class"] = f"{css} is-invalid".strip()
+                auto_id = self.auto_id if isinstance(self.auto_id, str) else "%s"
+                f.widget.attrs["aria-describedby"] = f"{auto_id % name}-error"
+
+
+class RoundForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=300)
-    code = forms.SlugField(label=_("Code"), max_length=40)
+    code = forms.SlugField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_("Short, without spaces or diacritics, e.g. txct-qh15-ky10."),
+    )
     start_date = BoundedDateField(label=_("Start"))
     end_date = BoundedDateField(label=_("End"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_%s")
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = self.fields
+        fields["name"].widget.attrs["placeholder"] = "TXCT trước kỳ họp thứ 10 Quốc hội khóa XV"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end cannot be before the start."))
+        return data
 
 
 class MeetingForm(StyledForm):
@@ -168,6 +201,8 @@ class MeetingForm(StyledForm):
         fields["place"].queryset = selectors.communes_of(round.province_id)
         fields["organisers"].queryset = selectors.organisers_of(round.province_id)
         fields["organisers"].widget.attrs["size"] = 5
+        # The delegates in office today (the current term of the province's NA delegation and
+        # People's Council), not everyone in the directory.
         fields["delegates"].queryset = selectors.delegates_of(round.province_id)
         fields["delegates"].widget.attrs["size"] = 8
 
@@ -216,12 +251,29 @@ class OpinionUploadForm(SpreadsheetUploadForm, ServiceForm):
         return {"upload": self.cleaned_data["file"]}
 
 
+class OptionalIdField(forms.Field):
+    """One id (a radio button), or None; anything that is not an id is None."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> int | None:
+        return int(value) if value not in self.empty_values and _is_id(value) else None
+
+
 class ConsolidationForm(ServiceForm):
-    """One action of the consolidation screen on the ticked petitions and opinions."""
+    """One action of the consolidation screen on the ticked petitions and opinions; `target`
+    is the petition a merge goes into; `back` names the page to return to ("petition": the
+    case page of the one petition acted on)."""
 
     action = forms.ChoiceField(choices=[(a, a) for a in CONSOLIDATION_ACTIONS])
     petition = IdListField()
     opinion = IdListField()
+    target = OptionalIdField()
+    back = forms.CharField(required=False, max_length=20)
     text = forms.CharField(required=False, max_length=5000)
     field = forms.ChoiceField(label=_("Field"), choices=[("", "—"), *FIELD_CHOICES], required=False)
     level = forms.ChoiceField(label=_("Competent level"), choices=[("", "—"), *LEVEL_CHOICES], required=False)
@@ -232,6 +284,7 @@ class ConsolidationForm(ServiceForm):
             "action": d["action"],
             "petition_ids": d["petition"],
             "opinion_ids": d["opinion"],
+            "target_id": d["target"],
             "text": d["text"],
             "field": d["field"],
             "level": d["level"],
@@ -293,11 +346,18 @@ class BatchForm(StyledForm):
 
 
 class AnswerForm(ServiceForm):
-    """An agency's answer to one petition of a batch forwarded to it."""
+    """An agency's answer to one petition of a batch forwarded to it: the text, the result
+    (no default: the agency says which), its own reply document's number and date, a file."""
 
     petition = IdChoiceField(queryset=Petition.objects.none(), widget=forms.HiddenInput)
     text = forms.CharField(label=_("Answer"), max_length=20_000)
-    status = forms.ChoiceField(label=_("Result"), choices=AnswerStatus.choices)
+    status = forms.ChoiceField(
+        label=_("Result"),
+        choices=[("", _("— choose the result —")), *AnswerStatus.choices],
+        error_messages={"required": _("Choose the result of the answer.")},
+    )
+    document_number = forms.CharField(label=_("Number of your reply document"), max_length=50, required=False)
+    document_date = BoundedDateField(label=_("Date of your reply document"), required=False)
     file = forms.FileField(label=_("Attachment"), required=False)
 
     def __init__(self, *args: Any, batch: ForwardingBatch, **kwargs: Any) -> None:
@@ -309,7 +369,7 @@ class AnswerForm(ServiceForm):
 class ReviewForm(ServiceForm):
     """The office's review of an answer: accepted (the petition closes) or not (re-opened)."""
 
-    accepted = yes_no(_("Accept"))
+    accepted = yes_no(_("Accept the answer"))
     reason = forms.CharField(label=_("Reason"), required=False, max_length=2000)
 
 
@@ -330,6 +390,11 @@ class PetitionFilterForm(forms.Form):
     level = forms.ChoiceField(label=_("Level"), choices=LEVEL_CHOICES, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=Petition.Status.choices, required=False)
     repeated = forms.BooleanField(label=_("Raised in several rounds, unresolved"), required=False)
+    mine = forms.ChoiceField(
+        label=_("Mine"),
+        choices=[("meetings", _("Raised at my meetings")), ("constituency", _("From my constituency"))],
+        required=False,
+    )
 
     def filters(self) -> dict[str, Any]:
         """The valid filters, as `selectors.petitions_visible` takes them."""
@@ -344,4 +409,5 @@ class PetitionFilterForm(forms.Form):
             "level": data.get("level") or "",
             "status": data.get("status") or "",
             "repeated": bool(data.get("repeated")),
+            "mine": data.get("mine") or "",
         }

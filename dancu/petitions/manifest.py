@@ -43,6 +43,8 @@ MANIFEST = ModuleManifest(
         },
     },
     demo="dancu.petitions.demo:load",
+    dashboard_cards="dancu.petitions.dashboard:cards",
+    search="dancu.petitions.search:global_search",
     documents="dancu.petitions.previews:samples",
     matrix_routes="dancu.petitions.tests.test_permissions:ROUTES",
 )

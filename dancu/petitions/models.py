@@ -278,6 +278,9 @@ class Answer(TimeStampedModel):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The agency's own reply document (its công văn): number and date, as the agency issued it.
+    document_number = models.CharField(_("reply document number"), max_length=50, blank=True)
+    document_date = models.DateField(_("reply document date"), null=True, blank=True)
     accepted = models.BooleanField(_("accepted"), null=True, blank=True)
     rejection_reason = models.TextField(_("reason for not accepting"), blank=True)
 
@@ -288,6 +291,26 @@ class Answer(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.petition_id}: {self.status}"
+
+
+class MergedPetition(models.Model):
+    """A petition merged into another on the consolidation screen: its old address and code
+    lead to the petition it went into (the merged row itself is gone)."""
+
+    old_id = models.PositiveBigIntegerField(_("former id"), unique=True)
+    code = models.CharField(_("former code"), max_length=30, unique=True)
+    into = models.ForeignKey(
+        Petition, verbose_name=_("merged into"), on_delete=models.CASCADE, related_name="merged_from"
+    )
+    merged_at = models.DateTimeField(_("merged at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("merged petition")
+        verbose_name_plural = _("merged petitions")
+        ordering = ["-merged_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.code} → {self.into_id}"
 
 
 class ReminderLog(models.Model):

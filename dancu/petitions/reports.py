@@ -9,9 +9,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from dancu.core.documents import DocumentSpec, Section, Signer, Table, build_document
-from dancu.core.excel import export_rows
+from dancu.core.excel import Column, Integer, export_rows
+from dancu.directory.selectors import office_signer
 
-from .fields import field_vi, level_vi
+from .fields import field_vi, level_short_vi, level_vi
 from .models import Answer, ForwardingBatch, Petition, Round
 
 STATUS_VI = {
@@ -35,6 +36,19 @@ def _place(round: Round) -> str:
     return name
 
 
+def _signer(province_id: int) -> Signer:
+    """The Office's head signs (or the deputy, "KT. CHÁNH VĂN PHÒNG"), by name from the
+    directory (the person holding the post in the Office)."""
+    authority, position, name = office_signer(province_id)
+    return Signer(position=position, name=name, authority=authority)
+
+
+def _drafting_unit(symbol: str) -> str:
+    """The drafting unit in a symbol ("VP-TH" -> "TH"): the archive line names it."""
+    parts = [p for p in symbol.split("-") if p]
+    return parts[-1] if len(parts) > 1 else ""
+
+
 def _office_report(
     round: Round, summary: str, body: list[Any], *, number: int | str | None, date: datetime.date
 ) -> bytes:
@@ -50,16 +64,21 @@ def _office_report(
         doc_type="BÁO CÁO",
         summary=summary,
         body=body,
-        signer=Signer(position="CHÁNH VĂN PHÒNG", name=""),
-        recipients=["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh", "Lưu: VT"],
+        signer=_signer(round.province_id),
+        recipients=["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh"],
+        archive="VT",
     )
     return build_document(spec)
 
 
 def cover_letter(batch: ForwardingBatch) -> bytes:
+    """The công văn that forwards a batch: no title, "V/v chuyển kiến nghị của cử tri" under its
+    number, "Kính gửi: <agency>.", the list of petitions, "Nơi nhận: Như trên; Lưu: VT, <unit>."
+    and the Office's signer from the directory."""
     parent, issuer = _issuer(batch.round)
     petitions = list(batch.petitions.order_by("id"))
     number, _sep, symbol = batch.dispatch_number.partition("/")
+    symbol = symbol or "VP-TH"
     body: list[Any] = [
         f"Thực hiện quy định về tiếp nhận, xử lý kiến nghị của cử tri, sau đợt {batch.round.name}, "
         f"Văn phòng chuyển đến {batch.agency.name} {len(petitions)} kiến nghị của cử tri thuộc thẩm quyền "
@@ -68,21 +87,25 @@ def cover_letter(batch: ForwardingBatch) -> bytes:
         f"{batch.due_date:%d/%m/%Y}.",
         Table(
             [["TT", "Mã", "Nội dung kiến nghị"]]
-            + [[str(i), p.code, p.text] for i, p in enumerate(petitions, 1)]
+            + [[str(i), p.code, p.text] for i, p in enumerate(petitions, 1)],
+            widths=[12, 32, 121],
         ),
     ]
+    unit = _drafting_unit(symbol)
     spec = DocumentSpec(
         issuer_parent=parent,
         issuer=issuer,
-        symbol=symbol or "VP-TH",
-        number=number if symbol else batch.dispatch_number,
+        symbol=symbol,
+        number=number if batch.dispatch_number.count("/") else batch.dispatch_number,
         place=_place(batch.round),
         date=batch.dispatch_date,
         doc_type="",
-        summary=f"V/v chuyển kiến nghị của cử tri đến {batch.agency.name}",
+        summary="V/v chuyển kiến nghị của cử tri",
+        addressees=[batch.agency.name],
         body=body,
-        signer=Signer(position="CHÁNH VĂN PHÒNG", name="", authority=""),
-        recipients=[batch.agency.name, "Lưu: VT"],
+        signer=_signer(batch.province_id),
+        recipients=["Như trên"],
+        archive=f"VT, {unit}" if unit else "VT",
     )
     return build_document(spec)
 
@@ -103,7 +126,8 @@ def synthesis_docx(
             blocks.append(
                 Table(
                     [["TT", "Mã", "Nội dung kiến nghị", "Số nhóm cử tri"]]
-                    + [[str(n), p.code, p.text, str(p.group_count)] for n, p in enumerate(f["petitions"], 1)]
+                    + [[str(n), p.code, p.text, str(p.group_count)] for n, p in enumerate(f["petitions"], 1)],
+                    widths=[12, 32, 99, 22],
                 )
             )
         body.append(Section(f"{roman[i]}. {level_vi(g['level']).upper()} ({g['count']} kiến nghị)", blocks))
@@ -117,7 +141,7 @@ def synthesis_xlsx(round: Round, groups: list[dict[str, Any]]) -> bytes:
             for p in f["petitions"]:
                 rows.append(
                     [
-                        level_vi(g["level"]),
+                        level_short_vi(g["level"]),
                         field_vi(f["field"]),
                         p.code,
                         p.text,
@@ -125,24 +149,31 @@ def synthesis_xlsx(round: Round, groups: list[dict[str, Any]]) -> bytes:
                         p.rounds_raised,
                     ]
                 )
-    headers = ["Thẩm quyền", "Lĩnh vực", "Mã", "Nội dung kiến nghị", "Số nhóm cử tri", "Số kỳ đã nêu"]
-    return export_rows(headers, rows, "Tong hop")
+    columns = [
+        Column("level", "Thẩm quyền", width=14),
+        Column("field", "Lĩnh vực", width=34),
+        Column("code", "Mã", width=15),
+        Column("text", "Nội dung kiến nghị", width=80),
+        Column("groups", "Số nhóm cử tri", width=14, parser=Integer()),
+        Column("rounds", "Số kỳ đã nêu", width=13, parser=Integer()),
+    ]
+    return export_rows(columns, rows, "Tổng hợp kiến nghị")
 
 
 def results_xlsx(rows: list[dict[str, Any]]) -> bytes:
-    headers = [
-        "Cơ quan",
-        "Số kiến nghị nhận",
-        "Đã trả lời",
-        "Đã giải quyết xong",
-        "Tỷ lệ giải quyết (%)",
-        "Quá hạn",
+    columns = [
+        Column("agency", "Cơ quan", width=48),
+        Column("received", "Số kiến nghị nhận", width=18, parser=Integer()),
+        Column("answered", "Đã trả lời", width=12, parser=Integer()),
+        Column("resolved", "Đã giải quyết xong", width=19, parser=Integer()),
+        Column("pct", "Tỷ lệ giải quyết (%)", width=20),
+        Column("overdue", "Quá hạn", width=10, parser=Integer()),
     ]
     data = [
         [r["agency"].name, r["received"], r["answered"], r["resolved"], r["resolved_pct"], r["overdue"]]
         for r in rows
     ]
-    return export_rows(headers, data, "Ket qua")
+    return export_rows(columns, data, "Kết quả trả lời")
 
 
 def results_docx(
@@ -175,7 +206,7 @@ def results_docx(
         f"{len(rows)} cơ quan có thẩm quyền. Đến ngày {date:%d/%m/%Y}, các cơ quan đã trả lời "
         f"{answered} kiến nghị, trong đó {resolved} kiến nghị đã được giải quyết xong ({pct}%); "
         f"{overdue} kiến nghị quá hạn chưa được trả lời.",
-        Section("KẾT QUẢ THEO CƠ QUAN", [Table(table)]),
+        Section("KẾT QUẢ THEO CƠ QUAN", [Table(table, widths=[12, 55, 20, 19, 21, 18, 20])]),
     ]
     return _office_report(
         round, "Kết quả giải quyết, trả lời kiến nghị của cử tri", body, number=number, date=date
@@ -183,20 +214,22 @@ def results_docx(
 
 
 def petitions_xlsx(rows: Iterable[tuple[Petition, Answer | None]]) -> bytes:
-    """The petition list as Excel: one row per petition with its latest answer. Every text is
-    stored as text (core.excel: a wording that begins with "=" is not a formula) and without
-    control characters."""
-    headers = [
-        _("Code"),
-        _("Round"),
-        _("Petition"),
-        _("Field"),
-        _("Competent level"),
-        _("Status"),
-        _("Agency"),
-        _("Rounds raised"),
-        _("Result of the answer"),
-        _("Answer"),
+    """The petition list as Excel: one row per petition with its latest answer, under the
+    labels the pages show (field, level, status, result), with the answer's reply document.
+    Every text is stored as text (core.excel: a wording that begins with "=" is not a formula)
+    and without control characters."""
+    columns = [
+        Column("code", _("Code"), width=15),
+        Column("round", _("Round"), width=36),
+        Column("text", _("Petition"), width=70),
+        Column("field", _("Field"), width=30),
+        Column("level", _("Competent level"), width=14),
+        Column("status", _("Status"), width=16),
+        Column("agency", _("Agency"), width=40),
+        Column("rounds", _("Rounds raised"), width=10, parser=Integer()),
+        Column("result", _("Result of the answer"), width=22),
+        Column("document", _("Reply document"), width=22),
+        Column("answer", _("Answer"), width=70),
     ]
     data = (
         [
@@ -209,8 +242,16 @@ def petitions_xlsx(rows: Iterable[tuple[Petition, Answer | None]]) -> bytes:
             p.agency.name if p.agency else "",
             p.rounds_raised,
             a.get_status_display() if a else "",
+            _reply_document(a),
             a.text if a else "",
         ]
         for p, a in rows
     )
-    return export_rows(headers, data, _("Petitions"))
+    return export_rows(columns, data, _("Voters' petitions"))
+
+
+def _reply_document(answer: Answer | None) -> str:
+    if answer is None or not (answer.document_number or answer.document_date):
+        return ""
+    date = f"{answer.document_date:%d/%m/%Y}" if answer.document_date else ""
+    return " ".join(x for x in (answer.document_number, date) if x)

@@ -26,12 +26,21 @@ from dancu.core.errors import NotFound, PermissionDenied
 from dancu.core.models import ImportJob
 from dancu.core.search import search_queryset
 from dancu.core.text import search_tokens
-from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Person, UnitLevel
+from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Membership, Person, UnitLevel
 
 from . import permissions, workflow
 from .errors import PetitionError
 from .importing import IMPORT_KIND
-from .models import Answer, AnswerStatus, ForwardingBatch, Petition, Round, VoterMeeting, VoterOpinion
+from .models import (
+    Answer,
+    AnswerStatus,
+    ForwardingBatch,
+    MergedPetition,
+    Petition,
+    Round,
+    VoterMeeting,
+    VoterOpinion,
+)
 from .permissions import ANSWER, CHANGE, VIEW, require
 
 # Bodies a petition may be forwarded to / classified under.
@@ -106,8 +115,21 @@ def communes_of(province_id: int) -> QuerySet[AdministrativeUnit]:
     ).order_by(F("valid_to").desc(nulls_first=True), "name")
 
 
-def delegates_of(province_id: int) -> QuerySet[Person]:
-    return Person.objects.filter(province_id=province_id).order_by("full_name")
+# The elected bodies whose delegates meet voters: the province's NA delegation and councils.
+DELEGATE_BODY_KINDS = (BodyKind.NA_DELEGATION, BodyKind.PEOPLES_COUNCIL)
+
+
+def delegates_of(province_id: int, *, on: datetime.date | None = None) -> QuerySet[Person]:
+    """The delegates in office on `on` (today): people holding a membership, not ended, of the
+    term in force of the province's NA delegation or one of its People's Councils."""
+    on = on or timezone.localdate()
+    in_office = Membership.objects.filter(
+        body__province_id=province_id,
+        body__kind__in=DELEGATE_BODY_KINDS,
+        end_date__isnull=True,
+        term__start_date__lte=on,
+    ).filter(Q(term__end_date__isnull=True) | Q(term__end_date__gte=on))
+    return Person.objects.filter(pk__in=in_office.values("person_id")).order_by("full_name", "id")
 
 
 def organisers_of(province_id: int) -> QuerySet[Body]:
@@ -199,7 +221,11 @@ def petitions_visible(
     level: str = "",
     status: str = "",
     repeated: bool = False,
+    mine: str = "",
 ) -> QuerySet[Petition]:
+    """The petitions the user may see, filtered; `mine` (a delegate: the account's person)
+    keeps those raised at the meetings they attended ("meetings") or at meetings held in their
+    constituency ("constituency")."""
     qs = Petition.objects.select_related("round", "agency", "committee")
     condition = _province_scope(get_access(user), VIEW)
     if condition is not None:
@@ -218,7 +244,31 @@ def petitions_visible(
         qs = qs.filter(status=status)
     if repeated:
         qs = qs.filter(rounds_raised__gte=2, status__in=sorted(workflow.OPEN_STATES))
+    if mine:
+        qs = qs.filter(pk__in=_raised_at(VoterOpinion.objects.filter(meeting__in=_my_meetings(user, mine))))
     return search_queryset(qs, query).order_by("-id")
+
+
+MINE = ("meetings", "constituency")
+
+
+def _raised_at(opinions: QuerySet[VoterOpinion]) -> QuerySet:
+    return opinions.filter(petition__isnull=False).values("petition_id")
+
+
+def _my_meetings(user, mine: str) -> QuerySet[VoterMeeting]:
+    """The meetings a delegate attended, or those held in their constituency today (the
+    constituency of their membership in office; a commune, or a commune of a listed area)."""
+    person_id = getattr(user, "person_id", None)
+    if person_id is None or mine not in MINE:
+        return VoterMeeting.objects.none()
+    if mine == "meetings":
+        return VoterMeeting.objects.filter(delegates__id=person_id)
+    constituencies = Membership.objects.filter(
+        person_id=person_id, end_date__isnull=True, constituency__isnull=False
+    ).values("constituency_id")
+    units = AdministrativeUnit.objects.filter(constituency__in=constituencies).values("pk")
+    return VoterMeeting.objects.filter(Q(place__in=units) | Q(place__parent__in=units))
 
 
 # Rows of the list's Excel export at most (the filters narrow a larger list).
@@ -312,6 +362,15 @@ def petition_get(user, petition_id: int) -> Petition:
     )
 
 
+def merged_into(user, petition_id: int) -> Petition | None:
+    """The petition a merged one went into, when the user may see it (its old address
+    redirects there); None otherwise."""
+    alias = MergedPetition.objects.filter(old_id=petition_id).values("into_id").first()
+    if alias is None:
+        return None
+    return petitions_visible(user).filter(pk=alias["into_id"]).first()
+
+
 def petitions_of_round(round: Round, ids: Iterable[int]) -> list[Petition]:
     """The petitions of `round` with these ids, in the order given (the first ticked first);
     NotFound when one is not in the round."""
@@ -332,6 +391,11 @@ def petition_opinions(user, petition: Petition) -> QuerySet[VoterOpinion]:
 
 def petition_answers(petition: Petition) -> QuerySet[Answer]:
     return petition.answers.select_related("batch__agency").order_by("-created_at", "-id")
+
+
+def petition_batches(petition: Petition) -> QuerySet[ForwardingBatch]:
+    """The batches a petition was forwarded in, the latest first (with the rule applied)."""
+    return petition.batches.select_related("agency", "rule").order_by("-dispatch_date", "-id")
 
 
 def consolidation_groups(user, round: Round) -> QuerySet[Petition]:
@@ -513,19 +577,37 @@ def results_by_agency(user, round: Round, *, today: datetime.date | None = None)
     return sorted(rows.values(), key=lambda r: r["agency"].name)
 
 
-def dashboard(user) -> dict[str, Any]:
-    from .fields import FIELDS, LEVELS
+def _chart(counts: dict[str, int], labels: list[tuple[str, Any]], param: str) -> dict[str, Any]:
+    """A chart's series in the order of `labels` (the list filter's choices), with the filter
+    each bar stands for, so that a bar and the filtered list count the same petitions."""
+    rows = [(code, str(label), counts[code]) for code, label in labels if counts.get(code)]
+    return {
+        "labels": [label for _c, label, _n in rows],
+        "data": [n for _c, _l, n in rows],
+        "filters": [f"{param}={code}" for code, _l, _n in rows],
+    }
 
-    qs = petitions_visible(user)
-    by_field = dict(qs.values_list("field").annotate(n=Count("id")).values_list("field", "n"))
-    by_level = dict(qs.values_list("level").annotate(n=Count("id")).values_list("level", "n"))
-    by_status = dict(qs.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+
+def dashboard(user) -> dict[str, Any]:
+    """The figures of the petitions dashboard, each counted as the list filters count: one
+    GROUP BY per chart, with no ordering (an ORDER BY id would group by petition and give every
+    category a count of 1)."""
+    from .fields import FIELD_CHOICES, LEVEL_CHOICES
+
+    qs = petitions_visible(user).order_by()
+
+    def counts(column: str) -> dict[str, int]:
+        return dict(qs.values_list(column).annotate(n=Count("id")).values_list(column, "n").order_by())
+
     by_agency = list(
-        qs.exclude(agency__isnull=True).values("agency__name").annotate(n=Count("id")).order_by("-n")[:15]
+        qs.exclude(agency__isnull=True)
+        .values("agency_id", "agency__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "agency__name")[:15]
     )
     trend = [
-        {"name": r.name, "petition_count": r.petition_count}  # type: ignore[attr-defined]
-        for r in rounds_visible(user).order_by("start_date")[:20]
+        {"name": r.name, "petition_count": r.petition_count, "pk": r.pk}  # type: ignore[attr-defined]
+        for r in rounds_visible(user).order_by("start_date", "id")[:20]
     ]
     today = timezone.localdate()
     overdue = (
@@ -535,21 +617,35 @@ def dashboard(user) -> dict[str, Any]:
         .distinct()
         .count()
     )
-    statuses = dict(Petition.Status.choices)
     return {
         "total": qs.count(),
         "overdue_batches": overdue,
         "chart": {
-            "field": {"labels": [str(FIELDS[k][0]) for k in by_field], "data": list(by_field.values())},
-            "level": {"labels": [str(LEVELS[k][0]) for k in by_level], "data": list(by_level.values())},
-            "status": {
-                "labels": [str(statuses.get(k, k)) for k in by_status],
-                "data": list(by_status.values()),
+            "field": _chart(counts("field"), FIELD_CHOICES, "field"),
+            "level": _chart(counts("level"), LEVEL_CHOICES, "level"),
+            "status": _chart(counts("status"), list(Petition.Status.choices), "status"),
+            "agency": {
+                "labels": [r["agency__name"] for r in by_agency],
+                "data": [r["n"] for r in by_agency],
+                "filters": [f"agency={r['agency_id']}" for r in by_agency],
             },
-            "agency": {"labels": [r["agency__name"] for r in by_agency], "data": [r["n"] for r in by_agency]},
-            "trend": {"labels": [r["name"] for r in trend], "data": [r["petition_count"] for r in trend]},
+            "trend": {
+                "labels": [r["name"] for r in trend],
+                "data": [r["petition_count"] for r in trend],
+                "filters": [f"round={r['pk']}" for r in trend],
+            },
         },
     }
+
+
+def answers_to_review(user, round: Round | None = None) -> QuerySet[Answer]:
+    """Answers the agencies sent that the Office has not reviewed yet (newest first), in the
+    provinces where the user reviews answers."""
+    qs = Answer.objects.filter(accepted__isnull=True, petition__status=Petition.Status.ANSWERED)
+    qs = get_access(user).scope(qs, permissions.FORWARD, field="petition__province")
+    if round is not None:
+        qs = qs.filter(petition__round=round)
+    return qs.select_related("petition", "batch__agency").order_by("-created_at", "-id")
 
 
 # -- Public reads (no sign-in, no voter data) ------------------------------------------------
@@ -568,32 +664,53 @@ def public_round_get(round_id: int) -> Round:
     )
 
 
-def public_petitions(round: Round) -> QuerySet[Petition]:
-    return (
-        Petition.objects.filter(round=round)
-        .exclude(status=Petition.Status.DRAFT)
-        .select_related("agency")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("-created_at", "-id")))
-        .order_by("level", "field", "id")
+def published_answers() -> QuerySet[Answer]:
+    """Answers the public may read: accepted by the Office (an answer it has not reviewed, or
+    sent back, is never public), newest first; the round must be published too."""
+    return Answer.objects.filter(accepted=True, petition__round__is_public=True).order_by(
+        "-created_at", "-id"
     )
 
 
+def _public_petitions() -> QuerySet[Petition]:
+    return (
+        Petition.objects.filter(round__is_public=True)
+        .exclude(status=Petition.Status.DRAFT)
+        .select_related("round", "agency")
+        .prefetch_related(
+            Prefetch(
+                "answers", queryset=published_answers().select_related("batch__agency"), to_attr="published"
+            ),
+            Prefetch(
+                "batches",
+                queryset=ForwardingBatch.objects.select_related("agency").order_by("-dispatch_date", "-id"),
+                to_attr="forwarded",
+            ),
+        )
+    )
+
+
+def public_petitions(round: Round) -> QuerySet[Petition]:
+    """A published round's petitions (not proposals), each with `published` (its published
+    answers, newest first) and `forwarded` (its batches, latest first): what the public page
+    states is only what these say."""
+    return _public_petitions().filter(round=round).order_by("level", "field", "id")
+
+
 def public_answer_file_get(answer_id: int) -> Answer:
-    """The attachment of a published answer: the answer the public pages show (the latest of a
-    petition that is not a proposal, in a round the Office published), with a file. NotFound
-    for anything else, the same as a missing answer."""
+    """The attachment of a published answer: the answer the public pages show (the latest
+    answer the Office accepted, of a petition that is not a proposal, in a round the Office
+    published), with a file. NotFound for anything else, the same as a missing answer."""
     answer = (
-        Answer.objects.filter(pk=answer_id, petition__round__is_public=True)
+        published_answers()
+        .filter(pk=answer_id)
         .exclude(petition__status=Petition.Status.DRAFT)
         .exclude(file="")
         .select_related("petition")
         .first()
     )
     latest = (
-        Answer.objects.filter(petition_id=answer.petition_id)
-        .order_by("-created_at", "-id")
-        .values("pk")
-        .first()
+        published_answers().filter(petition_id=answer.petition_id).values("pk").first()
         if answer is not None
         else None
     )
@@ -602,14 +719,16 @@ def public_answer_file_get(answer_id: int) -> Answer:
     return answer
 
 
-def public_petition_by_code(code: str) -> Petition | None:
+def public_petition_by_code(code: str) -> tuple[Petition | None, str]:
+    """A published petition by its code, or by the code of a petition merged into it; with
+    the code the public typed when it was a merged one's ("" otherwise)."""
     code = code.strip().upper()
     if not code or len(code) > 30:
-        return None
-    return (
-        Petition.objects.filter(code=code, round__is_public=True)
-        .exclude(status=Petition.Status.DRAFT)
-        .select_related("round", "agency")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("-created_at", "-id")))
-        .first()
-    )
+        return None, ""
+    found = _public_petitions().filter(code=code).first()
+    if found is not None:
+        return found, ""
+    alias = MergedPetition.objects.filter(code=code).values("into_id").first()
+    if alias is None:
+        return None, ""
+    return _public_petitions().filter(pk=alias["into_id"]).first(), code

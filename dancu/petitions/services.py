@@ -42,6 +42,7 @@ from .models import (
     DelegateLevel,
     ForwardingBatch,
     MeetingKind,
+    MergedPetition,
     Petition,
     PetitionRule,
     ReminderLog,
@@ -643,10 +644,16 @@ def petition_attach(*, actor: User, petition: Petition, opinions: Sequence[Voter
 
 @transaction.atomic
 def petition_merge(*, actor: User, target: Petition, sources: Sequence[Petition]) -> Petition:
-    """Move every opinion of `sources` into `target` and delete the emptied proposals."""
+    """Move every opinion of `sources` into `target` (which keeps its own wording) and delete
+    the emptied proposals; their old addresses and codes lead to `target` from now on
+    (`MergedPetition`), and so do those of petitions merged into them before."""
     require(get_access(actor), CHANGE, target.province_id)
     _editable(target)
     sources = [s for s in sources if s.pk != target.pk]
+    if not sources:
+        raise _invalid(
+            _("Choose at least two petitions to merge."), PetitionError.CHOOSE_PETITIONS, "petition"
+        )
     for s in sources:
         if s.province_id != target.province_id or s.round_id != target.round_id:
             raise _invalid(
@@ -657,31 +664,61 @@ def petition_merge(*, actor: User, target: Petition, sources: Sequence[Petition]
     if ForwardingBatch.petitions.through.objects.filter(petition_id__in=ids).exists():
         raise Conflict(_("A forwarded petition cannot be merged."), code=PetitionError.NOT_EDITABLE)
     VoterOpinion.objects.filter(petition_id__in=ids).update(petition=target)
+    # What pointed at the merged petitions now points at the one they went into.
+    MergedPetition.objects.filter(into_id__in=ids).update(into=target)
+    MergedPetition.objects.bulk_create(
+        [MergedPetition(old_id=s.pk, code=s.code, into=target) for s in sources]
+    )
+    ClassificationOverride.objects.filter(petition_id__in=ids).update(petition=target)
+    Petition.objects.filter(previous_id__in=ids).update(previous=target)
     Petition.objects.filter(pk__in=ids).delete()
     _refresh_provenance(target)
     codes = [s.code for s in sources]
     _audit(
-        actor, "petitions.petition_merge", target, target.province.code, f"merged {codes}", {"merged": ids}
+        actor,
+        "petitions.petition_merge",
+        target,
+        target.province.code,
+        f"{', '.join(codes)} → {target.code}",
+        {"merged": ids, "codes": codes},
     )
     return target
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 @transaction.atomic
 def petition_split(
     *, actor: User, petition: Petition, opinion_ids: Sequence[int], text: str = ""
 ) -> Petition:
-    """Move some opinions out of `petition` into a new proposed petition."""
+    """Move some opinions out of `petition` into a new proposed petition, worded as the
+    longest of them. The petition keeps its wording unless that wording was a moved opinion's:
+    then it takes the longest opinion it keeps."""
     require(get_access(actor), CHANGE, petition.province_id)
     _editable(petition)
     moving = list(petition.opinions.filter(pk__in=opinion_ids).select_related("meeting"))
     if not moving:
         raise _invalid(_("Choose the opinions to split off."), PetitionError.CHOOSE_OPINIONS, "opinion")
-    if len(moving) == petition.opinions.count():
+    staying = list(petition.opinions.exclude(pk__in=[o.pk for o in moving]).order_by("id"))
+    if not staying:
         raise _invalid(
             _("At least one opinion must stay in the petition."), PetitionError.CHOOSE_OPINIONS, "opinion"
         )
-    new = petition_create(actor=actor, round=petition.round, text=text or moving[0].text, opinions=moving)
+    wording = text or max((o.text for o in moving), key=len)
+    new = petition_create(actor=actor, round=petition.round, text=wording, opinions=moving)
+    if any(_same_text(petition.text, o.text) for o in moving):
+        petition_edit(actor=actor, petition=petition, text=max((o.text for o in staying), key=len))
     _refresh_provenance(petition)
+    _audit(
+        actor,
+        "petitions.petition_split",
+        petition,
+        petition.province.code,
+        f"{petition.code} → {new.code}",
+        {"opinions": [o.pk for o in moving], "into": new.code},
+    )
     return new
 
 
@@ -834,12 +871,15 @@ def consolidation_act(
     action: str,
     petition_ids: Sequence[int] = (),
     opinion_ids: Sequence[int] = (),
+    target_id: int | None = None,
     text: str = "",
     field: str = "",
     level: str = "",
 ) -> Any:
-    """One action of the consolidation screen on the ticked petitions of a round (the first
-    ticked is the target of a merge, the one split or reworded): one transaction."""
+    """One action of the consolidation screen on the ticked petitions and opinions of a round:
+    one transaction. A merge goes into the petition chosen as its target (`target_id`, which
+    need not be ticked too); a split takes the ticked opinions out of their petition (one
+    petition: the opinions say which); an edit rewords the one petition ticked."""
     require(get_access(actor), CHANGE, round.province_id)
     if action == "propose":
         return consolidate_round(actor=actor, round=round)
@@ -847,22 +887,69 @@ def consolidation_act(
         return round_confirm_all(actor=actor, round=round)
     if action not in CONSOLIDATION_ACTIONS:
         raise _invalid(_("Unknown action."), PetitionError.UNKNOWN_ACTION)
+    if action == "split":
+        return _split_ticked(actor, round, petition_ids, opinion_ids)
+    if action == "merge":
+        if target_id is None:
+            raise _invalid(
+                _("Choose the petition to merge into (“Merge into this one” on its card)."),
+                PetitionError.CHOOSE_TARGET,
+                "target",
+            )
+        chosen = selectors.petitions_of_round(round, [target_id, *petition_ids])
+        if len(chosen) < 2:
+            raise _invalid(
+                _("Tick the petitions to merge into the chosen one."),
+                PetitionError.CHOOSE_PETITIONS,
+                "petition",
+            )
+        return petition_merge(actor=actor, target=chosen[0], sources=chosen[1:])
     chosen = selectors.petitions_of_round(round, petition_ids)
     if not chosen:
         raise _invalid(_("Choose a petition."), PetitionError.CHOOSE_PETITIONS, "petition")
     if action in ("confirm", "unconfirm"):
         return petitions_transition(actor=actor, petitions=chosen, action=action)
-    if action == "merge":
-        if len(chosen) < 2:
-            raise _invalid(
-                _("Choose at least two petitions to merge."), PetitionError.CHOOSE_PETITIONS, "petition"
-            )
-        return petition_merge(actor=actor, target=chosen[0], sources=chosen[1:])
-    if action == "split":
-        return petition_split(actor=actor, petition=chosen[0], opinion_ids=opinion_ids)
     if action == "edit":
         return petition_edit(actor=actor, petition=chosen[0], text=text)
     return petitions_classify(actor=actor, petitions=chosen, field=field, level=level)
+
+
+def _split_ticked(
+    actor: User, round: Round, petition_ids: Sequence[int], opinion_ids: Sequence[int]
+) -> Petition:
+    """Split by the ticked opinions: their petition is the one split (a ticked petition, if
+    any, must be that one)."""
+    if not opinion_ids:
+        raise _invalid(
+            _("Tick the opinions to take out of their petition."), PetitionError.CHOOSE_OPINIONS, "opinion"
+        )
+    owners = set(
+        VoterOpinion.objects.filter(pk__in=opinion_ids, meeting__round=round).values_list(
+            "petition_id", flat=True
+        )
+    )
+    owners.discard(None)
+    if not owners:
+        raise _invalid(
+            _("The ticked opinions do not belong to a petition of this round."),
+            PetitionError.CHOOSE_OPINIONS,
+            "opinion",
+        )
+    if len(owners) > 1:
+        raise _invalid(
+            _("The ticked opinions belong to different petitions: split one petition at a time."),
+            PetitionError.CHOOSE_OPINIONS,
+            "opinion",
+        )
+    (owner_id,) = owners
+    if petition_ids and set(petition_ids) != {owner_id}:
+        raise _invalid(
+            _("The ticked opinions do not belong to the ticked petition."),
+            PetitionError.CHOOSE_OPINIONS,
+            "opinion",
+        )
+    (petition,) = selectors.petitions_of_round(round, [owner_id])
+    return petition_split(actor=actor, petition=petition, opinion_ids=opinion_ids)
 
 
 # -- Forwarding and answers ---------------------------------------------------------------------
@@ -942,7 +1029,15 @@ MAX_ANSWER_FILE = 10 * 1024 * 1024
 
 @transaction.atomic
 def answer_submit(
-    *, actor: User, batch: ForwardingBatch, petition: Petition, text: str, status: str, file: Any = None
+    *,
+    actor: User,
+    batch: ForwardingBatch,
+    petition: Petition,
+    text: str,
+    status: str,
+    file: Any = None,
+    document_number: str = "",
+    document_date: datetime.date | None = None,
 ) -> Answer:
     """An agency's user answers a petition forwarded to its own body. An attachment is checked
     by content (PDF, DOCX, JPEG, PNG; no web page, script or polyglot; 10 MB) before anything
@@ -962,9 +1057,27 @@ def answer_submit(
     text = clean_text(text).strip()
     if not text:
         raise _invalid(_("The answer is empty."), code, "text")
+    document_number = " ".join(clean_text(document_number).split())[:50]
+    if document_date is not None and document_date < batch.dispatch_date:
+        raise _invalid(
+            _("The reply document cannot be dated before the petitions were forwarded (%(date)s).")
+            % {"date": f"{batch.dispatch_date:%d/%m/%Y}"},
+            code,
+            "document_date",
+        )
+    if document_date is not None and document_date > timezone.localdate():
+        raise _invalid(_("The reply document cannot be dated in the future."), code, "document_date")
     kind = check_file(file, kinds=ANSWER_FILE_KINDS, max_bytes=MAX_ANSWER_FILE) if file is not None else None
     moved = petition_transition(actor=actor, petition=petition, action="answer")
-    answer = Answer(petition=moved, batch=batch, text=text, status=status, answered_by=actor)
+    answer = Answer(
+        petition=moved,
+        batch=batch,
+        text=text,
+        status=status,
+        answered_by=actor,
+        document_number=document_number,
+        document_date=document_date,
+    )
     changes: dict[str, Any] = {}
     if file is not None and kind is not None:
         answer.file.save(stored_name(str(getattr(file, "name", "") or ""), kind), file, save=False)

@@ -21,7 +21,7 @@ from dancu.core.files import file_response
 from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_query, paginate, render_list
 
-from . import listing, reports, selectors, services
+from . import case, listing, reports, selectors, services
 from .errors import PetitionError
 from .fields import FIELD_CHOICES, LEVEL_CHOICES
 from .forms import (
@@ -55,6 +55,11 @@ from .permissions import (
 from .workflow import PETITION_FLOW
 
 
+def percent(confidence: float) -> int:
+    """A confidence (0-1) as a whole percentage: "78%", never "0,78"."""
+    return round(100 * max(0.0, min(1.0, confidence or 0.0)))
+
+
 def _need(request, perm: str, province_id: int | None = None) -> None:
     require(get_access(request.user), perm, province_id)
 
@@ -67,7 +72,11 @@ def _save(form: ServiceForm, service, /, **kwargs: Any) -> Any:
     if not form.is_valid():
         return None
     result = submit(form, service, **kwargs, **form.arguments())
-    return None if isinstance(result, Failed) else result
+    if isinstance(result, Failed):
+        if hasattr(form, "mark_invalid"):
+            form.mark_invalid()  # the refused field shown as such, described by its message
+        return None
+    return result
 
 
 def _render(request, template: str, context: dict[str, Any], *forms: Any) -> HttpResponse:
@@ -123,13 +132,16 @@ def round_create(request):
 
 def _round_page(request, round: Round, publish_form: PublishForm | None = None):
     access = get_access(request.user)
+    forwarder = can_forward(access, round)
     context = {
         "round": round,
         "plan": selectors.planning(request.user, round),
         "can_change": can_change(access, round),
-        "can_forward": can_forward(access, round),
+        "can_forward": forwarder,
         "unassigned": selectors.unassigned_opinions(request.user, round).count(),
         "publish_form": publish_form,
+        # Answers that arrived and wait for the Office's review (it tells the Office they came).
+        "new_answers": list(selectors.answers_to_review(request.user, round)[:20]) if forwarder else [],
     }
     return _render(request, "petitions/round_detail.html", context, publish_form)
 
@@ -229,11 +241,25 @@ def opinion_template_download(request):
 # -- Consolidation and classification -----------------------------------------------------------
 
 
-def _consolidation_page(request, round: Round, form: ConsolidationForm | None = None):
+def _consolidation_page(
+    request, round: Round, form: ConsolidationForm | None = None, message: str = ""
+) -> HttpResponse:
+    """The consolidation screen; for htmx, only its body (messages, toolbar, cards), which the
+    screen's forms swap in place (a refusal: status 400 and the message, the ticks kept)."""
     access = get_access(request.user)
     groups = list(selectors.consolidation_groups(request.user, round))
     for p in groups:
         p.moves = {a.name for a in PETITION_FLOW.available(access, p)}  # type: ignore[attr-defined]
+        p.similarity = percent(p.group_confidence)  # type: ignore[attr-defined]
+    posted: dict[str, Any] = {"petition": [], "opinion": [], "target": "", "edit": ""}
+    if form is not None and form.is_bound:
+        data: Any = form.data  # the request's QueryDict
+        posted = {
+            "petition": [str(v) for v in data.getlist("petition")],
+            "opinion": [str(v) for v in data.getlist("opinion")],
+            "target": str(form.data.get("target") or ""),
+            "edit": str(form.data.get("petition") or "") if form.data.get("action") == "edit" else "",
+        }
     context = {
         "round": round,
         "groups": groups,
@@ -241,8 +267,31 @@ def _consolidation_page(request, round: Round, form: ConsolidationForm | None = 
         "fields": FIELD_CHOICES,
         "levels": LEVEL_CHOICES,
         "form": form,
+        "posted": posted,
+        "message": message,
     }
-    return _render(request, "petitions/consolidation.html", context, form)
+    htmx = getattr(request, "htmx", False) and not request.htmx.boosted
+    template = "petitions/_consolidation_body.html" if htmx else "petitions/consolidation.html"
+    return _render(request, template, context, form)
+
+
+def _done(action: str, result: Any) -> str:
+    """What the consolidation screen says after an action succeeded."""
+    if action == "propose":
+        return _("%(n)d petitions proposed from the new opinions.") % {"n": len(result)}
+    if action == "confirm_all":
+        return _("%(n)d proposed petitions confirmed.") % {"n": result}
+    if action == "confirm":
+        return _("%(n)d petitions confirmed.") % {"n": len(result)}
+    if action == "unconfirm":
+        return _("%(n)d petitions returned to proposals.") % {"n": len(result)}
+    if action == "merge":
+        return _("Merged into %(code)s, which keeps its wording.") % {"code": result.code}
+    if action == "split":
+        return _("The opinions taken out now form %(code)s.") % {"code": result.code}
+    if action == "edit":
+        return _("Wording of %(code)s saved.") % {"code": result.code}
+    return _("%(n)d petitions classified.") % {"n": len(result)}
 
 
 @login_required
@@ -261,9 +310,15 @@ def consolidation_action(request, round_id: int):
     round = selectors.round_get(request.user, round_id)
     _need(request, CHANGE, round.province_id)
     form = ConsolidationForm(request.POST)
-    if _save(form, services.consolidation_act, actor=request.user, round=round) is not None:
-        return redirect("petitions:consolidation", round_id=round.pk)
-    return _consolidation_page(request, round, form)
+    result = _save(form, services.consolidation_act, actor=request.user, round=round)
+    if result is None:
+        return _consolidation_page(request, round, form)
+    action = form.cleaned_data["action"]
+    if form.cleaned_data.get("back") == "petition" and len(form.cleaned_data["petition"]) == 1:
+        return redirect("petitions:petition_detail", petition_id=form.cleaned_data["petition"][0])
+    if getattr(request, "htmx", False):
+        return _consolidation_page(request, round, message=_done(action, result))
+    return redirect("petitions:consolidation", round_id=round.pk)
 
 
 @login_required
@@ -288,6 +343,8 @@ def petition_list(request):
         "level": filters["level"],
         "status": filters["status"],
         "repeated": filters["repeated"],
+        "mine": filters["mine"],
+        "mine_label": dict(form.fields["mine"].choices).get(filters["mine"], ""),  # type: ignore[attr-defined]
     }
     return render(request, "petitions/petition_list.html", context, status=status)
 
@@ -315,6 +372,8 @@ def _petition_page(
     review_form: ReviewForm | None = None,
     reviewed_id: int | None = None,
 ):
+    """The case page: status and next legal step (deadline, days left), the actions the user
+    may take now, the timeline, the files, the wording, opinions and answers."""
     access = get_access(request.user)
     answers = list(selectors.petition_answers(petition))
     reviewable = not PETITION_FLOW.blocked_reason(access, petition, "accept")
@@ -322,16 +381,27 @@ def _petition_page(
         a.petition = petition
         a.reviewable = reviewable and can_review(access, a)  # type: ignore[attr-defined]
         a.downloadable = bool(a.file) and can_download_answer_file(access, a)  # type: ignore[attr-defined]
+    batches = list(selectors.petition_batches(petition))
+    primary, others = case.actions(access, petition, answers)
+    petition.field_certainty = percent(petition.field_confidence)  # type: ignore[attr-defined]
+    petition.level_certainty = percent(petition.level_confidence)  # type: ignore[attr-defined]
     context = {
         "petition": petition,
         "opinions": selectors.petition_opinions(request.user, petition),
         "show_voters": can_see_voters(access, petition),
         "answers": answers,
+        "batches": batches,
+        "step": case.next_step(petition, batches, timezone.localdate()),
+        "timeline": case.timeline(petition, batches, answers),
+        "primary": primary,
+        "more_actions": others,
+        "files": [a for a in answers if a.downloadable],  # type: ignore[attr-defined]
         "can_change": can_change(access, petition),
         "form": classify_form or ClassifyForm(petition=petition),
         "review_form": review_form,
         "reviewed_id": reviewed_id,
         "overrides": petition.overrides.all()[:10],
+        "merged_from": list(petition.merged_from.values_list("code", flat=True)[:20]),
     }
     return _render(request, "petitions/petition_detail.html", context, classify_form, review_form)
 
@@ -339,7 +409,14 @@ def _petition_page(
 @login_required
 @require_http_methods(["GET", "POST"])
 def petition_detail(request, petition_id: int):
-    petition = selectors.petition_get(request.user, petition_id)
+    try:
+        petition = selectors.petition_get(request.user, petition_id)
+    except NotFound:
+        # A petition merged into another: its old address leads to the one it went into.
+        into = selectors.merged_into(request.user, petition_id) if request.method == "GET" else None
+        if into is None:
+            raise
+        return redirect("petitions:petition_detail", petition_id=into.pk)
     if request.method != "POST":
         return _petition_page(request, petition)
     _need(request, CHANGE, petition.province_id)
@@ -379,6 +456,10 @@ def batch_list(request, round_id: int):
         "round": round,
         "batches": selectors.batches_visible(request.user, round_id=round.pk),
         "ready": selectors.ready_to_forward(request.user, round),
+        # A petition's case page links here with it ticked ("Forward petitions").
+        "preselected": [str(v) for v in request.POST.getlist("petition")]
+        if form.is_bound
+        else [v for v in request.GET.getlist("petition") if v.isdigit()][:50],
         "form": form,
         "can_forward": can_forward(access, round),
         "today": timezone.localdate(),
@@ -455,7 +536,13 @@ def agency_batch(request, batch_id: int):
     for p in petitions:
         p.answerable = not PETITION_FLOW.blocked_reason(access, p, "answer")  # type: ignore[attr-defined]
         p.posted = posted == str(p.pk)  # type: ignore[attr-defined]  # the form to show again
-    context = {"batch": batch, "petitions": petitions, "statuses": AnswerStatus.choices, "form": form}
+    context = {
+        "batch": batch,
+        "petitions": petitions,
+        "statuses": AnswerStatus.choices,
+        "form": form,
+        "today": timezone.localdate(),
+    }
     return _render(request, "petitions/agency_batch.html", context, form)
 
 
@@ -489,8 +576,25 @@ def report_results(request, round_id: int):
 @login_required
 @require_GET
 def dashboard(request):
+    """Charts of the petitions the user may see, each with its table of figures; every figure
+    links to the list with the filter it counts."""
     _need(request, VIEW)
-    return render(request, "petitions/dashboard.html", selectors.dashboard(request.user))
+    data = selectors.dashboard(request.user)
+    charts = []
+    for key, title, kind, width in (
+        ("field", _("By field"), "bar", 6),
+        ("level", _("By competent level"), "doughnut", 3),
+        ("status", _("By status"), "doughnut", 3),
+        ("agency", _("By agency"), "bar", 6),
+        ("trend", _("Trend over rounds"), "line", 6),
+    ):
+        series = data["chart"][key]
+        rows = [
+            {"label": label, "n": n, "filter": f}
+            for label, n, f in zip(series["labels"], series["data"], series["filters"], strict=True)
+        ]
+        charts.append({"key": key, "title": title, "type": kind, "width": width, "rows": rows})
+    return render(request, "petitions/dashboard.html", {**data, "charts": charts})
 
 
 # -- Public pages -------------------------------------------------------------------------------
@@ -504,7 +608,11 @@ def public_round_list(request):
 @require_GET
 def public_round_detail(request, round_id: int):
     round = selectors.public_round_get(round_id)
-    context = {"round": round, "page": paginate(request, selectors.public_petitions(round))}
+    context = {
+        "round": round,
+        "page": paginate(request, selectors.public_petitions(round)),
+        "today": timezone.localdate(),
+    }
     return render(request, "petitions/public_round_detail.html", context)
 
 
@@ -517,5 +625,6 @@ def public_answer_file(request, answer_id: int):
 @require_GET
 def public_lookup(request):
     code = clean_query(request, "code", max_length=30)
-    petition = selectors.public_petition_by_code(code) if code else None
-    return render(request, "petitions/public_lookup.html", {"code": code, "petition": petition})
+    petition, merged_code = selectors.public_petition_by_code(code) if code else (None, "")
+    context = {"code": code, "petition": petition, "merged_code": merged_code, "today": timezone.localdate()}
+    return render(request, "petitions/public_lookup.html", context)

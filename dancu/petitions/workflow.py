@@ -27,12 +27,12 @@ PETITION_FLOW = Workflow(
     actions=[
         act("confirm", {S.DRAFT}, S.CONFIRMED, CHANGE, _("Confirm")),
         act("unconfirm", {S.CONFIRMED}, S.DRAFT, CHANGE, _("Unconfirm")),
-        act("forward", {S.CONFIRMED, S.REOPENED}, S.FORWARDED, FORWARD, _("Forward")),
+        act("forward", {S.CONFIRMED, S.REOPENED}, S.FORWARDED, FORWARD, _("Forward petitions")),
         act(
             "answer", {S.FORWARDED, S.REOPENED, S.ANSWERED}, S.ANSWERED, ANSWER, _("Answer"), rule=can_answer
         ),
-        act("accept", {S.ANSWERED}, S.CLOSED, FORWARD, _("Accept")),
-        act("reopen", {S.ANSWERED, S.CLOSED}, S.REOPENED, FORWARD, _("Re-open")),
+        act("accept", {S.ANSWERED}, S.CLOSED, FORWARD, _("Accept the answer")),
+        act("reopen", {S.ANSWERED, S.CLOSED}, S.REOPENED, FORWARD, _("Ask for a new answer")),
     ],
 )
 

@@ -1,8 +1,8 @@
 """In a real browser, the whole path of voter petitions: plan a meeting, import 30 opinions,
 accept the proposed grouping, classify, forward to two agencies, answer as the agency user
 "coquan" with an attachment (a web page is refused first, the typed answer kept), download the
-attachment from the pages that show the answer, generate both reports and the list export, and
-find the answer and its attachment on the public page by its code.
+attachment from the pages that show the answer, generate both reports and the list export, accept
+the answer, and find it and its attachment on the public page by its code.
 
 Elements are found by id and name (not by label text) so the test holds in any language."""
 
@@ -79,10 +79,13 @@ def test_petitions_end_to_end(page, live_server, demo, petition_rules, tmp_path)
     # Consolidation: propose groups, accept them all.
     page.goto(round_url + "tong-hop/")
     page.locator("button[accesskey=g]").click()
-    page.wait_for_load_state()
-    assert page.locator("fieldset.card").count() >= 5
+    page.locator("#consolidation-message").wait_for()  # swapped in place (htmx)
+    assert page.locator("article[data-card]").count() >= 5
+    proposed = page.locator("#consolidation-message").inner_text()
     page.locator("button[accesskey=a]").click()
-    page.wait_for_load_state()
+    page.wait_for_function(
+        "t => (document.querySelector('#consolidation-message') || {}).innerText !== t", arg=proposed
+    )
     petitions = list(Petition.objects.filter(round__code="e2e-qh15-11").order_by("id"))
     assert len(petitions) < 30 and all(p.status == "confirmed" for p in petitions)
     assert sum(p.opinions.count() for p in petitions) == 30
@@ -122,7 +125,7 @@ def test_petitions_end_to_end(page, live_server, demo, petition_rules, tmp_path)
     page.locator(f"#t{first.pk}").fill(typed)
     page.locator(f"#s{first.pk}").select_option("in_progress")
     page.locator(f"#f{first.pk}").set_input_files(str(evil))
-    page.locator(f"form:has(#t{first.pk}) button").click()
+    page.locator(f"form:has(#t{first.pk}) button.btn-primary").click()
     page.wait_for_load_state()
     assert page.locator(f"form:has(#t{first.pk}) .text-danger").count() >= 1
     assert page.locator(f"#t{first.pk}").input_value() == typed
@@ -131,7 +134,7 @@ def test_petitions_end_to_end(page, live_server, demo, petition_rules, tmp_path)
     pdf = tmp_path / "Công văn trả lời.pdf"
     pdf.write_bytes(PDF)
     page.locator(f"#f{first.pk}").set_input_files(str(pdf))
-    page.locator(f"form:has(#t{first.pk}) button").click()
+    page.locator(f"form:has(#t{first.pk}) button.btn-primary").click()
     page.wait_for_url(batch_url)
     first.refresh_from_db()
     assert first.status == "answered"
@@ -162,7 +165,13 @@ def test_petitions_end_to_end(page, live_server, demo, petition_rules, tmp_path)
     page.goto(round_url + "bao-cao-ket-qua/")
     assert HT_AGRI in page.content()
 
-    # Publish the round and find the answer on the public page by its code.
+    # The Office accepts the answer (an answer is public only once accepted), publishes the
+    # round, and the answer is found on the public page by its code.
+    page.goto(f"{base}/kien-nghi/kien-nghi/{first.pk}/")
+    page.locator("button[data-review=accept]").click()
+    page.wait_for_load_state()
+    first.refresh_from_db()
+    assert first.status == "closed"
     page.goto(round_url)
     page.locator("form[action$='/cong-khai/'] button").click()
     page.wait_for_load_state()

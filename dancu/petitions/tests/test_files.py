@@ -246,6 +246,8 @@ def test_who_may_download_an_attachment_and_which_pages_link_it(
 
 
 def test_the_public_gets_the_file_of_a_published_answer_only(client, forwarded, media):
+    """Published means accepted by the Office in a round the Office published: an answer it has
+    not reviewed, or sent back, is never public (neither its text nor its file)."""
     w = forwarded
     answer = _answer(w)
     url = reverse("petitions_public:answer_file", kwargs={"answer_id": answer.pk})
@@ -253,25 +255,29 @@ def test_the_public_gets_the_file_of_a_published_answer_only(client, forwarded, 
     round_page = reverse("petitions_public:round_detail", kwargs={"round_id": w["round"].pk})
     assert client.get(url).status_code == 404  # the round is not published
     services.round_publish(actor=w["specialist"], round=w["round"], public=True)
-    assert f'href="{url}"' in client.get(lookup).content.decode()
-    assert f'href="{url}"' in client.get(round_page).content.decode()
-    staff_url = reverse("petitions:answer_file", kwargs={"answer_id": answer.pk})
+    assert client.get(url).status_code == 404  # not accepted by the Office yet
+    body = client.get(lookup).content.decode()
+    assert f'href="{url}"' not in body and answer.text not in body
+    assert 'data-public-state="forwarded"' in body  # only what is true: forwarded, answer due
+    # Sent back and answered again: the first answer never becomes public; the new one once
+    # the Office accepts it.
+    services.answer_review(actor=w["specialist"], answer=answer, accepted=False, reason="Chưa rõ tiến độ.")
+    second = docx_bytes("Trả lời lần hai")
+    newer = _answer(w, second, "lan2.docx")
+    newer_url = reverse("petitions_public:answer_file", kwargs={"answer_id": newer.pk})
+    assert client.get(newer_url).status_code == 404
+    services.answer_review(actor=w["specialist"], answer=newer, accepted=True)
+    assert f'href="{newer_url}"' in client.get(lookup).content.decode()
+    assert f'href="{newer_url}"' in client.get(round_page).content.decode()
+    staff_url = reverse("petitions:answer_file", kwargs={"answer_id": newer.pk})
     assert f'href="{staff_url}"' not in client.get(lookup).content.decode()  # the public view only
-    response = client.get(url)
+    response = client.get(newer_url)
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert b"".join(response.streaming_content) == PDF_BYTES
-    # Re-opened and answered again: the public sees the new answer, and only its file.
-    services.answer_review(actor=w["specialist"], answer=answer, accepted=False, reason="Chưa rõ tiến độ.")
-    newer = _answer(w, docx_bytes("Trả lời lần hai"), "lan2.docx")
-    assert client.get(url).status_code == 404
-    assert (
-        client.get(reverse("petitions_public:answer_file", kwargs={"answer_id": newer.pk})).status_code == 200
-    )
+    assert b"".join(response.streaming_content) == second
+    assert client.get(url).status_code == 404  # the answer sent back
     services.round_publish(actor=w["specialist"], round=w["round"], public=False)
-    assert (
-        client.get(reverse("petitions_public:answer_file", kwargs={"answer_id": newer.pk})).status_code == 404
-    )
+    assert client.get(newer_url).status_code == 404
     assert (
         client.get(reverse("petitions_public:answer_file", kwargs={"answer_id": 10**17})).status_code == 404
     )

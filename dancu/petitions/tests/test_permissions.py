@@ -238,9 +238,13 @@ def test_public_hides_unpublished(client, world):
 
 
 def test_public_answer_file(client, world):
-    """The attachment of a published answer is a download for anyone; withdrawn with the round."""
+    """The attachment of a published answer (accepted by the Office, in a published round) is a
+    download for anyone; not before the Office accepts it; withdrawn with the round."""
     url = m.url_of("petitions_public:answer_file", PUBLIC_FILES["petitions_public:answer_file"], world)
     m.login(client, None)
+    assert client.get(url).status_code == 404  # published round, answer not accepted yet
+    answer = Answer.objects.get(pk=world.ids["answer_id"])
+    services.answer_review(actor=world.actors["specialist"], answer=answer, accepted=True)
     before = world.state()
     response = client.get(url)
     assert response.status_code == 200 and world.state() == before

@@ -158,7 +158,7 @@ PAGES = [
     ("petitions:batch_list", ("round_id",), "specialist", 4),
     ("petitions:agency_inbox", (), "responder", 1),
     ("petitions:dashboard", (), "specialist", 7),
-    ("petitions:round_detail", ("round_id",), "specialist", 5),
+    ("petitions:round_detail", ("round_id",), "specialist", 6),
     ("petitions:batch_detail", ("batch_id",), "specialist", 4),
     ("petitions:agency_batch", ("batch_id",), "responder", 4),
 ]

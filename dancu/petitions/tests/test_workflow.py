@@ -132,7 +132,11 @@ def test_merge_of_a_forwarded_petition_is_refused_and_changes_nothing(pworld, pa
     _forward(w, Petition.objects.get(pk=land.pk))
     with pytest.raises(Conflict) as refused:
         services.consolidation_act(
-            actor=w["specialist"], round=w["round"], action="merge", petition_ids=[road.pk, land.pk]
+            actor=w["specialist"],
+            round=w["round"],
+            action="merge",
+            target_id=road.pk,
+            petition_ids=[land.pk],
         )
     assert refused.value.code == PetitionError.NOT_EDITABLE
     assert road.opinions.count() == 2 and Petition.objects.filter(pk=land.pk).exists()
@@ -178,6 +182,11 @@ def test_refusals_are_typed_and_coded(pworld, pair, make_user, other_office):
     with pytest.raises(ValidationFailed) as invalid:
         services.consolidation_act(
             actor=w["specialist"], round=w["round"], action="merge", petition_ids=[road.pk]
+        )
+    assert invalid.value.code == PetitionError.CHOOSE_TARGET and invalid.value.details == {"field": "target"}
+    with pytest.raises(ValidationFailed) as invalid:
+        services.consolidation_act(
+            actor=w["specialist"], round=w["round"], action="merge", petition_ids=[road.pk], target_id=road.pk
         )
     assert invalid.value.code == PetitionError.CHOOSE_PETITIONS and invalid.value.details == {
         "field": "petition"
