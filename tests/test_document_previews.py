@@ -11,7 +11,8 @@ import pytest
 from dancu.core.documents import first_page_png, libreoffice_text
 from dancu.core.modules import hooks
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Each test loads the demo on the data the migrations seed (rule tables), which a flush empties.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PREVIEWS = Path(__file__).resolve().parent.parent / "var" / "previews"
 
 
