@@ -70,9 +70,9 @@ def test_pages_and_health_with_redis_down(redis_down, client, office_admin):
 def test_an_import_that_cannot_be_queued_ends_failed_with_its_file_removed(client, office_admin, settings, tmp_path):
     from config.celery import app
     from dancu.core.models import ImportJob
+    from dancu.directory.importing import delegate_template
 
     from .test_celery_redis import _forget_connections
-    from dancu.directory.importing import delegate_template
 
     settings.MEDIA_ROOT = tmp_path
     saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager")}

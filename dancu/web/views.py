@@ -35,7 +35,7 @@ CARD_GROUPS = [
 def _module_cards(user) -> list[dict]:
     """Every module's cards; a module whose hook refuses (its data is not set up) is left out
     with a log line instead of taking the whole dashboard down."""
-    cards = []
+    cards: list[dict] = []
     for manifest, module_cards in hooks("dashboard_cards"):
         try:
             cards.extend({**card, "module": manifest.name} for card in module_cards(user))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import io
 
-import pytest
 from docx import Document
 
 from dancu.core.documents import (
@@ -22,20 +21,20 @@ from dancu.core.documents import (
 
 
 def spec(**kw) -> DocumentSpec:
-    base = dict(
-        issuer_parent="Đoàn ĐBQH và HĐND tỉnh Hà Tĩnh",
-        issuer="Văn phòng",
-        symbol="VP-TH",
-        place="Hà Tĩnh",
-        date=datetime.date(2026, 12, 2),
-        doc_type="",
-        summary="chuyển kiến nghị của cử tri đến Sở Y tế",
-        number=15,
-        addressees=["Sở Y tế tỉnh Hà Tĩnh"],
-        body=["Nội dung.", Table([["TT", "Mã", "Nội dung kiến nghị"], ["1", "KN26-000001", "Đề nghị " * 30]])],
-        signer=Signer(position="Phó Chánh Văn phòng", name="Nguyễn Văn A", authority="KT. Chánh Văn phòng"),
-        recipients=["Như trên", "Lưu: VT"],
-    )
+    base = {
+        "issuer_parent": "Đoàn ĐBQH và HĐND tỉnh Hà Tĩnh",
+        "issuer": "Văn phòng",
+        "symbol": "VP-TH",
+        "place": "Hà Tĩnh",
+        "date": datetime.date(2026, 12, 2),
+        "doc_type": "",
+        "summary": "chuyển kiến nghị của cử tri đến Sở Y tế",
+        "number": 15,
+        "addressees": ["Sở Y tế tỉnh Hà Tĩnh"],
+        "body": ["Nội dung.", Table([["TT", "Mã", "Nội dung kiến nghị"], ["1", "KN26-000001", "Đề nghị " * 30]])],
+        "signer": Signer(position="Phó Chánh Văn phòng", name="Nguyễn Văn A", authority="KT. Chánh Văn phòng"),
+        "recipients": ["Như trên", "Lưu: VT"],
+    }
     base.update(kw)
     return DocumentSpec(**base)
 
