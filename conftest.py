@@ -82,3 +82,12 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def redis_down():
+    """The cache at a dead Redis port (dancu.core.testing.cache_down)."""
+    from dancu.core.testing import cache_down
+
+    with cache_down() as url:
+        yield url

@@ -4,40 +4,19 @@ and the health page says what is down. Real clients against a port where nothing
 
 from __future__ import annotations
 
-import socket
 import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.urls import reverse
+
+from dancu.core.testing import dead_port
 
 pytestmark = pytest.mark.django_db
 
 
-def dead_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]  # closed when the block ends: nothing listens there
 
 
-@pytest.fixture
-def redis_down():
-    from dancu.core.cache import ResilientRedisCache
-
-    url = f"redis://127.0.0.1:{dead_port()}/0"
-    config = {
-        "default": {
-            "BACKEND": "dancu.core.cache.ResilientRedisCache",
-            "LOCATION": url,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
-    ResilientRedisCache._down_until = 0.0
-    with override_settings(CACHES=config):  # Django's test signals rebuild the cache handlers
-        yield url
-    ResilientRedisCache._down_until = 0.0
-    ResilientRedisCache.last_error = ""
 
 
 def test_the_cache_degrades_to_no_cache(redis_down):
@@ -91,7 +70,6 @@ def test_an_import_that_cannot_be_queued_ends_failed_with_its_file_removed(clien
         elapsed = time.monotonic() - started
     finally:
         app.conf.update(saved)
-        app.close()  # drop every pooled connection to the dead broker: later tests use the app
         _forget_connections(app)
     assert response.status_code == 302
     job = ImportJob.objects.latest("id")

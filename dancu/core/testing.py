@@ -10,6 +10,7 @@ actors who may see it). The checks below walk every route as every actor.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,3 +165,60 @@ def route_names(routes: Iterable[Mapping[str, Any] | Iterable[str]]) -> set[str]
     for table in routes:
         names |= set(table)
     return names
+
+
+def dead_port() -> int:
+    """A loopback port where nothing listens (bound, then closed)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def cache_down():
+    """The cache pointed at a Redis that does not answer (a real client, a dead port)."""
+    from django.test import override_settings
+
+    from .cache import ResilientRedisCache
+
+    config = {
+        "default": {
+            "BACKEND": "dancu.core.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{dead_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    ResilientRedisCache._down_until = 0.0
+    with override_settings(CACHES=config):  # Django's test signals rebuild the cache handlers
+        yield config["default"]["LOCATION"]
+    ResilientRedisCache._down_until = 0.0
+    ResilientRedisCache.last_error = ""
+
+
+def forget_celery_connections(app) -> None:
+    """Celery caches its result backend, producer pool, default queue and routes on first use;
+    a test that changes the broker must drop them before and after."""
+    if hasattr(app._local, "backend"):
+        del app._local.backend
+    app._pool = None
+    app.amqp._producer_pool = None
+    for cached in ("queues", "default_queue", "router", "default_exchange", "send_task_message"):
+        app.amqp.__dict__.pop(cached, None)
+    app.amqp._rtable = None
+
+
+@contextmanager
+def broker_down():
+    """Tasks are really published (not eager) to a broker at a dead port."""
+    from celery import current_app as app
+
+    saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager")}
+    app.conf.update(broker_url=f"redis://127.0.0.1:{dead_port()}/0", task_always_eager=False)
+    forget_celery_connections(app)
+    try:
+        yield
+    finally:
+        app.conf.update(saved)
+        forget_celery_connections(app)

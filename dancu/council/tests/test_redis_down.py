@@ -9,7 +9,6 @@ import socket
 import time
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 
 from dancu.core.models import AuditEntry
@@ -38,22 +37,6 @@ def _dead_port() -> int:
         return s.getsockname()[1]  # closed when the block ends: nothing listens there
 
 
-@pytest.fixture
-def redis_down():
-    from dancu.core.cache import ResilientRedisCache
-
-    config = {
-        "default": {
-            "BACKEND": "dancu.core.cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{_dead_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
-    ResilientRedisCache._down_until = 0.0
-    with override_settings(CACHES=config):
-        yield
-    ResilientRedisCache._down_until = 0.0
-    ResilientRedisCache.last_error = ""
 
 
 def test_council_lists_and_a_session_write_with_redis_down(redis_down, client, world):

@@ -5,14 +5,13 @@ be queued ends failed with its file removed (core.imports.import_job_create)."""
 
 from __future__ import annotations
 
-import socket
 import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.urls import reverse
 
+from dancu.core.testing import dead_port
 from dancu.letters.models import Letter
 
 from .conftest import solved_challenge
@@ -20,28 +19,8 @@ from .conftest import solved_challenge
 pytestmark = pytest.mark.django_db
 
 
-def dead_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]  # closed when the block ends: nothing listens there
 
 
-@pytest.fixture
-def redis_down():
-    from dancu.core.cache import ResilientRedisCache
-
-    config = {
-        "default": {
-            "BACKEND": "dancu.core.cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{dead_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
-    ResilientRedisCache._down_until = 0.0
-    with override_settings(CACHES=config):
-        yield
-    ResilientRedisCache._down_until = 0.0
-    ResilientRedisCache.last_error = ""
 
 
 def test_pages_and_writes_with_redis_down(redis_down, client, make_letter, delegation, specialist):

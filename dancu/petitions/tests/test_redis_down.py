@@ -11,10 +11,10 @@ import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.urls import reverse
 
 from dancu.core.models import AuditEntry, ImportJob
+from dancu.core.testing import broker_down
 from dancu.petitions import services
 from dancu.petitions.models import Petition, VoterOpinion
 
@@ -27,22 +27,6 @@ def _dead_port() -> int:
         return s.getsockname()[1]  # closed when the block ends: nothing listens there
 
 
-@pytest.fixture
-def redis_down():
-    from dancu.core.cache import ResilientRedisCache
-
-    config = {
-        "default": {
-            "BACKEND": "dancu.core.cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{_dead_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
-    ResilientRedisCache._down_until = 0.0
-    with override_settings(CACHES=config):  # Django's test signals rebuild the cache handlers
-        yield
-    ResilientRedisCache._down_until = 0.0
-    ResilientRedisCache.last_error = ""
 
 
 def test_list_suggestions_and_an_edit_with_redis_down(redis_down, client, pworld):
@@ -96,16 +80,11 @@ def test_an_opinion_import_that_cannot_be_queued_ends_failed_with_its_file_remov
 ):
     from django.db import transaction
 
-    from config.celery import app
 
     w = pworld
     settings.MEDIA_ROOT = tmp_path
-    saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager")}
-    app.conf.update(broker_url=f"redis://127.0.0.1:{_dead_port()}/0", task_always_eager=False)
-    app._pool = None
-    app.amqp._producer_pool = None
     opinions = VoterOpinion.objects.count()
-    try:
+    with broker_down():
         client.force_login(w["specialist"])
         started = time.monotonic()
         upload = SimpleUploadedFile("y_kien.csv", "text,area\nĐề nghị sửa cầu treo thôn 3,Thôn 3\n".encode())
@@ -116,10 +95,6 @@ def test_an_opinion_import_that_cannot_be_queued_ends_failed_with_its_file_remov
                 reverse("petitions:opinion_import", kwargs={"meeting_id": w["m1"].pk}), {"file": upload}
             )
         elapsed = time.monotonic() - started
-    finally:
-        app.conf.update(saved)
-        app._pool = None
-        app.amqp._producer_pool = None
     assert response.status_code == 302
     job = ImportJob.objects.latest("id")
     assert job.kind == "petitions_opinions" and job.status == ImportJob.Status.FAILED
