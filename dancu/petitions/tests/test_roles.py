@@ -82,6 +82,16 @@ def _by_url(cards):
     return out
 
 
+
+@pytest.fixture(autouse=True)
+def source_language():
+    """The cards are matched by words of their English source labels."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def _value(cards, label_part: str) -> int:
     (card,) = [c for c in cards if label_part in c["label"]]
     return card["value"]
