@@ -27,6 +27,13 @@ def _too_long(value: Any) -> bool:
     return len(str(value).strip()) > MAX_ID_DIGITS
 
 
+
+def eligibility_of(d: dict) -> Eligibility:
+    """The five form checks of a letter's eligibility, from a form's cleaned data."""
+    return Eligibility(
+        d["in_vietnamese"], d["has_date"], d["has_name_address"], d["has_signature"], d["has_required_content"]
+    )
+
 class BoundedModelChoiceField(forms.ModelChoiceField):
     """A model choice whose id is checked for size before the database is asked (an id of
     10^25 is "not one of the choices", not an overflow)."""
@@ -198,13 +205,7 @@ class IntakeForm(BootstrapMixin, forms.Form):
             "is_anonymous": d["is_anonymous"],
             "signer_count": d["signer_count"],
             "representative_count": d["representative_count"],
-            "eligibility": Eligibility(
-                d["in_vietnamese"],
-                d["has_date"],
-                d["has_name_address"],
-                d["has_signature"],
-                d["has_required_content"],
-            ),
+            "eligibility": eligibility_of(d),
             "competence": d["competence"],
             "is_remote": d["is_remote"],
             "is_complex": d["is_complex"],
@@ -598,13 +599,7 @@ class LetterEditForm(IntakeForm):
             "target": d["target"],
             "signer_count": d["signer_count"],
             "representative_count": d["representative_count"],
-            "eligibility": Eligibility(
-                d["in_vietnamese"],
-                d["has_date"],
-                d["has_name_address"],
-                d["has_signature"],
-                d["has_required_content"],
-            ),
+            "eligibility": eligibility_of(d),
             "competence": d["competence"],
             "is_remote": d["is_remote"],
             "is_complex": d["is_complex"],
