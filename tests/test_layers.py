@@ -10,6 +10,8 @@ from django.conf import settings
 
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 FOUNDATION = {"dancu.web", "dancu.directory", "dancu.accounts", "dancu.core"}
+# Services every domain module may call (below the domain layer, above directory).
+SHARED_SERVICES = {"dancu.notifications"}
 
 
 def _layers() -> list[set[str]]:
@@ -26,5 +28,6 @@ def test_every_module_is_in_a_layer():
 def test_domain_modules_share_one_independent_layer_between_shell_and_directory():
     layers = _layers()
     assert layers[0] == {"dancu.web"} and layers[-3:] == [{"dancu.directory"}, {"dancu.accounts"}, {"dancu.core"}]
-    domain = set(settings.DANCU_MODULES) - FOUNDATION
+    domain = set(settings.DANCU_MODULES) - FOUNDATION - SHARED_SERVICES
     assert layers[1] == domain
+    assert layers[2] == SHARED_SERVICES

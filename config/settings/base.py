@@ -48,9 +48,14 @@ INSTALLED_APPS = [
 DANCU_MODULES = [
     "dancu.accounts",
     "dancu.directory",
+    "dancu.notifications",
     "dancu.petitions",
     "dancu.letters",
     "dancu.council",
+    "dancu.supervision",
+    "dancu.scheduling",
+    "dancu.coordination",
+    "dancu.consultations",
     "dancu.web",
 ]
 INSTALLED_APPS += DANCU_MODULES

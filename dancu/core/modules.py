@@ -57,6 +57,16 @@ class ModuleManifest:
     matrix_routes: str = ""
     # Other modules this one reads through their selectors/services by id (docs/decisions/0002).
     links: tuple[str, ...] = ()
+    # "dancu.<app>.calendar:events": events(user, start, end) -> [core.events.CalendarEvent],
+    # scoped to what the user may see. The calendar shows these; it stores none of them twice.
+    calendar_events: str = ""
+    # "dancu.<app>.worklist:items": items(user) -> [core.events.WorkItem], what is due for the
+    # user and their bodies ("Việc của tôi", reminders).
+    work_items: str = ""
+    # Named capabilities other modules may call without importing this one:
+    # {"council.hearing_create": "dancu.council.services:hearing_create_for_link"}. A caller uses
+    # core.modules.provided(name); a missing provider raises LookupError (module not installed).
+    provides: Mapping[str, str] = field(default_factory=dict)
 
 
 def resolve(dotted: str) -> Any:
@@ -91,6 +101,18 @@ def manifests() -> tuple[ModuleManifest, ...]:
 def hooks(attribute: str) -> list[tuple[ModuleManifest, Callable[..., Any]]]:
     """(manifest, resolved callable or value) for each module that fills `attribute`."""
     return [(m, resolve(getattr(m, attribute))) for m in manifests() if getattr(m, attribute)]
+
+
+def provided(name: str) -> Callable[..., Any]:
+    """The callable another module provides under `name` (ModuleManifest.provides)."""
+    for manifest in manifests():
+        if name in manifest.provides:
+            return resolve(manifest.provides[name])
+    raise LookupError(f"no installed module provides {name!r}")
+
+
+def is_provided(name: str) -> bool:
+    return any(name in m.provides for m in manifests())
 
 
 def urlpatterns() -> list[Any]:
