@@ -8,9 +8,18 @@
 `letters` and `petitions` name a page mix (`bench/<module>/pages.py`: the user to sign in as and
 the URLs, each tagged hot or cold). In one run, against the same server:
 
+0. hello world of the same stack: `/suc-khoe/` (gunicorn, Django, the middleware, one database
+   ping) with 20 connections: the ceiling the pages' throughput is compared with;
 1. the baseline: 1 connection sending requests back to back;
 2. `--connections` (20) concurrent connections, back to back (no think time) unless `--think S`
    makes each wait 0.5-1.5 x S seconds between requests, as a reading user does.
+
+Honest about the cache (issue 17): the page caches are cleared before EVERY phase; cold URLs are
+`--cold` (20,000) distinct URLs taken in order, so none repeats within a phase (`cold_repeated`
+counts any that did); each response's `Server-Timing` says whether its rows were rendered or
+came from the cache, and `rendered_share` reports it; `--cache off` runs the same mix with no
+cache at all. Each phase prints the load average and the busiest processes before and after it.
+`--cache on` needs REDIS_URL (the workers must share the cache this script clears).
 
 wrk (Debian package `wrk`) is written in C, so the load generator takes little of the CPU the
 server and the database share on this machine (a Python client took a noticeable part of it).
@@ -45,23 +54,45 @@ django.setup()
 from django.conf import settings  # noqa: E402
 
 LUA = r"""
-local paths = {}
+-- Hot URLs are picked at random (a specialist's usual pages); cold URLs are taken in order, each
+-- thread its own stride, so a cold URL is requested once per phase (counted if the pool runs out).
+local hot, cold = {}, {}
 local cookie = os.getenv("WRK_COOKIE")
 local think = tonumber(os.getenv("WRK_THINK_MS") or "0")
+local hot_share = tonumber(os.getenv("WRK_HOT_SHARE") or "0.6")
+local threads = {}
 local counter = 0
 
 function setup(thread)
   counter = counter + 1
-  thread:set("seed", counter)
+  thread:set("id", counter)
+  table.insert(threads, thread)
 end
 
 function init(args)
-  for line in io.lines(args[1]) do paths[#paths + 1] = line end
-  math.randomseed(os.time() * 1000 + (seed or 0))
+  for line in io.lines(args[1]) do hot[#hot + 1] = line end
+  for line in io.lines(args[2]) do cold[#cold + 1] = line end
+  nthreads = tonumber(args[3])
+  math.randomseed(os.time() * 1000 + id)
+  next_cold = id - 1
+  rendered, cached, cold_sent, cold_wrapped = 0, 0, 0, 0
 end
 
 function request()
-  return wrk.format("GET", paths[math.random(#paths)], {["Cookie"] = cookie, ["Host"] = "127.0.0.1"})
+  if #cold == 0 or (#hot > 0 and math.random() < hot_share) then
+    return wrk.format("GET", hot[math.random(#hot)], {["Cookie"] = cookie, ["Host"] = "127.0.0.1"})
+  end
+  local i = next_cold % #cold + 1
+  if next_cold >= #cold then cold_wrapped = cold_wrapped + 1 end
+  next_cold = next_cold + nthreads
+  cold_sent = cold_sent + 1
+  return wrk.format("GET", cold[i], {["Cookie"] = cookie, ["Host"] = "127.0.0.1"})
+end
+
+function response(status, headers, body)
+  local timing = headers["Server-Timing"] or headers["server-timing"] or ""
+  if string.find(timing, "rendered", 1, true) then rendered = rendered + 1
+  elseif string.find(timing, "cached", 1, true) then cached = cached + 1 end
 end
 
 if think > 0 then
@@ -72,11 +103,15 @@ end
 
 function done(summary, latency, requests)
   local e = summary.errors
+  local r, c, s, w = 0, 0, 0, 0
+  for _, t in ipairs(threads) do
+    r = r + t:get("rendered"); c = c + t:get("cached"); s = s + t:get("cold_sent"); w = w + t:get("cold_wrapped")
+  end
   io.write(string.format(
     "RESULT {\"requests\": %d, \"duration_us\": %d, \"p50_us\": %d, \"p95_us\": %d, \"p99_us\": %d, " ..
-    "\"max_us\": %d, \"errors\": %d}\n",
+    "\"max_us\": %d, \"errors\": %d, \"rendered\": %d, \"cached\": %d, \"cold_sent\": %d, \"cold_repeated\": %d}\n",
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
-    latency:percentile(99), latency.max, e.connect + e.read + e.write + e.status + e.timeout))
+    latency:percentile(99), latency.max, e.connect + e.read + e.write + e.status + e.timeout, r, c, s, w))
 end
 """
 
@@ -104,10 +139,23 @@ def fetch(port: int, path: str, cookie: str) -> tuple[int, bytes]:
     return response.status, body
 
 
-def wrk(port: int, cookie: str, url_file: Path, connections: int, seconds: float, think: float) -> dict:
+def wrk(
+    port: int,
+    cookie: str,
+    files: tuple[Path, Path],
+    connections: int,
+    seconds: float,
+    think: float,
+    hot_share: float = 0.6,
+) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA)
-    env = {**os.environ, "WRK_COOKIE": cookie, "WRK_THINK_MS": str(int(think * 1000))}
+    env = {
+        **os.environ,
+        "WRK_COOKIE": cookie,
+        "WRK_THINK_MS": str(int(think * 1000)),
+        "WRK_HOT_SHARE": str(hot_share),
+    }
     threads = max(1, min(2, connections))
     out = subprocess.run(  # noqa: S603
         [
@@ -121,7 +169,9 @@ def wrk(port: int, cookie: str, url_file: Path, connections: int, seconds: float
             script.name,
             f"http://127.0.0.1:{port}",
             "--",
-            str(url_file),
+            str(files[0]),
+            str(files[1]),
+            str(threads),
         ],
         capture_output=True,
         text=True,
@@ -139,7 +189,23 @@ def wrk(port: int, cookie: str, url_file: Path, connections: int, seconds: float
         "p99_ms": round(r["p99_us"] / 1000, 1),
         "max_ms": round(r["max_us"] / 1000, 1),
         "errors": r["errors"],
+        # Of the list pages answered, the share whose rows were rendered (not from the cache).
+        "rendered_share": round(r["rendered"] / max(1, r["rendered"] + r["cached"]), 2),
+        "cold_sent": r["cold_sent"],
+        "cold_repeated": r["cold_repeated"],
     }
+
+
+def machine_state() -> str:
+    """Load average and the busiest other processes: what else ran during a phase."""
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    top = subprocess.run(  # noqa: S603
+        ["ps", "-eo", "pcpu,comm", "--sort=-pcpu", "--no-headers"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.splitlines()[:4]
+    return f"load {load}; top: " + ", ".join(" ".join(line.split()) for line in top)
 
 
 def main() -> None:
@@ -152,19 +218,27 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between a user's requests (s)")
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--only", choices=["hot", "cold"], help="run only one class of pages")
+    parser.add_argument(
+        "--cache", choices=["on", "off"], default="on", help="off: no cache at all (DummyCache)"
+    )
+    parser.add_argument(
+        "--cold", type=int, default=20000, help="distinct cold URLs (never repeated in a phase)"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
 
     pages = importlib.import_module(f"bench.{args.module}.pages")
     cookie = session_cookie(pages.USERNAME)
-    mix = pages.urls()  # [(class, path)]
-    if args.only:
-        mix = [m for m in mix if m[0] == args.only]
-    pages.reset_caches()
-
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as url_file:
-        url_file.write("\n".join(path for _cls, path in mix) + "\n")
+    mix = pages.urls(cold_size=args.cold)  # [(class, path)]
+    hot = sorted({p for c, p in mix if c == "hot"}) if args.only != "cold" else []
+    cold = [p for c, p in mix if c == "cold"] if args.only != "hot" else []
+    hot_share = 0.6 if hot and cold else (1.0 if hot else 0.0)
+    files = []
+    for urls in (hot, cold):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+            f.write("\n".join(urls) + ("\n" if urls else ""))
+            files.append(Path(f.name))
     cmd = [
         str(ROOT / ".venv/bin/gunicorn"),
         "config.wsgi",
@@ -178,6 +252,11 @@ def main() -> None:
     if args.threads > 1:
         cmd += ["--worker-class", "gthread", "--threads", str(args.threads)]
     env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    if args.cache == "off":
+        env["DANCU_CACHE"] = "off"
+    elif "REDIS_URL" not in os.environ:
+        # Each worker's in-process cache would be its own: clearing it from here is impossible.
+        sys.exit("--cache on needs REDIS_URL (a cache the workers share and this script can clear)")
     server = subprocess.Popen(cmd, cwd=ROOT, env=env)  # noqa: S603
     try:
         for _ in range(150):
@@ -186,24 +265,47 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        for _cls, path in mix[:: max(1, len(mix) // 50)]:  # every kind of page answers with the page
+        sample = hot + cold[:: max(1, len(cold) // 40)]
+        for path in sample:  # every kind of page answers with the page
             status, body = fetch(args.port, path, cookie)
             if status != 200 or pages.MARKER not in body:
                 sys.exit(f"{path}: HTTP {status}, not the expected page (signed out?)")
-        wrk(args.port, cookie, Path(url_file.name), args.workers * max(1, args.threads), 5, 0)  # warm workers
-        pages.reset_caches()  # the measured runs start with empty page caches
+        # Warm the workers (imports, connections) on the hello-world baseline, not on the pages.
+        health = Path(tempfile.mkstemp(suffix=".txt")[1])
+        health.write_text("/suc-khoe/\n")
+        empty = Path(tempfile.mkstemp(suffix=".txt")[1])
+        wrk(args.port, cookie, (health, empty), args.workers, 5, 0, 1.0)
         print(
-            f"{args.module}: {len(mix)} URLs ({sum(c == 'hot' for c, _ in mix)} hot); gunicorn "
-            f"{args.workers} workers x {args.threads} threads; cache {settings.CACHES['default']['BACKEND']}"
+            f"{args.module}: {len(hot)} hot URLs, {len(cold)} distinct cold URLs, hot share {hot_share}; gunicorn "
+            f"{args.workers} workers x {args.threads} threads; cache {args.cache}"
+            + (f" ({settings.CACHES['default']['BACKEND']})" if args.cache == "on" else "")
+            + f"; {os.cpu_count()} CPUs"
         )
-        for connections, think in ((1, 0.0), (args.connections, args.think)):
-            r = wrk(args.port, cookie, Path(url_file.name), connections, args.seconds, think)
-            label = f"{connections} connection(s), " + (f"think {think} s" if think else "back to back")
+        phases = [
+            ("hello (/suc-khoe/), 20 conn.", (health, empty), args.connections, 0.0, 1.0),
+            ("1 connection, back to back", tuple(files), 1, 0.0, hot_share),
+            (
+                f"{args.connections} connections, "
+                + (f"think {args.think} s" if args.think else "back to back"),
+                tuple(files),
+                args.connections,
+                args.think,
+                hot_share,
+            ),
+        ]
+        for label, phase_files, connections, think, share in phases:
+            pages.reset_caches()  # every phase starts with empty page caches
+            before = machine_state()
+            r = wrk(args.port, cookie, phase_files, connections, args.seconds, think, share)
             print(f"{label:<34} {json.dumps(r)}")
+            print(f"{'':<34} before: {before}; after: {machine_state()}")
+        os.unlink(health)
+        os.unlink(empty)
     finally:
         server.terminate()
         server.wait(10)
-        os.unlink(url_file.name)
+        for f in files:
+            os.unlink(f)
 
 
 if __name__ == "__main__":

@@ -21,24 +21,25 @@ def reset_caches() -> None:
     VERSION.bump()  # every cached count and rows block becomes stale
 
 
-def urls() -> list[tuple[str, str]]:
+def urls(cold_size: int = 800) -> list[tuple[str, str]]:
     order = Letter.objects.filter(province__code__isnull=False).order_by("-received_date", "-id")
     head = list(order.only("id", "received_date")[:1001])
     hot = [
         "/don-thu/",
-        f"/don-thu/?after={make_cursor(head[24])}",
+        f"/don-thu/?after={make_cursor(head[min(24, len(head) - 1)])}",
         "/don-thu/?kind=complaint",
         "/don-thu/?status=forwarded",
-        f"/don-thu/?after={make_cursor(head[974])}",  # page 40
+        f"/don-thu/?after={make_cursor(head[min(974, len(head) - 1)])}",  # page 40
         "/don-thu/?q=xa+so+17",
     ]
     rng = random.Random(7)  # noqa: S311
     max_id = Letter.objects.order_by("-id").values_list("id", flat=True).first() or 1
-    ids = [rng.randrange(1, max_id) for _ in range(400)]
+    # Cold: as many distinct URLs as asked (a 20-connection run must never repeat one): pages
+    # at random cursors, and searches for a commune and a number nobody searched before.
+    ids = [rng.randrange(1, max_id) for _ in range(cold_size // 2)]
     cursors = [make_cursor(x) for x in Letter.objects.filter(pk__in=ids).only("id", "received_date")]
-    cold = [f"/don-thu/?after={c}" for c in cursors] + [
-        f"/don-thu/?q=xa+so+{rng.randrange(1, 10000)}" for _ in range(400)
-    ]
+    searches = {f"/don-thu/?q=xa+so+{n}" for n in rng.sample(range(1, 10_000_000), cold_size - len(cursors))}
+    cold = sorted({f"/don-thu/?after={c}" for c in cursors} | searches)
     # 60 % hot: each hot URL repeated so that a random pick is hot 6 times in 10.
     weight = max(1, round(len(cold) * 1.5 / len(hot)))
     return [("hot", u) for u in hot for _ in range(weight)] + [("cold", u) for u in cold]

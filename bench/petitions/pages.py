@@ -22,7 +22,7 @@ def reset_caches() -> None:
     VERSION.bump()  # every cached count and rows block becomes stale
 
 
-def urls() -> list[tuple[str, str]]:
+def urls(cold_size: int = 600) -> list[tuple[str, str]]:
     from dancu.directory.models import AdministrativeUnit
     from dancu.petitions.models import Round
 
@@ -38,7 +38,7 @@ def urls() -> list[tuple[str, str]]:
         base + "?field=giao_thong_xay_dung",
         base + "?status=closed&level=province",
         base + f"?round={rounds[0]}",
-        base + f"?round={rounds[3]}&field=dat_dai",
+        base + f"?round={rounds[min(3, len(rounds) - 1)]}&field=dat_dai",
         base + "?q=quoc+lo",
         base + "?q=nuoc+sach&status=forwarded",
         base + "?page=200",
@@ -51,8 +51,23 @@ def urls() -> list[tuple[str, str]]:
         "thon", "xa", "huyen", "tien", "luong", "giao", "vien", "hoc", "sinh", "benh", "vien",
     ]  # fmt: skip
     fields = sorted(FIELD_CODES)
-    cold = [f"{base}?page={rng.randrange(1, 401)}" for _ in range(200)]
-    cold += [f"{base}?field={rng.choice(fields)}&page={rng.randrange(1, 60)}" for _ in range(200)]
-    cold += [f"{base}?q={rng.choice(words)}+{rng.choice(words)}" for _ in range(200)]
+    # Cold: `cold_size` DISTINCT URLs (a 20-connection run must never repeat one): a page of the
+    # list, of a field, of a field and a status, and searches for word pairs and triples.
+    statuses = ["draft", "confirmed", "forwarded", "answered", "closed"]
+    cold_set: set[str] = set()
+    while len(cold_set) < cold_size:
+        kind = rng.randrange(4)
+        if kind == 0:
+            cold_set.add(f"{base}?page={rng.randrange(1, 401)}")
+        elif kind == 1:
+            cold_set.add(f"{base}?field={rng.choice(fields)}&page={rng.randrange(1, 60)}")
+        elif kind == 2:
+            cold_set.add(
+                f"{base}?field={rng.choice(fields)}&status={rng.choice(statuses)}&page={rng.randrange(1, 20)}"
+            )
+        else:
+            n = rng.choice((2, 3))
+            cold_set.add(f"{base}?q=" + "+".join(rng.choice(words) for _ in range(n)))
+    cold = sorted(cold_set)
     weight = max(1, round(len(cold) * 1.5 / len(hot)))
     return [("hot", u) for u in hot for _ in range(weight)] + [("cold", u) for u in cold]

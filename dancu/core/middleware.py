@@ -66,3 +66,24 @@ class ApplicationErrorMiddleware:
                 status=exception.http_status,
             )
         return None
+
+
+class ServerTimingMiddleware:
+    """`Server-Timing` on every response: the total time in the app and whether a list's rows
+    were rendered or served from the page cache (`core.paging.cached_rows` notes it on the
+    request). Browser developer tools show it; bench/http_load.py counts the rendered share."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        started = time.perf_counter()
+        response = self.get_response(request)
+        parts = [f"app;dur={(time.perf_counter() - started) * 1000:.1f}"]
+        rows = getattr(request, "dancu_rows", "")
+        if rows:
+            parts.append(f'rows;desc="{rows}"')
+        response["Server-Timing"] = ", ".join(parts)
+        return response

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .text import search_tokens
+from .text import SORT_KEY_LENGTH, search_tokens, vi_sort_key
 
 
 class TimeStampedModel(models.Model):
@@ -42,6 +42,33 @@ class SearchableModel(models.Model):
             tokens.extend(search_tokens(part, max_tokens=64))
         # The leading space lets PostgreSQL match a word prefix with LIKE '% tok%'.
         return " " + " ".join(tokens)
+
+
+class VietnameseSortedModel(models.Model):
+    """A model listed by a name in Vietnamese alphabetical order (core.text.vi_sort_key).
+
+    `sort_key` is derived data like `search_text`: rebuilt on every save and by bulk loaders
+    through `build_sort_key`. Order lists by it, never by the name column.
+    """
+
+    sort_key = models.CharField(max_length=SORT_KEY_LENGTH, editable=False, default="", db_index=True)
+    # People are listed by given name first (Vietnamese convention); bodies and units by name.
+    SORT_AS_PERSON = False
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.sort_key = self.build_sort_key()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
+        super().save(*args, **kwargs)
+
+    def sort_source(self) -> str:  # pragma: no cover - every subclass overrides
+        raise NotImplementedError
+
+    def build_sort_key(self) -> str:
+        return vi_sort_key(self.sort_source(), person=self.SORT_AS_PERSON)
 
 
 class AuditEntry(models.Model):

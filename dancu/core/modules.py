@@ -63,6 +63,10 @@ class ModuleManifest:
     # "dancu.<app>.worklist:items": items(user) -> [core.events.WorkItem], what is due for the
     # user and their bodies ("Việc của tôi", reminders).
     work_items: str = ""
+    # "dancu.<app>.case:words": words(action) -> str, an audit action of this module in words
+    # ("council.session.convene" -> "Khai mạc kỳ họp"); "" when it has none (the audit page then
+    # says it generically).
+    audit_words: str = ""
     # Named capabilities other modules may call without importing this one:
     # {"council.hearing_create": "dancu.council.services:hearing_create_for_link"}. A caller uses
     # core.modules.provided(name); a missing provider raises LookupError (module not installed).
@@ -70,7 +74,7 @@ class ModuleManifest:
 
 
 def resolve(dotted: str) -> Any:
-    """"pkg.module:attr" -> the attribute; "pkg.module" -> the module."""
+    """ "pkg.module:attr" -> the attribute; "pkg.module" -> the module."""
     module_name, _, attr = dotted.partition(":")
     module = importlib.import_module(module_name)
     return getattr(module, attr) if attr else module

@@ -15,6 +15,8 @@ keyed by a per-module data version.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
@@ -70,6 +72,19 @@ def rows_cache_key(version: DataVersion, queryset: QuerySet, querystring: str, c
 def count_cache_key(version: DataVersion, queryset: QuerySet, cap: int) -> str:
     digest = sql_digest(queryset.order_by().values("pk")[: cap + 1])
     return f"{version.namespace}:count:{version.get()}:{cap}:{digest}"
+
+
+def cached_rows(request: Any, key: str, render: Callable[[], str], ttl: int) -> str:
+    """The rendered rows block under `key`, rendered and stored when missing. Notes on the
+    request whether it was rendered (ServerTimingMiddleware reports it)."""
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, ttl)
+        request.dancu_rows = "rendered"
+    else:
+        request.dancu_rows = "cached"
+    return html
 
 
 def capped_count(version: DataVersion, queryset: QuerySet, cap: int) -> int:

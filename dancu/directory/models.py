@@ -5,7 +5,7 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from dancu.core.models import SearchableModel, TimeStampedModel
+from dancu.core.models import SearchableModel, TimeStampedModel, VietnameseSortedModel
 
 # The two-level local government reform: district councils stopped, communes merged.
 REFORM_DATE = datetime.date(2025, 7, 1)
@@ -17,7 +17,7 @@ class UnitLevel(models.TextChoices):
     COMMUNE = "commune", _("Commune")
 
 
-class AdministrativeUnit(SearchableModel):
+class AdministrativeUnit(SearchableModel, VietnameseSortedModel):
     """A province, district (before 1 July 2025) or commune, valid over a period of time.
 
     Units before and after the reform are distinct rows, linked by `UnitSuccession`, so a
@@ -31,7 +31,12 @@ class AdministrativeUnit(SearchableModel):
     level = models.CharField(_("level"), max_length=10, choices=UnitLevel.choices, db_index=True)
     unit_type = models.CharField(_("type"), max_length=40)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
@@ -47,10 +52,13 @@ class AdministrativeUnit(SearchableModel):
     class Meta:
         verbose_name = _("administrative unit")
         verbose_name_plural = _("administrative units")
-        ordering = ["level", "name"]
+        ordering = ["level", "sort_key"]
         indexes = [models.Index(fields=["level", "valid_to"])]
 
     def __str__(self) -> str:
+        return self.name
+
+    def sort_source(self) -> str:
         return self.name
 
     def search_source(self) -> list[str]:
@@ -64,7 +72,9 @@ class AdministrativeUnit(SearchableModel):
 class UnitSuccession(models.Model):
     """`predecessor` was merged (wholly or in part) into `successor` on `effective`."""
 
-    predecessor = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="succession_out")
+    predecessor = models.ForeignKey(
+        AdministrativeUnit, on_delete=models.CASCADE, related_name="succession_out"
+    )
     successor = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="succession_in")
     effective = models.DateField(_("effective"), default=REFORM_DATE)
     # A divided commune went to several new ones; statistics use the default one.
@@ -98,17 +108,25 @@ class BodyLevel(models.TextChoices):
     COMMUNE = "commune", _("Commune")
 
 
-class Body(SearchableModel, TimeStampedModel):
+class Body(SearchableModel, VietnameseSortedModel, TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices, db_index=True)
     level = models.CharField(_("level"), max_length=10, choices=BodyLevel.choices, default=BodyLevel.PROVINCE)
     name = models.CharField(_("name"), max_length=300)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent body"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # Every record belongs to a province-level jurisdiction: the unit of today's province.
     province = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("province"), on_delete=models.PROTECT, related_name="province_bodies"
+        AdministrativeUnit,
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="province_bodies",
     )
     unit = models.ForeignKey(
         AdministrativeUnit,
@@ -126,9 +144,12 @@ class Body(SearchableModel, TimeStampedModel):
     class Meta:
         verbose_name = _("body")
         verbose_name_plural = _("bodies")
-        ordering = ["province_id", "kind", "name"]
+        ordering = ["province_id", "kind", "sort_key"]
 
     def __str__(self) -> str:
+        return self.name
+
+    def sort_source(self) -> str:
         return self.name
 
     def search_source(self) -> list[str]:
@@ -151,12 +172,16 @@ class Term(models.Model):
         constraints = [models.UniqueConstraint(fields=["body", "number"], name="unique_term_number")]
 
     def __str__(self) -> str:
-        years = f"{self.start_date.year}-{self.end_date.year}" if self.end_date else f"{self.start_date.year}-"
+        years = (
+            f"{self.start_date.year}-{self.end_date.year}" if self.end_date else f"{self.start_date.year}-"
+        )
         return f"{self.name} ({years})"
 
 
 class Constituency(models.Model):
-    term = models.ForeignKey(Term, verbose_name=_("term"), on_delete=models.PROTECT, related_name="constituencies")
+    term = models.ForeignKey(
+        Term, verbose_name=_("term"), on_delete=models.PROTECT, related_name="constituencies"
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=200)
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
@@ -191,7 +216,7 @@ class Gender(models.TextChoices):
     FEMALE = "female", _("Female")
 
 
-class Person(SearchableModel, TimeStampedModel):
+class Person(SearchableModel, VietnameseSortedModel, TimeStampedModel):
     full_name = models.CharField(_("full name"), max_length=200)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
@@ -206,9 +231,14 @@ class Person(SearchableModel, TimeStampedModel):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["full_name", "id"]
+        ordering = ["sort_key", "id"]
 
     def __str__(self) -> str:
+        return self.full_name
+
+    SORT_AS_PERSON = True
+
+    def sort_source(self) -> str:
         return self.full_name
 
     def search_source(self) -> list[str]:
@@ -221,11 +251,22 @@ class Person(SearchableModel, TimeStampedModel):
 
 
 class Membership(TimeStampedModel):
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships")
-    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="memberships")
-    post = models.ForeignKey(Post, verbose_name=_("post"), on_delete=models.PROTECT, related_name="memberships")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    post = models.ForeignKey(
+        Post, verbose_name=_("post"), on_delete=models.PROTECT, related_name="memberships"
+    )
     term = models.ForeignKey(
-        Term, verbose_name=_("term"), null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
+        Term,
+        verbose_name=_("term"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
     )
     constituency = models.ForeignKey(
         Constituency,

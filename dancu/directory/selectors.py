@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch, QuerySet
+import datetime
+from typing import Any
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dancu.accounts.roles import Perm
@@ -69,7 +73,7 @@ def body_members(user, body: Body) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(body=body, person__in=people_visible(user))
         .select_related("person", "post", "term", "constituency")
-        .order_by("end_date", "post__rank", "person__full_name")
+        .order_by("end_date", "post__rank", "person__sort_key")
     )
 
 
@@ -148,7 +152,9 @@ def office_signer(province_id: int) -> tuple[str, str, str]:
     """(authority, position, name) for documents the Office of a province signs: its head, or
     for the head ("KT. CHÁNH VĂN PHÒNG") the deputy when there is no head; names from the
     directory, never blank (the post's name stands when nobody holds it)."""
-    office = Body.objects.filter(province_id=province_id, kind=BodyKind.OFFICE, active_to__isnull=True).first()
+    office = Body.objects.filter(
+        province_id=province_id, kind=BodyKind.OFFICE, active_to__isnull=True
+    ).first()
     head = current_holder(office, "chanh-van-phong") if office else None
     if head is not None:
         return "", "CHÁNH VĂN PHÒNG", head.full_name
@@ -156,3 +162,20 @@ def office_signer(province_id: int) -> tuple[str, str, str]:
     if deputy is not None:
         return "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", deputy.full_name
     return "", "CHÁNH VĂN PHÒNG", "(Chưa có người giữ chức vụ trong danh bạ)"
+
+
+def existing_bodies(today: datetime.date | None = None, prefix: str = "") -> Q:
+    """Bodies that exist today: not dissolved (`active_to` past), not yet to come
+    (`active_from` ahead), and whose unit still exists (a district council ended with its
+    district on 1 July 2025). Only these are offered for new work. `prefix` ("body__") for
+    the bodies of related rows."""
+    today = today or timezone.localdate()
+
+    def q(lookup: str, **value: Any) -> Q:
+        return Q(**{f"{prefix}{lookup}{k}": v for k, v in value.items()})
+
+    return (
+        (q("active_to", __isnull=True) | q("active_to", __gte=today))
+        & (q("active_from", __isnull=True) | q("active_from", __lte=today))
+        & (q("unit__valid_to", __isnull=True) | q("unit__valid_to", __gte=today))
+    )

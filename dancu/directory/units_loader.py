@@ -380,6 +380,7 @@ def _save_units(rows: list[UnitRow]) -> tuple[int, int]:
             if unit is None:
                 unit = AdministrativeUnit(key=row.key, parent_id=parent_id, **values)
                 unit.search_text = unit.build_search_text()  # bulk_create skips save()
+                unit.sort_key = unit.build_sort_key()
                 to_create.append(unit)
                 continue
             if unit.parent_id != parent_id or any(getattr(unit, f) != v for f, v in values.items()):
@@ -387,13 +388,14 @@ def _save_units(rows: list[UnitRow]) -> tuple[int, int]:
                     setattr(unit, f, v)
                 unit.parent_id = parent_id
                 unit.search_text = unit.build_search_text()
+                unit.sort_key = unit.build_sort_key()
                 to_update.append(unit)
         # PostgreSQL and SQLite both return primary keys from bulk_create.
         for unit in AdministrativeUnit.objects.bulk_create(to_create, batch_size=BATCH_SIZE):
             parent_ids[unit.key] = unit.pk
         if to_update:
             AdministrativeUnit.objects.bulk_update(
-                to_update, [*UNIT_FIELDS, "parent", "search_text"], batch_size=BATCH_SIZE
+                to_update, [*UNIT_FIELDS, "parent", "search_text", "sort_key"], batch_size=BATCH_SIZE
             )
         created += len(to_create)
         updated += len(to_update)
@@ -433,7 +435,9 @@ def _save_successions(successions: dict[tuple[str, str], bool]) -> tuple[int, in
     return len(to_create), len(to_update)
 
 
-def load_units(province_codes: list[str] | None = None, stdout: SupportsWrite[str] | None = None) -> dict[str, Any]:
+def load_units(
+    province_codes: list[str] | None = None, stdout: SupportsWrite[str] | None = None
+) -> dict[str, Any]:
     """Load (or refresh) units and successions; `province_codes` limits it to some provinces."""
     started = time.monotonic()
     source = read_sources(province_codes)

@@ -84,7 +84,7 @@ def unit_detail(request, unit_id: int):
     unit = selectors.unit_get(request.user, unit_id)
     context = {
         "unit": unit,
-        "children": unit.children.order_by("name")[:500],
+        "children": unit.children.order_by("sort_key")[:500],
         "successors": unit.succession_out.select_related("successor"),
         "predecessors": unit.succession_in.select_related("predecessor", "predecessor__parent"),
     }

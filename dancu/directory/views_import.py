@@ -31,7 +31,7 @@ TEMPLATE_FILENAME = "mau_nhap_dai_bieu.xlsx"
 def _import_provinces(user) -> list[AdministrativeUnit]:
     """Current provinces where the user may import, by name."""
     qs = AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, valid_to__isnull=True)
-    return list(get_access(user).scope(qs, Perm.DIRECTORY_IMPORT, "pk").order_by("name"))
+    return list(get_access(user).scope(qs, Perm.DIRECTORY_IMPORT, "pk").order_by("sort_key"))
 
 
 def _chosen_province(request: HttpRequest, provinces: list[AdministrativeUnit]) -> AdministrativeUnit:

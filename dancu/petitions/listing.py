@@ -6,12 +6,11 @@ and the audit entry bumps that version (`core.audit.audit_record`): no signal, n
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from dancu.core.paging import ROWS_TTL, CappedPaginator, DataVersion, rows_cache_key
+from dancu.core.paging import ROWS_TTL, CappedPaginator, DataVersion, cached_rows, rows_cache_key
 
 VERSION = DataVersion("petitions")
 # 400 pages of 25: deeper than anyone pages; beyond it the page says "narrow the filters".
@@ -39,10 +38,10 @@ def rows_html(request, queryset: QuerySet) -> str:
     rows = queryset.select_related(None).select_related("agency").only(*ROW_COLUMNS)
     cap = PetitionPaginator.cap
     key = rows_cache_key(VERSION, rows, request.GET.urlencode(), f"{get_language()}|{cap}")
-    html = cache.get(key)
-    if html is None:
+
+    def render() -> str:
         paginator = PetitionPaginator(rows, settings.PAGE_SIZE, version=VERSION)
         page = paginator.get_page(request.GET.get("page"))
-        html = render_to_string("petitions/_petition_rows.html", {"page": page}, request=request)
-        cache.set(key, html, ROWS_TTL)
-    return html
+        return render_to_string("petitions/_petition_rows.html", {"page": page}, request=request)
+
+    return cached_rows(request, key, render, ROWS_TTL)

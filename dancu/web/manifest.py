@@ -27,6 +27,8 @@ MANIFEST = ModuleManifest(
         ),
     ),
     # System work that belongs to no domain module.
-    beat_schedule={"core-reap-stalled-imports": {"task": "dancu.core.tasks.reap_stalled_imports", "schedule": 300.0}},
+    beat_schedule={
+        "core-reap-stalled-imports": {"task": "dancu.core.tasks.reap_stalled_imports", "schedule": 300.0}
+    },
     matrix_routes="dancu.web.tests.test_permissions:ROUTES",
 )

@@ -11,7 +11,7 @@ from dancu.directory.models import Body
 
 
 def managed_bodies(actor) -> QuerySet[Body]:
-    qs = Body.objects.select_related("province").order_by("province__name", "kind", "name")
+    qs = Body.objects.select_related("province").order_by("province__sort_key", "kind", "sort_key")
     return get_access(actor).scope(qs, Perm.ACCOUNTS_MANAGE)
 
 

@@ -14,6 +14,10 @@ urlpatterns = [
     path("tai-khoan/nguoi-dung/tao/", views_users.user_create, name="user_create"),
     path("tai-khoan/nguoi-dung/<int:user_id>/giao-quyen/", views_users.role_assign, name="role_assign"),
     path("tai-khoan/vai-tro/<int:assignment_id>/thu-hoi/", views_users.role_revoke, name="role_revoke"),
-    path("tai-khoan/nguoi-dung/<int:user_id>/cap-lai-mat-khau/", views_users.password_reset, name="password_reset"),
+    path(
+        "tai-khoan/nguoi-dung/<int:user_id>/cap-lai-mat-khau/",
+        views_users.password_reset,
+        name="password_reset",
+    ),
     path("tai-khoan/nguoi-dung/<int:user_id>/mo-khoa/", views_users.lockout_clear, name="lockout_clear"),
 ]

@@ -16,6 +16,7 @@ from dancu.core.htmx import clean_query, paginate, render_list
 from dancu.core.modules import hooks
 from dancu.directory import selectors as directory_selectors
 
+from .audit_text import audit_modules, describe
 from .selectors import audit_entries_visible
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,9 @@ def search(request):
     query = clean_query(request)
     groups = []
     if query:
-        groups = [group for _m, module_search in hooks("search") for group in module_search(request.user, query)]
+        groups = [
+            group for _m, module_search in hooks("search") for group in module_search(request.user, query)
+        ]
     return render(request, "web/search.html", {"query": query, "groups": groups})
 
 
@@ -77,9 +80,18 @@ def search(request):
 def audit_list(request):
     access = get_access(request.user)
     access.require(Perm.AUDIT_VIEW)
-    entries = audit_entries_visible(request.user, action=clean_query(request, "action", 100))
+    modules = audit_modules()
+    module = clean_query(request, "module", 40)
+    prefix = f"{module}." if module in dict(modules) else ""
+    entries = audit_entries_visible(request.user, action=prefix)
     page = paginate(request, entries.select_related("actor"))
-    return render_list(request, "web/audit_list.html", "web/_audit_rows.html", {"page": page})
+    context = {
+        "page": page,
+        "entries": describe(page),
+        "modules": modules,
+        "module": module if prefix else "",
+    }
+    return render_list(request, "web/audit_list.html", "web/_audit_rows.html", context)
 
 
 def public_home(request):

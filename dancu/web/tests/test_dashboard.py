@@ -16,13 +16,17 @@ def test_cards_are_grouped_and_a_refusing_module_is_left_out(client, office_admi
     from dancu.web import views
 
     def good(user):
-        return [{"label": "Đơn quá hạn", "value": 3, "url": "/don-thu/", "group": "due"},
-                {"label": "Số kỳ họp", "value": 2, "url": "/ky-hop/"}]
+        return [
+            {"label": "Đơn quá hạn", "value": 3, "url": "/don-thu/", "group": "due"},
+            {"label": "Số kỳ họp", "value": 2, "url": "/ky-hop/"},
+        ]
 
     def broken(user):
         raise NotFound("Chưa có quy định.")
 
-    monkeypatch.setattr(views, "hooks", lambda name: [(ModuleManifest("a"), good), (ModuleManifest("b"), broken)])
+    monkeypatch.setattr(
+        views, "hooks", lambda name: [(ModuleManifest("a"), good), (ModuleManifest("b"), broken)]
+    )
     client.force_login(office_admin)
     response = client.get(reverse("web:dashboard"))
     assert response.status_code == 200

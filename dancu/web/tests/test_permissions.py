@@ -74,7 +74,11 @@ def world(province, other_province, office, other_office, make_user):
     MembershipFactory(person=person, body=council)
     unit = CommuneFactory(parent=province)
     job = ImportJob.objects.create(kind="delegates", province_code=province.code, status="failed")
-    actors = {"anonymous": None, "no_role": make_user(), "other_province": make_user("office_admin", other_office)}
+    actors = {
+        "anonymous": None,
+        "no_role": make_user(),
+        "other_province": make_user("office_admin", other_office),
+    }
     for role in m.ROLES:
         actors[role] = make_user(role, office)
     return m.World(

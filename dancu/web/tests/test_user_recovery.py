@@ -31,7 +31,10 @@ def test_unlock_lifts_the_lockout(client, office_admin, make_user, office, setti
     specialist = make_user("specialist", office)
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post(LOGIN, {"username": specialist.username, "password": "sai"})
-    assert client.post(LOGIN, {"username": specialist.username, "password": PASSWORD}).status_code in (403, 429)
+    assert client.post(LOGIN, {"username": specialist.username, "password": PASSWORD}).status_code in (
+        403,
+        429,
+    )
     client.force_login(office_admin)
     client.post(reverse("web:lockout_clear", args=[specialist.pk]))
     client.logout()
@@ -53,6 +56,12 @@ def test_email_is_validated(client, office_admin, office):
     client.force_login(office_admin)
     client.post(
         reverse("web:user_create"),
-        {"username": "moi", "full_name": "Người Mới", "email": "khong-phai-email", "body": office.pk, "role": "viewer"},
+        {
+            "username": "moi",
+            "full_name": "Người Mới",
+            "email": "khong-phai-email",
+            "body": office.pk,
+            "role": "viewer",
+        },
     )
     assert not User.objects.filter(username="moi").exists()

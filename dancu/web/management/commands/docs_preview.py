@@ -33,6 +33,8 @@ class Command(BaseCommand):
                 problems = sample.problems()
                 failures += bool(problems)
                 state = "ok" if not problems else "; ".join(problems)
-                self.stdout.write(f"{manifest.name:10} {sample.slug:34} {'png' if png else 'no png':6} {state}")
+                self.stdout.write(
+                    f"{manifest.name:10} {sample.slug:34} {'png' if png else 'no png':6} {state}"
+                )
         if failures:
             raise CommandError(f"{failures} document(s) depart from the Decree-30 layout.")
