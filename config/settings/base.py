@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "dancu.core.middleware.ServerTimingMiddleware",
     "dancu.core.middleware.CleanInputMiddleware",
     "dancu.core.middleware.ApplicationErrorMiddleware",
     # Last, as django-axes asks: it reacts to the login failures the views above produce.
@@ -230,11 +231,17 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# DANCU_CACHE=off: no cache at all, every page computed from the database (benchmarks measure
+# the cold path with it: bench/http_load.py --cache off).
+if os.environ.get("DANCU_CACHE") == "off":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 # Reverse proxies in front of the app (comma-separated IPs): behind them, rate limits key on
 # the client address from X-Forwarded-For instead of the proxy's, so citizens do not share one
 # budget. Only these addresses are trusted to set the header.
-DANCU_TRUSTED_PROXIES = [ip.strip() for ip in os.environ.get("DANCU_TRUSTED_PROXIES", "").split(",") if ip.strip()]
+DANCU_TRUSTED_PROXIES = [
+    ip.strip() for ip in os.environ.get("DANCU_TRUSTED_PROXIES", "").split(",") if ip.strip()
+]
 
 # Uploaded files (answers' attachments, submissions, letters' scans): at most this size each;
 # their kind is checked by content (dancu.core.files).
@@ -251,3 +258,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- E-mail (notifications): Django's SMTP backend, configured by the environment ---------------
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Dân cử <no-reply@localhost>")
+# Absolute links in e-mails and calendar feeds.
+DANCU_SITE_URL = os.environ.get("DANCU_SITE_URL", "http://localhost:8000").rstrip("/")
+DANCU_NOTIFY_MAX_ATTEMPTS = int(os.environ.get("DANCU_NOTIFY_MAX_ATTEMPTS", "5"))

@@ -54,7 +54,9 @@ def error_response(api: NinjaAPI, request, status: int, code: str, message: str,
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ApplicationError)
     def application_error(request, exc: ApplicationError):
-        return error_response(api, request, exc.http_status, exc.code, exc.message or _("Not found."), exc.details)
+        return error_response(
+            api, request, exc.http_status, exc.code, exc.message or _("Not found."), exc.details
+        )
 
     @api.exception_handler(ValidationError)
     def validation_error(request, exc: ValidationError):
@@ -73,7 +75,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(OverflowError)
     def overflow(request, exc):
-        return error_response(api, request, 422, "out_of_range", _("A number in the request is out of range."))
+        return error_response(
+            api, request, 422, "out_of_range", _("A number in the request is out of range.")
+        )
 
     @api.exception_handler(DataError)
     def data_error(request, exc):

@@ -76,7 +76,11 @@ def model_snapshot(instance: models.Model, fields: list[str] | None = None) -> d
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     keys = set(before) | set(after)
-    return {k: {"before": before.get(k), "after": after.get(k)} for k in sorted(keys) if before.get(k) != after.get(k)}
+    return {
+        k: {"before": before.get(k), "after": after.get(k)}
+        for k in sorted(keys)
+        if before.get(k) != after.get(k)
+    }
 
 
 def audit_record(
@@ -136,7 +140,9 @@ def verify_chain(chunk_size: int = 5000) -> Iterator[ChainProblem]:
     for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=chunk_size):
         count += 1
         if entry.prev_hash != previous:
-            yield ChainProblem(entry.id, "previous hash does not match: an entry before it was removed or altered")
+            yield ChainProblem(
+                entry.id, "previous hash does not match: an entry before it was removed or altered"
+            )
         if entry_digest(entry) != entry.hash:
             yield ChainProblem(entry.id, "content does not match its hash: the entry was altered")
         previous = entry.hash
@@ -146,7 +152,10 @@ def verify_chain(chunk_size: int = 5000) -> Iterator[ChainProblem]:
             yield ChainProblem(None, "the chain head is missing")
         return
     if head.last_hash != previous or head.count != count:
-        yield ChainProblem(None, f"the chain head expects {head.count} entries ending in {head.last_hash[:12]}…, found {count}")
+        yield ChainProblem(
+            None,
+            f"the chain head expects {head.count} entries ending in {head.last_hash[:12]}…, found {count}",
+        )
 
 
 @dataclass(frozen=True)
@@ -189,7 +198,9 @@ def checkpoint() -> Checkpoint:
     count = AuditEntry.objects.count()
     last_id, last_hash = (last.id, last.hash) if last else (0, GENESIS)
     at = timezone.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return Checkpoint(at, count, last_id, last_hash, _mac(Checkpoint._statement(count, last_id, last_hash, at)))
+    return Checkpoint(
+        at, count, last_id, last_hash, _mac(Checkpoint._statement(count, last_id, last_hash, at))
+    )
 
 
 def verify_checkpoint(point: Checkpoint) -> Iterator[ChainProblem]:
@@ -202,9 +213,15 @@ def verify_checkpoint(point: Checkpoint) -> Iterator[ChainProblem]:
         return
     entry = AuditEntry.objects.filter(pk=point.last_id).only("hash").first()
     if entry is None:
-        yield ChainProblem(point.last_id, f"entry #{point.last_id} of the checkpoint of {point.at} is gone: the log was truncated")
+        yield ChainProblem(
+            point.last_id,
+            f"entry #{point.last_id} of the checkpoint of {point.at} is gone: the log was truncated",
+        )
     elif entry.hash != point.last_hash:
         yield ChainProblem(point.last_id, f"entry #{point.last_id} differs from the checkpoint of {point.at}")
     held = AuditEntry.objects.filter(pk__lte=point.last_id).count()
     if held != point.count:
-        yield ChainProblem(None, f"the checkpoint of {point.at} counted {point.count} entries up to #{point.last_id}, the log has {held}")
+        yield ChainProblem(
+            None,
+            f"the checkpoint of {point.at} counted {point.count} entries up to #{point.last_id}, the log has {held}",
+        )

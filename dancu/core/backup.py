@@ -49,7 +49,15 @@ def backup(target: Path, *, using: str = "default", media: bool = True) -> Path:
             dest.close()
     elif connection.vendor == "postgresql":
         subprocess.run(
-            ["pg_dump", "--format=custom", "--no-owner", "--file", str(target), *_pg_args(db), str(db["NAME"])],
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--file",
+                str(target),
+                *_pg_args(db),
+                str(db["NAME"]),
+            ],
             check=True,
             env=_pg_env(db),
             capture_output=True,
@@ -76,7 +84,15 @@ def restore(source: Path, *, using: str = "default") -> None:
     elif connection.vendor == "postgresql":
         connection.close()
         subprocess.run(
-            ["pg_restore", "--no-owner", "--exit-on-error", "--dbname", str(db["NAME"]), *_pg_args(db), str(source)],
+            [
+                "pg_restore",
+                "--no-owner",
+                "--exit-on-error",
+                "--dbname",
+                str(db["NAME"]),
+                *_pg_args(db),
+                str(source),
+            ],
             check=True,
             env=_pg_env(db),
             capture_output=True,

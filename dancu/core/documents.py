@@ -326,7 +326,10 @@ def _addressees(doc, addressees: list[str]) -> None:
         para.paragraph_format.left_indent = Mm(35)
         for i, name in enumerate(names):
             line = _paragraph(
-                doc, f"- {name}{'.' if i == len(names) - 1 else ';'}", size=BODY_PT, align=WD_ALIGN_PARAGRAPH.LEFT
+                doc,
+                f"- {name}{'.' if i == len(names) - 1 else ';'}",
+                size=BODY_PT,
+                align=WD_ALIGN_PARAGRAPH.LEFT,
             )
             line.paragraph_format.left_indent = Mm(60)
     _paragraph(doc, "", size=6, space_after=6)
@@ -379,13 +382,17 @@ def column_widths(block: Table, cols: int) -> list[float]:
     if block.widths and len(block.widths) == cols:
         return list(block.widths)
     header = block.rows[0] if block.header else []
-    fixed = {c: 12.0 for c in range(cols) if c < len(header) and str(header[c]).strip().lower() in NARROW_HEADERS}
+    fixed = {
+        c: 12.0 for c in range(cols) if c < len(header) and str(header[c]).strip().lower() in NARROW_HEADERS
+    }
     weights = {}
     for c in range(cols):
         if c in fixed:
             continue
         lengths = sorted(len(str(row[c])) if c < len(row) and row[c] is not None else 0 for row in block.rows)
-        typical = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))] if lengths else 1  # ~90th percentile
+        typical = (
+            lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))] if lengths else 1
+        )  # ~90th percentile
         weights[c] = max(6, min(typical, 120))
     room = TEXT_WIDTH_MM - sum(fixed.values())
     total = sum(weights.values()) or 1
@@ -397,7 +404,12 @@ def column_widths(block: Table, cols: int) -> list[float]:
         # No word is cut: a code such as "KN26-000001" keeps to one line (about 2.6 mm a
         # character at 12 pt), up to 45 mm.
         longest = max(
-            (len(word) for row in block.rows[1 if block.header else 0 :] if c < len(row) for word in str(row[c] or "").split()),
+            (
+                len(word)
+                for row in block.rows[1 if block.header else 0 :]
+                if c < len(row)
+                for word in str(row[c] or "").split()
+            ),
             default=1,
         )
         widths.append(max(min(45.0, 2.6 * longest + 4), room * weights[c] / total, 12.0))
@@ -613,13 +625,17 @@ def layout(data: bytes) -> Layout:
         addressees=addressees,
         recipients=recipients if recipients[:1] == ["Nơi nhận:"] else [],
         signer=signer,
-        header_left_bold=[p.text.strip() for p in left.paragraphs if p.text.strip() and any(r.bold for r in p.runs)],
+        header_left_bold=[
+            p.text.strip() for p in left.paragraphs if p.text.strip() and any(r.bold for r in p.runs)
+        ],
         title_bold=title_bold,
         date_italic=bool(date_para and all(r.italic for r in date_para.runs if r.text.strip())),
     )
 
 
-def layout_problems(data: bytes, *, dispatch: bool, signed: bool = True, addressed: bool | None = None) -> list[str]:
+def layout_problems(
+    data: bytes, *, dispatch: bool, signed: bool = True, addressed: bool | None = None
+) -> list[str]:
     """What in a generated document departs from Decree 30's layout (an empty list: none).
 
     Checked: the issuing body (upper case, the issuer bold) and the number on the left; the
@@ -680,7 +696,19 @@ def first_page_png(data: bytes, *, dpi: int = 80, timeout: int = 120) -> bytes |
         source.write_bytes(pdf)
         try:
             subprocess.run(
-                [pdftoppm, "-png", "-f", "1", "-l", "1", "-r", str(dpi), "-singlefile", str(source), f"{tmp}/page"],
+                [
+                    pdftoppm,
+                    "-png",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-r",
+                    str(dpi),
+                    "-singlefile",
+                    str(source),
+                    f"{tmp}/page",
+                ],
                 check=True,
                 capture_output=True,
                 timeout=timeout,
@@ -704,4 +732,6 @@ class DocumentSample:
     addressed: bool | None = None  # "Kính gửi" expected (default: for a công văn)
 
     def problems(self) -> list[str]:
-        return layout_problems(self.data, dispatch=self.dispatch, signed=self.signed, addressed=self.addressed)
+        return layout_problems(
+            self.data, dispatch=self.dispatch, signed=self.signed, addressed=self.addressed
+        )

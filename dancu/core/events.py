@@ -45,6 +45,8 @@ class WorkItem:
     province_id: int | None = None
     # What happens when it is due ("quá hạn: đôn đốc"), shown beside the date.
     note: str = ""
+    # The kind in words ("Hạn xử lý đơn thư"): "Việc của tôi" filters and labels by it.
+    kind_label: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     def days_left(self, today: datetime.date) -> int | None:

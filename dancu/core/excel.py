@@ -336,7 +336,8 @@ def _check_cell_count(archive: zipfile.ZipFile) -> None:
                 count -= len(_CELL_TAG.findall(tail))
                 if count > MAX_CELLS:
                     raise SpreadsheetRejected(
-                        _("The file has too many cells: at most %(limit)s.") % {"limit": f"{MAX_CELLS:,}".replace(",", ".")}
+                        _("The file has too many cells: at most %(limit)s.")
+                        % {"limit": f"{MAX_CELLS:,}".replace(",", ".")}
                     )
 
 

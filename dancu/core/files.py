@@ -38,8 +38,12 @@ class Kind:
 
 
 PDF = Kind("pdf", "pdf", "application/pdf", "PDF")
-DOCX = Kind("docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (.docx)")
-XLSX = Kind("xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel (.xlsx)")
+DOCX = Kind(
+    "docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (.docx)"
+)
+XLSX = Kind(
+    "xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel (.xlsx)"
+)
 JPEG = Kind("jpeg", "jpg", "image/jpeg", "JPEG")
 PNG = Kind("png", "png", "image/png", "PNG")
 DOCUMENTS = (PDF, DOCX, XLSX, JPEG, PNG)
@@ -85,14 +89,16 @@ def check_file(upload: Any, *, kinds: tuple[Kind, ...] = DOCUMENTS, max_bytes: i
     size = getattr(upload, "size", None)
     if size is not None and size > limit:
         raise FileRejected(
-            _("The file is too large: at most %(mb)d MB.") % {"mb": limit // (1024 * 1024)}, details={"field": "file"}
+            _("The file is too large: at most %(mb)d MB.") % {"mb": limit // (1024 * 1024)},
+            details={"field": "file"},
         )
     upload.seek(0)
     data = upload.read(limit + 1)
     upload.seek(0)
     if len(data) > limit:
         raise FileRejected(
-            _("The file is too large: at most %(mb)d MB.") % {"mb": limit // (1024 * 1024)}, details={"field": "file"}
+            _("The file is too large: at most %(mb)d MB.") % {"mb": limit // (1024 * 1024)},
+            details={"field": "file"},
         )
     if not data:
         raise FileRejected(_("The file is empty."), details={"field": "file"})
@@ -100,10 +106,13 @@ def check_file(upload: Any, *, kinds: tuple[Kind, ...] = DOCUMENTS, max_bytes: i
     allowed = ", ".join(k.label for k in kinds)
     if kind is None or kind not in kinds:
         raise FileRejected(
-            _("This kind of file is not accepted. Accepted: %(kinds)s.") % {"kinds": allowed}, details={"field": "file"}
+            _("This kind of file is not accepted. Accepted: %(kinds)s.") % {"kinds": allowed},
+            details={"field": "file"},
         )
     if kind in (PDF, JPEG, PNG) and _ACTIVE.search(data):
-        raise FileRejected(_("The file contains web page or script content and was refused."), details={"field": "file"})
+        raise FileRejected(
+            _("The file contains web page or script content and was refused."), details={"field": "file"}
+        )
     return kind
 
 

@@ -127,7 +127,13 @@ def check_api(client, world: World, name: str, r: Route) -> None:
 
 
 def check_post_only(
-    client, world: World, name: str, r: Route, *, data: dict[str, Any] | None = None, refused: Iterable[str] = ()
+    client,
+    world: World,
+    name: str,
+    r: Route,
+    *,
+    data: dict[str, Any] | None = None,
+    refused: Iterable[str] = (),
 ) -> None:
     """A POST-only route: anonymous goes to sign-in, GET is 405, and the `refused` actors get
     403/404; nothing changes."""

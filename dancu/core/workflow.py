@@ -220,7 +220,9 @@ class Workflow:
         reason = self._state_reason(obj, a)
         if reason:
             raise Conflict(
-                reason, code="invalid_transition", details={"from": self.state_of(obj), "action": name, "to": a.target}
+                reason,
+                code="invalid_transition",
+                details={"from": self.state_of(obj), "action": name, "to": a.target},
             )
         return a
 

@@ -121,8 +121,9 @@ WORDS: dict[str, Any] = {
 FLOWS = (SESSION_FLOW, RESOLUTION_FLOW, CONFIDENCE_FLOW, QUESTION_FLOW, COMMITMENT_FLOW)
 
 
-def words(action: str) -> str:
-    """An audit action in words: "council.session.convene" -> "Session convened"."""
+def known_words(action: str) -> str:
+    """An audit action in words: "council.session.convene" -> "Session convened"; "" when the
+    module has no words for it (manifest `audit_words`)."""
     if action in WORDS:
         return str(WORDS[action])
     for flow in FLOWS:
@@ -131,7 +132,11 @@ def words(action: str) -> str:
             name = action[len(prefix) :]
             if name in {a.name for a in flow.actions}:
                 return str(flow.action(name).label)
-    return str(_("Changed"))
+    return ""
+
+
+def words(action: str) -> str:
+    return known_words(action) or str(_("Changed"))
 
 
 @dataclass(frozen=True)

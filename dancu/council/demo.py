@@ -32,14 +32,174 @@ def load(stdout: TextIO | None = None) -> dict:
     if council is None or actor is None:
         return {}
     term = Term.objects.filter(body=council).order_by("-start_date").first()
-    if term is None or Session.objects.filter(body=council, term=term, number=3).exists():
+    if term is None:
+        return {}
+    counts: dict = {}
+    if not Session.objects.filter(body=council, term=term, number=3).exists():
+        with transaction.atomic():
+            seed_rules()
+            counts = _load(actor, council, term)
+    if not Session.objects.filter(body=council, term=term, number=HALL_NUMBER).exists():
+        with transaction.atomic():
+            seed_rules()
+            counts |= _load_hall(actor, council, term)
+    if not counts:
         return {"sessions": Session.objects.filter(body=council).count()}
-    with transaction.atomic():
-        seed_rules()
-        counts = _load(actor, council, term)
     if stdout is not None:
         stdout.write(f"Council demo: {counts}\n")
     return counts
+
+
+# -- the paperless session (issue 16) ------------------------------------------------------------
+
+HALL_NUMBER = 5
+HALL_TITLE = "Kỳ họp thứ năm (chuyên đề, họp không giấy)"
+# Accounts of the demo council's delegates who vote from their devices ("daibieu" is one of
+# them); they cannot sign in (no password): the demo shows their ballots, not their logins.
+HALL_ACCOUNT = "daibieu-ht-{:02d}"
+HALL_VOTERS = 45
+
+
+def _hall_accounts(council: Body, delegates: list) -> list:
+    from dancu.accounts.models import RoleAssignment
+    from dancu.accounts.roles import Role
+
+    own = User.objects.filter(username="daibieu", person__isnull=False).first()
+    accounts = [own] if own is not None else []
+    taken = {own.person_id} if own is not None else set()
+    n = 0
+    for person in delegates:
+        if len(accounts) >= HALL_VOTERS:
+            break
+        if person.pk in taken:
+            continue
+        n += 1
+        user, created = User.objects.get_or_create(
+            username=HALL_ACCOUNT.format(n), defaults={"full_name": person.full_name, "person": person}
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+        RoleAssignment.objects.get_or_create(user=user, body=council, role=Role.DELEGATE)
+        accounts.append(user)
+    return accounts
+
+
+def _load_hall(actor, council: Body, term: Term) -> dict:
+    """A session in progress run without paper: delegates checked in on their devices, a draft
+    passed by an electronic vote (its result sheet) and adopted, a vote open now for "daibieu", the
+    speakers' queue with a question to the Director of Agriculture."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from . import hall
+
+    # The session sits today and tomorrow, whenever the demo is loaded: its votes are live.
+    today = timezone.localdate()
+    agri = Body.objects.get(name=HT_AGRI)
+    ubnd = Body.objects.get(province=council.province, kind=BodyKind.PEOPLES_COMMITTEE)
+    session = services.session_create(
+        actor=actor,
+        body=council,
+        term=term,
+        kind="thematic",
+        number=HALL_NUMBER,
+        title=HALL_TITLE,
+        start_date=today,
+        end_date=today + datetime.timedelta(days=1),
+        venue="Hội trường HĐND tỉnh",
+    )
+    items = [
+        services.agenda_item_add(actor=actor, session=session, day=day, time=time, title=title, presenter=who)
+        for day, time, title, who in [
+            (today, "07:30", "Khai mạc kỳ họp; thông qua chương trình", "Chủ tịch HĐND tỉnh"),
+            (
+                today,
+                "09:00",
+                "Thảo luận dự thảo nghị quyết về hỗ trợ trồng rừng",
+                "Ban Kinh tế - Ngân sách",
+            ),
+            (
+                today + datetime.timedelta(days=1),
+                "08:00",
+                "Chất vấn và trả lời chất vấn",
+                "Thường trực HĐND tỉnh",
+            ),
+        ]
+    ]
+    draft = services.submission_create(
+        actor=actor,
+        session=session,
+        kind="draft_resolution",
+        title="Dự thảo nghị quyết về chính sách hỗ trợ trồng rừng sản xuất giai đoạn 2027-2030",
+        submitter=ubnd,
+        is_normative=True,
+        received_on=today - datetime.timedelta(days=10),
+    )
+    services.submission_file_add(
+        actor=actor,
+        submission=draft,
+        uploaded=ContentFile(_demo_docx(draft.title), name="du-thao-nghi-quyet.docx"),
+    )
+    for step in ("convene", "open"):
+        session = services.session_transition(actor=actor, session=session, action=step)
+    accounts = _hall_accounts(council, list(session_delegates(session)))
+    for user in accounts:
+        hall.check_in(actor=user, session=session)
+    vote = hall.e_vote_open(actor=actor, session=session, submission=draft, agenda_item=items[1], minutes=5)
+    for i, user in enumerate(accounts):
+        choice = "yes" if i < 41 else ("no" if i < 43 else "abstain")
+        hall.ballot_cast(actor=user, vote=vote, choice=choice, key=f"demo-{vote.pk}-{user.pk}")
+    vote = hall.e_vote_close(actor=actor, vote=vote)
+    if vote.result is not None and vote.passed:  # the draft passed: the resolution is adopted
+        services.resolution_adopt(actor=actor, vote=vote.result)
+    hall.e_vote_open(
+        actor=actor,
+        session=session,
+        matter="procedure",
+        question="Thông qua danh sách chất vấn phiên sáng 23/12",
+        agenda_item=items[2],
+        minutes=60,
+    )
+    if len(accounts) > 2:
+        hall.speaker_register(
+            actor=accounts[1],
+            session=session,
+            kind="discussion",
+            topic="Mức hỗ trợ cây giống",
+            agenda_item=items[1],
+        )
+        hall.speaker_register(
+            actor=accounts[2],
+            session=session,
+            kind="question",
+            topic="Vì sao tiến độ trồng rừng thay thế chậm?",
+            agenda_item=items[2],
+            addressee="Giám đốc Sở Nông nghiệp và Môi trường",
+            addressee_body=agri,
+        )
+    return {"hall_session": 1, "e_votes": 2, "checked_in": len(accounts)}
+
+
+def _demo_docx(title: str) -> bytes:
+    import io
+
+    from docx import Document
+
+    out = io.BytesIO()
+    document = Document()
+    document.add_heading(title, level=1)
+    for n, text in enumerate(
+        [
+            "Phạm vi điều chỉnh: hỗ trợ trồng rừng sản xuất trên địa bàn tỉnh.",
+            "Đối tượng áp dụng: hộ gia đình, cá nhân, cộng đồng dân cư trồng rừng.",
+            "Mức hỗ trợ: 10 triệu đồng/ha cho cây giống và vật tư.",
+        ],
+        start=1,
+    ):
+        document.add_paragraph(f"Điều {n}. {text}")
+    document.save(out)
+    return out.getvalue()
 
 
 def _load(actor, council: Body, term: Term) -> dict:

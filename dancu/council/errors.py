@@ -41,3 +41,12 @@ class CouncilError(StrEnum):
     # questioning and the Standing Committee
     WRONG_SESSION = "wrong_session"
     LATER_SESSION_REQUIRED = "later_session_required"
+    # what other modules ask for (providers.py)
+    INVALID_SOURCE = "invalid_source"
+    NO_SESSION_IN_PREPARATION = "no_session_in_preparation"
+    # the paperless hall (hall.py)
+    VOTE_OPEN = "vote_open"  # another vote of the session is open
+    VOTE_CLOSED = "vote_closed"  # closed, or its time is over
+    INVALID_KEY = "invalid_key"  # a ballot request without a valid idempotency key
+    NOT_PRESENT = "not_present"  # a delegate who has not checked in
+    NOT_WAITING = "not_waiting"

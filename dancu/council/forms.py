@@ -67,7 +67,7 @@ class CouncilForm(forms.Form):
 
 def _bodies(province_id: int, *kinds: str) -> QuerySet[Body]:
     qs = Body.objects.filter(province_id=province_id, active_to__isnull=True)
-    return (qs.filter(kind__in=kinds) if kinds else qs).order_by("kind", "name")
+    return (qs.filter(kind__in=kinds) if kinds else qs).order_by("kind", "sort_key")
 
 
 def _managed(access: Access, kind: str) -> QuerySet[Body]:
@@ -75,7 +75,7 @@ def _managed(access: Access, kind: str) -> QuerySet[Body]:
     qs = (
         Body.objects.filter(kind=kind, active_to__isnull=True)
         .select_related("province")
-        .order_by("level", "name")
+        .order_by("level", "sort_key")
     )
     return access.scope(qs, CouncilPerm.MANAGE)
 
@@ -269,7 +269,7 @@ class AdoptForm(CouncilForm):
             "implementing_agency",
             Body.objects.filter(
                 province_id=province_id, kind__in=[BodyKind.PEOPLES_COMMITTEE, BodyKind.AGENCY]
-            ).order_by("kind", "name"),
+            ).order_by("kind", "sort_key"),
         )
 
 
@@ -367,7 +367,7 @@ class QuestionForm(CouncilForm):
             "addressee_body",
             Body.objects.filter(
                 province_id=province_id, kind__in=[BodyKind.PEOPLES_COMMITTEE, BodyKind.AGENCY]
-            ).order_by("kind", "name"),
+            ).order_by("kind", "sort_key"),
         )
 
 

@@ -31,6 +31,7 @@ MANIFEST = ModuleManifest(
                 ),
                 MenuItem(_("Standing Committee"), "council:meeting_list", "people-fill", "council.view"),
                 MenuItem(_("Council figures"), "council:figures", "bar-chart", "council.view"),
+                MenuItem(_("My session (delegate)"), "council:my_sessions", "tablet", "council.take_part"),
             ),
             order=30,
         ),
@@ -40,5 +41,13 @@ MANIFEST = ModuleManifest(
     dashboard_cards="dancu.council.dashboard:cards",
     search="dancu.council.search:global_search",
     documents="dancu.council.previews:samples",
+    audit_words="dancu.council.case:known_words",
     matrix_routes="dancu.council.tests.test_permissions:ROUTES",
+    calendar_events="dancu.council.calendar:events",
+    work_items="dancu.council.worklist:items",
+    provides={
+        "council.hearing_create": "dancu.council.providers:hearing_create_for_link",
+        "council.question_create": "dancu.council.providers:question_create_for_link",
+        "council.coordination_counts": "dancu.council.providers:coordination_counts",
+    },
 )

@@ -16,7 +16,15 @@ from dancu.core.files import Kind, kind_of_name, stored_name
 from dancu.core.models import SearchableModel, TimeStampedModel
 from dancu.directory.models import AdministrativeUnit, Body, Person, Term
 
-from .workflow import CommitmentStatus, ConfidenceStatus, QuestionStatus, ResolutionStatus, SessionStatus
+from .workflow import (
+    CommitmentStatus,
+    ConfidenceStatus,
+    EVoteStatus,
+    QuestionStatus,
+    ResolutionStatus,
+    SessionStatus,
+    SpeakerStatus,
+)
 
 
 class CouncilRule(models.Model):
@@ -490,8 +498,10 @@ class Question(SearchableModel, TimeStampedModel):
     group = models.ForeignKey(
         QuestionGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions"
     )
+    # Empty for a question put on the list by another module (an escalated supervision
+    # recommendation): the delegate who will ask it is chosen at the session.
     delegate = models.ForeignKey(
-        Person, verbose_name=_("delegate"), on_delete=models.PROTECT, related_name="+"
+        Person, verbose_name=_("delegate"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     addressee = models.CharField(_("official questioned"), max_length=300)
     addressee_body = models.ForeignKey(
@@ -504,6 +514,9 @@ class Question(SearchableModel, TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=QuestionStatus.choices, default=QuestionStatus.OPEN
     )
+    source_kind = models.CharField(_("source"), max_length=60, blank=True)
+    source_id = models.PositiveBigIntegerField(_("source record"), null=True, blank=True)
+    source_url = models.CharField(_("source page"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("question")
@@ -562,6 +575,17 @@ class ExplanationHearing(TimeStampedModel):
     held_on = models.DateField(_("held on"))
     notice_on = models.DateField(_("notice sent on"), null=True, blank=True)
     conclusions = models.TextField(_("conclusions"), blank=True)
+    # The session it is planned for, and the agencies that explain (set when another module
+    # asks for the hearing, e.g. an overdue supervision recommendation).
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    agencies = models.ManyToManyField(
+        Body, verbose_name=_("agencies explaining"), blank=True, related_name="+"
+    )
+    source_kind = models.CharField(_("source"), max_length=60, blank=True)
+    source_id = models.PositiveBigIntegerField(_("source record"), null=True, blank=True)
+    source_url = models.CharField(_("source page"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -629,3 +653,193 @@ class InterimMatter(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+# -- the paperless session (issue 16): check-in, speaking, electronic votes, delegates' notes ----
+
+
+class CheckIn(models.Model):
+    """A delegate's check-in at a session (on their device, or marked by the secretary): they
+    are present from then on; the roll (`Attendance`) says present for them."""
+
+    class By(models.TextChoices):
+        DEVICE = "device", _("On their device")
+        SECRETARY = "secretary", _("By the secretary")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="check_ins")
+    person = models.ForeignKey(Person, verbose_name=_("delegate"), on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("checked in at"))
+    by = models.CharField(_("how"), max_length=20, choices=By.choices)
+
+    class Meta:
+        ordering = ["session", "at"]
+        constraints = [models.UniqueConstraint(fields=["session", "person"], name="council_checkin_once")]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.at:%H:%M}"
+
+
+class ElectronicVote(TimeStampedModel):
+    """A vote the chair's secretary opens on an agenda item; delegates present cast ballots on
+    their devices until it closes. At close the tally is stored (and, on a draft resolution,
+    the `Vote` record the adoption reads)."""
+
+    class Matter(models.TextChoices):
+        DRAFT = "draft", _("A draft resolution")
+        PROCEDURE = "procedure", _("A procedural matter")
+        PERSONNEL = "personnel", _("Election or dismissal (secret ballot)")
+
+    province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="e_votes"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("draft"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="e_votes",
+    )
+    matter = models.CharField(_("matter"), max_length=20, choices=Matter.choices, default=Matter.DRAFT)
+    question = models.CharField(_("question put to the vote"), max_length=500)
+    secret = models.BooleanField(_("secret ballot"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=EVoteStatus.choices, default=EVoteStatus.OPEN
+    )
+    opened_at = models.DateTimeField(_("opened at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    total_delegates = models.PositiveIntegerField(_("total number of delegates"))
+    present = models.PositiveIntegerField(_("present when opened"), default=0)
+    rule = models.ForeignKey(CouncilRule, on_delete=models.PROTECT, related_name="+")
+    yes = models.PositiveIntegerField(_("yes"), default=0)
+    no = models.PositiveIntegerField(_("no"), default=0)
+    abstain = models.PositiveIntegerField(_("abstain"), default=0)
+    not_voting = models.PositiveIntegerField(_("not voting"), default=0)
+    passed = models.BooleanField(_("passed"), null=True)
+    result = models.OneToOneField(
+        Vote, null=True, blank=True, on_delete=models.SET_NULL, related_name="electronic"
+    )
+
+    class Meta:
+        verbose_name = _("electronic vote")
+        verbose_name_plural = _("electronic votes")
+        ordering = ["-opened_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class Ballot(models.Model):
+    """One present delegate's ballot in an electronic vote (one per delegate, enforced by the
+    database); changed until the vote closes. A secret vote's ballots are detached from their
+    delegates when it closes."""
+
+    class Choice(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        ABSTAIN = "abstain", _("Abstain")
+
+    vote = models.ForeignKey(ElectronicVote, on_delete=models.CASCADE, related_name="ballots")
+    delegate = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField(_("choice"), max_length=10, choices=Choice.choices)
+    cast_at = models.DateTimeField(_("cast at"))
+    changes = models.PositiveSmallIntegerField(_("changes"), default=0)
+
+    class Meta:
+        ordering = ["vote", "cast_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["vote", "delegate"], name="council_ballot_once")]
+
+    def __str__(self) -> str:
+        return f"{self.vote_id}: {self.choice}"
+
+
+class BallotReceipt(models.Model):
+    """The client's idempotency key of every ballot request applied: a retry with a key already
+    seen returns the ballot as it is and changes nothing (a late retry never undoes a change)."""
+
+    vote = models.ForeignKey(ElectronicVote, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64)
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="receipts")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["vote", "key"], name="council_ballot_key_once")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class SpeakerRequest(TimeStampedModel):
+    """A delegate's registration to speak on an agenda item, or to question a named official
+    (which is also a `Question` of the session)."""
+
+    class Kind(models.TextChoices):
+        DISCUSSION = "discussion", _("To speak")
+        QUESTION = "question", _("To question")
+
+    province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="speakers")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    delegate = models.ForeignKey(
+        Person, verbose_name=_("delegate"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    topic = models.CharField(_("topic"), max_length=500)
+    question = models.OneToOneField(
+        Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="speaker_request"
+    )
+    position = models.PositiveIntegerField(_("place in the queue"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=SpeakerStatus.choices, default=SpeakerStatus.WAITING
+    )
+
+    class Meta:
+        ordering = ["session", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.delegate} – {self.topic[:60]}"
+
+
+class DocumentNote(TimeStampedModel):
+    """A delegate's personal note on a document of a session: only its author sees it."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="+")
+    version = models.PositiveSmallIntegerField(_("version"), null=True, blank=True)
+    page = models.PositiveIntegerField(_("page"), null=True, blank=True)
+    quote = models.CharField(_("highlighted text"), max_length=1000, blank=True)
+    text = models.TextField(_("note"))
+
+    class Meta:
+        ordering = ["submission", "page", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class ConvertedFile(models.Model):
+    """A DOCX version converted to PDF by LibreOffice (once per file version)."""
+
+    source = models.OneToOneField(SubmissionFile, on_delete=models.CASCADE, related_name="converted")
+    pdf = models.FileField(upload_to="council/converted/%Y/%m/", blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.source} -> pdf"

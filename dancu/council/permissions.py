@@ -27,6 +27,10 @@ class CouncilPerm:
     ADOPT = "council.adopt"  # adopt (number) and publish resolutions, announce confidence votes
     FOLLOW_UP = "council.follow_up"  # report follow-up of resolutions (an agency: those it implements)
     RESOLUTIONS = "council.resolutions"  # the resolution pages (an agency: those it implements)
+    # The paperless session (issue 16): the chair's secretary runs the hall (check-in for
+    # others, the speakers' queue, electronic votes); a delegate takes part for themselves.
+    CONDUCT = "council.conduct"
+    TAKE_PART = "council.take_part"
 
 
 ROLE_PERMISSIONS = {
@@ -36,10 +40,17 @@ ROLE_PERMISSIONS = {
         CouncilPerm.MANAGE,
         CouncilPerm.ADOPT,
         CouncilPerm.FOLLOW_UP,
+        CouncilPerm.CONDUCT,
     },
-    Role.SPECIALIST: {CouncilPerm.VIEW, CouncilPerm.RESOLUTIONS, CouncilPerm.MANAGE, CouncilPerm.FOLLOW_UP},
+    Role.SPECIALIST: {
+        CouncilPerm.VIEW,
+        CouncilPerm.RESOLUTIONS,
+        CouncilPerm.MANAGE,
+        CouncilPerm.FOLLOW_UP,
+        CouncilPerm.CONDUCT,
+    },
     Role.LEADER: {CouncilPerm.VIEW, CouncilPerm.RESOLUTIONS, CouncilPerm.ADOPT},
-    Role.DELEGATE: {CouncilPerm.VIEW, CouncilPerm.RESOLUTIONS},
+    Role.DELEGATE: {CouncilPerm.VIEW, CouncilPerm.RESOLUTIONS, CouncilPerm.TAKE_PART},
     Role.VIEWER: {CouncilPerm.VIEW, CouncilPerm.RESOLUTIONS},
     Role.AGENCY_RESPONDER: {CouncilPerm.FOLLOW_UP, CouncilPerm.RESOLUTIONS},
 }
@@ -76,6 +87,33 @@ def can_follow_up(access: Access, resolution: Any) -> bool:
     ):
         return False
     return can_manage(access, resolution) or implements_resolution(access, resolution)
+
+
+def can_conduct(access: Access, obj: Any) -> bool:
+    """Run the hall of the record's session: open and close votes, order the speakers, mark
+    delegates present (the chair's secretary)."""
+    return access.has(CouncilPerm.CONDUCT, obj.province_id)
+
+
+def can_take_part(access: Access, obj: Any) -> bool:
+    """Check in, register to speak, vote and keep notes for oneself (a delegate, whose account
+    is linked to their person in the directory; that they sit at the session is checked by
+    the service)."""
+    return access.has(CouncilPerm.TAKE_PART, obj.province_id)
+
+
+def person_of(access: Access) -> int | None:
+    """The directory person of the access's account (a delegate's own records)."""
+    from dancu.accounts.models import User
+
+    if access.user_id is None:
+        return None
+    return User.objects.filter(pk=access.user_id).values_list("person_id", flat=True).first()
+
+
+def is_own_request(access: Access, request: Any) -> bool:
+    person_id = person_of(access)
+    return person_id is not None and request.delegate_id == person_id
 
 
 def require(allowed: bool) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dancu.core.documents import DocumentSample
 
-from . import documents, selectors
-from .models import ConfidenceVote, Resolution, Session
+from . import documents, documents_hall, selectors
+from .models import ConfidenceVote, ElectronicVote, Resolution, Session
 from .workflow import SessionStatus
 
 
@@ -39,6 +39,21 @@ def samples(user) -> list[DocumentSample]:
                 "council-confidence-minutes",
                 "Biên bản kiểm phiếu lấy phiếu tín nhiệm",
                 documents.confidence_minutes_docx(vote),
+            )
+        )
+    # The result sheet of an electronic vote: a named one shows the most (the delegates' list).
+    e_vote = (
+        ElectronicVote.objects.filter(status="closed")
+        .select_related("session", "rule")
+        .order_by("secret", "-id")
+        .first()
+    )
+    if e_vote is not None:
+        result.append(
+            DocumentSample(
+                "council-e-vote-result",
+                "Biên bản kết quả biểu quyết",
+                documents_hall.result_sheet_docx(e_vote),
             )
         )
     return result

@@ -120,7 +120,7 @@ def global_search(user, query: str) -> list[SearchGroup]:
                     SearchHit(
                         q.content[:120],
                         reverse("council:question_detail", args=[q.pk]),
-                        detail=f"{q.delegate.full_name} → {q.addressee}",
+                        detail=f"{q.delegate.full_name if q.delegate else '…'} → {q.addressee}",
                         badge=q.get_status_display(),
                     )
                     for q in questions

@@ -69,7 +69,7 @@ def session_delegates(session: Session) -> QuerySet[Person]:
     ids = Membership.objects.filter(
         _holding_office(session), body_id=session.body_id, term_id=session.term_id, post__code="dai-bieu"
     ).values("person_id")
-    return Person.objects.filter(pk__in=ids).order_by("full_name")
+    return Person.objects.filter(pk__in=ids).order_by("sort_key")
 
 
 def confidence_candidates(session: Session) -> QuerySet[Person]:
@@ -81,7 +81,7 @@ def confidence_candidates(session: Session) -> QuerySet[Person]:
     ids = Membership.objects.filter(
         (council_posts & Q(term_id=session.term_id)) | committee, _holding_office(session)
     ).values("person_id")
-    return Person.objects.filter(pk__in=ids).order_by("full_name")
+    return Person.objects.filter(pk__in=ids).order_by("sort_key")
 
 
 def attendance_summary(session: Session) -> dict[str, Any]:

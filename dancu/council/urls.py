@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_hall
 
 app_name = "council"
 urlpatterns = [
@@ -63,4 +63,38 @@ urlpatterns = [
     path("giua-hai-ky-hop/<int:matter_id>/bao-cao/", views.interim_report, name="interim_report"),
     path("so-lieu/", views.figures, name="figures"),
     path("co-quan/", views.agency_inbox, name="agency_inbox"),
+    # the paperless session (issue 16)
+    path("<int:session_id>/phong-hop/", views_hall.hall_console, name="hall_console"),
+    path("<int:session_id>/phong-hop/truc-tiep/", views_hall.hall_live, name="hall_live"),
+    path("<int:session_id>/phong-hop/diem-danh/", views_hall.hall_mark, name="hall_mark"),
+    path("<int:session_id>/phong-hop/bieu-quyet/", views_hall.e_vote_open, name="e_vote_open"),
+    path("<int:session_id>/phong-hop/phat-bieu-tiep/", views_hall.speaker_next, name="speaker_next"),
+    path("<int:session_id>/man-chieu/", views_hall.projector, name="projector"),
+    path("<int:session_id>/man-chieu/truc-tiep/", views_hall.projector_live, name="projector_live"),
+    path("bieu-quyet-dien-tu/<int:e_vote_id>/ket-thuc/", views_hall.e_vote_close, name="e_vote_close"),
+    path("bieu-quyet-dien-tu/<int:closed_vote_id>/bien-ban.docx", views_hall.e_vote_docx, name="e_vote_docx"),
+    path("bieu-quyet-dien-tu/<int:e_vote_id>/phieu/", views_hall.ballot, name="ballot"),
+    path("dang-ky-phat-bieu/<int:request_id>/", views_hall.speaker_step, name="speaker_step"),
+    path("dai-bieu/", views_hall.my_sessions, name="my_sessions"),
+    path("dai-bieu/sw.js", views_hall.service_worker, name="service_worker"),
+    path("dai-bieu/<int:session_id>/", views_hall.delegate_session, name="delegate_session"),
+    path("dai-bieu/<int:session_id>/truc-tiep/", views_hall.delegate_live, name="delegate_live"),
+    path("dai-bieu/<int:session_id>/diem-danh/", views_hall.delegate_check_in, name="delegate_check_in"),
+    path("dai-bieu/<int:session_id>/dang-ky/", views_hall.delegate_speak, name="delegate_speak"),
+    path(
+        "dai-bieu/tai-lieu/<int:submission_id>/<int:version>/",
+        views_hall.document_view,
+        name="document_view",
+    ),
+    path(
+        "dai-bieu/tai-lieu/<int:submission_id>/<int:version>/pdf/",
+        views_hall.document_pdf,
+        name="document_pdf",
+    ),
+    path(
+        "dai-bieu/tai-lieu/<int:submission_id>/<int:version>/ghi-chu/",
+        views_hall.note_add,
+        name="note_add",
+    ),
+    path("dai-bieu/ghi-chu/<int:note_id>/xoa/", views_hall.note_delete, name="note_delete"),
 ]

@@ -23,7 +23,7 @@ from dancu.core.workflow import Workflow, act
 
 from .permissions import CouncilPerm
 
-MANAGE, ADOPT = CouncilPerm.MANAGE, CouncilPerm.ADOPT
+MANAGE, ADOPT, CONDUCT = CouncilPerm.MANAGE, CouncilPerm.ADOPT, CouncilPerm.CONDUCT
 
 
 class SessionStatus(models.TextChoices):
@@ -53,6 +53,18 @@ class CommitmentStatus(models.TextChoices):
     OPEN = "open", _("In progress")
     KEPT = "kept", _("Kept")
     NOT_KEPT = "not_kept", _("Not kept")
+
+
+class EVoteStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class SpeakerStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting")
+    SPEAKING = "speaking", _("Speaking")
+    DONE = "done", _("Spoken")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 S, R, C, Q, K = SessionStatus, ResolutionStatus, ConfidenceStatus, QuestionStatus, CommitmentStatus
@@ -120,6 +132,33 @@ COMMITMENT_FLOW = Workflow(
     ],
 )
 
+# An electronic vote is created open (services.e_vote_open) and only closes.
+EVOTE_FLOW = Workflow(
+    label="council.e_vote",
+    states=EVoteStatus,
+    initial=EVoteStatus.OPEN,
+    actions=[act("close", [EVoteStatus.OPEN], EVoteStatus.CLOSED, CONDUCT, _("Close the vote"))],
+)
+
+
+def _own_or_conduct(access: Any, request: Any) -> bool:
+    from .permissions import can_conduct, is_own_request
+
+    return can_conduct(access, request) or is_own_request(access, request)
+
+
+W = SpeakerStatus
+SPEAKER_FLOW = Workflow(
+    label="council.speaker",
+    states=SpeakerStatus,
+    initial=W.WAITING,
+    actions=[
+        act("call", [W.WAITING], W.SPEAKING, CONDUCT, _("Give the floor")),
+        act("finish", [W.SPEAKING], W.DONE, CONDUCT, _("Done")),
+        act("withdraw", [W.WAITING], W.WITHDRAWN, CouncilPerm.VIEW, _("Withdraw"), rule=_own_or_conduct),
+    ],
+)
+
 # The actions a page offers as plain buttons (the others need a form of their own).
 BUTTONS: dict[str, tuple[str, ...]] = {
     SESSION_FLOW.label: ("convene", "back_to_planning", "open", "close"),
@@ -127,4 +166,6 @@ BUTTONS: dict[str, tuple[str, ...]] = {
     CONFIDENCE_FLOW.label: ("count", "reopen", "announce"),
     QUESTION_FLOW.label: ("reopen",),
     COMMITMENT_FLOW.label: ("keep", "fail", "reopen"),
+    EVOTE_FLOW.label: ("close",),
+    SPEAKER_FLOW.label: ("call", "finish", "withdraw"),
 }

@@ -185,6 +185,12 @@ ACTOR_WORDS: dict[str, Any] = {
 }
 
 
+def words(action: str) -> str:
+    """An audit action of letters in words, "" if it has none (manifest `audit_words`)."""
+    found = HISTORY_WORDS.get(action)
+    return str(found) if found is not None else ""
+
+
 @dataclass(frozen=True)
 class Event:
     at: datetime.datetime

@@ -1,24 +1,33 @@
-"""Duplicate detection: letters of the same person or with the same content and target.
+"""Duplicate detection on the register: the letters of the province that may be the same
+person's or about the same matter, for the intake check, a letter's page and the flag of a
+letter sent to both bodies. The decision is the engine of `dancu.letters.matching` (the same
+code as `manage.py letters_duplicates`); candidates come from the keyed blocking keys
+(`LetterMatchKey`, duplicate_store.py) and, for rows whose keys were made with an older seal
+key, from the keyed hashes that the key rotation recomputes (`name_hash`, `id_hash`,
+`phone_hash`, `address_hash`) and the folded target.
 
-Person: keyed hashes of the folded name (so "Nguyễn Văn An" = "Nguyen Van An"), ID number,
-phone and address. A name alone is weak evidence (common names); it counts when another
-signal agrees (address, or similar content). Content: folded word sets compared by Jaccard
-similarity, stronger when the target (who is complained of / denounced) is the same.
+`Signals` and `compare` are the rule before issue 12 (same when a name, phone, ID or address
+hash matches; content by word Jaccard): kept as the baseline of the evaluations only.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Case, Count, Q, Value, When
+from django.utils.translation import gettext_lazy
 
 from dancu.core.text import fold
 
+from . import crypto
+from .matching import Profile, blocking_keys, profile_of
+from .matching import compare as engine_compare
+
 CONTENT_THRESHOLD = 0.5
 CONTENT_SAME_TARGET_THRESHOLD = 0.3
-MAX_CANDIDATES = 300
+MAX_CANDIDATES = 50
 
 
 def words(text: str) -> set[str]:
@@ -39,18 +48,6 @@ class Signals:
     address_hash: str = ""
     target_key: str = ""
     content_folded: str = ""
-
-
-def signals_of(letter: Any) -> Signals:
-    """The signals of a stored letter (its hashes, folded target and content)."""
-    return Signals(
-        letter.name_hash,
-        letter.id_hash,
-        letter.phone_hash,
-        letter.address_hash,
-        letter.target_key,
-        letter.content_folded,
-    )
 
 
 def compare(a: Signals, b: Signals) -> tuple[bool, bool, list[str]]:
@@ -85,22 +82,147 @@ def candidate_filter(sig: Signals) -> Q:
     return q
 
 
+@dataclass
+class Probe:
+    """What a letter (registered or being typed in) is looked up with: the engine's profile and
+    the keyed hashes of the register's columns."""
+
+    profile: Profile
+    signals: Signals
+
+
+def signals_of(letter: Any) -> Probe:
+    """The probe of a registered letter (its stored hashes, folded target and content)."""
+    from .duplicate_store import stored_profile
+
+    legacy = Signals(
+        letter.name_hash,
+        letter.id_hash,
+        letter.phone_hash,
+        letter.address_hash,
+        letter.target_key,
+        letter.content_folded,
+    )
+    return Probe(stored_profile(letter), legacy)
+
+
+def typed_probe(
+    *,
+    name: str = "",
+    id_number: str = "",
+    phone: str = "",
+    address: str = "",
+    subject: str = "",
+    content: str = "",
+    target: str = "",
+    province_hint: str = "",
+) -> Probe:
+    """The probe of a letter being typed in (nothing is stored)."""
+    hashes = crypto.identity_hashes(name=name, id_number=id_number, phone=phone, address=address)
+    legacy = Signals(**hashes, target_key=fold(target)[:300], content_folded=fold(f"{subject} {content}"))
+    profile = profile_of(
+        name=name,
+        id_number=id_number,
+        phone=phone,
+        address=address,
+        content=f"{subject} {content}",
+        target=target,
+        province_hint=province_hint,
+    )
+    return Probe(profile, legacy)
+
+
+# At most this many letters per blocking key are counted (the newest): a key shared by thousands
+# of letters (a MinHash band of a common wording, a common given name) costs no more than that.
+POSTINGS_PER_KEY = 300
+
+
+def _top_by_shared_keys(keys: list[str]) -> list[int]:
+    from django.db import connection
+
+    from .models import LetterMatchKey
+
+    if connection.vendor == "postgresql":
+        table = LetterMatchKey._meta.db_table
+        sql = (
+            f"SELECT p.letter_id FROM unnest(%s::varchar[]) AS k(key) CROSS JOIN LATERAL ("  # noqa: S608
+            f"  SELECT letter_id FROM {table} WHERE {table}.key = k.key ORDER BY letter_id DESC LIMIT %s"
+            ") AS p GROUP BY p.letter_id ORDER BY count(*) DESC, p.letter_id DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [keys, POSTINGS_PER_KEY, MAX_CANDIDATES])
+            return [row[0] for row in cursor.fetchall()]
+    rows = (
+        LetterMatchKey.objects.filter(key__in=keys)
+        .values("letter_id")
+        .annotate(n=Count("key"))
+        .order_by("-n", "-letter_id")[:MAX_CANDIDATES]
+    )
+    return [row["letter_id"] for row in rows]
+
+
+def _candidates(queryset: Any, probe: Probe, exclude_id: int | None) -> Any:
+    """Two queries: the letters sharing the most blocking keys (an index scan of the keys,
+    bounded per key), then those of them in the scope, with the letters sharing one of the older
+    keyed hashes or the target (those after, newest first)."""
+    keys = blocking_keys(probe.profile)
+    top = _top_by_shared_keys(keys) if keys else []
+    # The older keyed hashes (recomputed by a key rotation) find rows whose blocking keys are
+    # stale or missing; the target alone is left to the matter's keys.
+    q = candidate_filter(replace(probe.signals, target_key="")) | Q(pk__in=top)
+    qs = queryset.filter(q)
+    if exclude_id:
+        qs = qs.exclude(pk=exclude_id)
+    qs = qs.annotate(by_key=Case(When(pk__in=top, then=Value(0)), default=Value(1)))
+    return qs.select_related("receiving_body", "forwarded_to").order_by("by_key", "-received_date", "-id")[
+        : 2 * MAX_CANDIDATES
+    ]
+
+
 def propose(
-    queryset: Any, sig: Signals, *, exclude_id: int | None = None, limit: int = 20
+    queryset: Any, sig: Probe, *, exclude_id: int | None = None, limit: int = 20
 ) -> list[dict[str, Any]]:
     """Letters in `queryset` (already scoped to the province, both bodies) that look like
-    duplicates, best first: [{"letter": Letter, "person": bool, "content": bool, "reasons": [...]}]."""
-    q = candidate_filter(sig)
-    candidates = queryset.filter(q)
-    if exclude_id:
-        candidates = candidates.exclude(pk=exclude_id)
-    candidates = candidates.select_related("receiving_body", "forwarded_to").order_by(
-        "-received_date", "-id"
-    )[:MAX_CANDIDATES]
+    duplicates, best first: [{"letter": Letter, "person": bool, "content": bool, "reasons": [...],
+    "score": float}]."""
+    from .duplicate_store import stored_profile
+
     found = []
-    for letter in candidates:
-        person, content, reasons = compare(sig, signals_of(letter))
-        if person or content:
-            found.append({"letter": letter, "person": person, "content": content, "reasons": reasons})
-    found.sort(key=lambda f: (f["person"] + f["content"], len(f["reasons"])), reverse=True)
+    for letter in _candidates(queryset, sig, exclude_id):
+        match = engine_compare(sig.profile, stored_profile(letter))
+        if match.same_person or match.same_content:
+            found.append(
+                {
+                    "letter": letter,
+                    "person": match.same_person,
+                    "content": match.same_content,
+                    "reasons": match.reasons,
+                    "score": match.score,
+                }
+            )
+    found.sort(key=lambda f: (f["person"] + f["content"], f["score"], f["letter"].pk), reverse=True)
     return found[:limit]
+
+
+# What a duplicate hint says, in words (engine and old-rule reason codes). Never shown for a
+# sealed letter (selectors._classify_hints drops the reasons there).
+REASON_WORDS: dict[str, Any] = {
+    "id_number": gettext_lazy("same ID number"),
+    "phone": gettext_lazy("same phone"),
+    "name": gettext_lazy("same name"),
+    "name_variant": gettext_lazy("same name, written differently"),
+    "name_typo": gettext_lazy("same name but for a typo"),
+    "given_name": gettext_lazy("same given name and initials"),
+    "commune": gettext_lazy("same commune (old or merged)"),
+    "hamlet": gettext_lazy("same hamlet"),
+    "name_address": gettext_lazy("same name and address"),
+    "name_content": gettext_lazy("same name and matter"),
+    "same_content": gettext_lazy("same matter"),
+    "same_target_content": gettext_lazy("same matter, against the same person or body"),
+    "numbers_differ": gettext_lazy("but different numbers in the matter"),
+    "sites_differ": gettext_lazy("but different places in the matter"),
+}
+
+
+def reason_words(codes: list[str]) -> list[str]:
+    return [str(REASON_WORDS[c]) for c in codes if c in REASON_WORDS]

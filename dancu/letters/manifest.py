@@ -57,5 +57,9 @@ MANIFEST = ModuleManifest(
     dashboard_cards="dancu.letters.dashboard:cards",
     search="dancu.letters.search:global_search",
     documents="dancu.letters.previews:samples",
+    audit_words="dancu.letters.case:words",
+    calendar_events="dancu.letters.calendar:events",
+    work_items="dancu.letters.worklist:items",
+    provides={"letters.coordination_counts": "dancu.letters.provided:coordination_counts"},
     matrix_routes="dancu.letters.tests.test_permissions:ROUTES",
 )

@@ -173,6 +173,8 @@ class Letter(TimeStampedModel):
     id_hash = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
     phone_hash = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
     address_hash = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
+    # The duplicate engine's profile of the writer: keyed hashes only (matching/engine.py).
+    match_profile = models.JSONField(default=dict, blank=True, editable=False)
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
     # The writer is protected (a denouncer, or the writer of a letter derived from a sealed one).
     identity_sealed = models.BooleanField(_("identity sealed"), default=False, editable=False)
@@ -288,6 +290,22 @@ class Letter(TimeStampedModel):
     @property
     def group_root_id(self) -> int:
         return self.duplicate_of_id or self.pk
+
+
+class LetterMatchKey(models.Model):
+    """A blocking key of a letter for duplicate detection: a keyed hash (of the phone, the ID
+    number, the given name with the initials, a typo variant, the commune, a number of the
+    matter, a MinHash band of its words), never clear text (dancu/letters/duplicate_store.py)."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="match_keys")
+    key = models.CharField(max_length=20)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "letter"], name="letters_matchkey_key_idx")]
+        constraints = [models.UniqueConstraint(fields=["letter", "key"], name="letters_matchkey_once")]
+
+    def __str__(self) -> str:
+        return f"{self.letter_id} {self.key}"
 
 
 class ReceptionVisit(TimeStampedModel):

@@ -16,6 +16,7 @@ from dancu.core.access import get_access
 from dancu.core.errors import NotFound
 from dancu.core.models import ImportJob
 from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Person, UnitLevel
+from dancu.directory.selectors import existing_bodies
 
 from . import crypto, duplicates
 from .errors import LetterError
@@ -155,27 +156,10 @@ def sister_body(body: Body) -> Body | None:
     )
 
 
-def existing_bodies(today: datetime.date | None = None, prefix: str = "") -> Q:
-    """Bodies that exist today: not dissolved (`active_to` past), not yet to come
-    (`active_from` ahead), and whose unit still exists (a district council ended with its
-    district on 1 July 2025). Only these are offered for new work. `prefix` ("body__") for
-    the bodies of related rows."""
-    today = today or timezone.localdate()
-
-    def q(lookup: str, **value: Any) -> Q:
-        return Q(**{f"{prefix}{lookup}{k}": v for k, v in value.items()})
-
-    return (
-        (q("active_to", __isnull=True) | q("active_to", __gte=today))
-        & (q("active_from", __isnull=True) | q("active_from", __lte=today))
-        & (q("unit__valid_to", __isnull=True) | q("unit__valid_to", __gte=today))
-    )
-
-
 def receiving_bodies(user: Any) -> list[Body]:
     """The receiving bodies (existing today) of the provinces where the user handles letters."""
     qs = Body.objects.filter(existing_bodies(), kind__in=RECEIVING_KINDS).select_related("province")
-    return list(get_access(user).scope(qs, LetterPerm.HANDLE).order_by("province__name", "kind"))
+    return list(get_access(user).scope(qs, LetterPerm.HANDLE).order_by("province__sort_key", "kind"))
 
 
 def public_receiving_bodies() -> QuerySet[Body]:
@@ -183,7 +167,7 @@ def public_receiving_bodies() -> QuerySet[Body]:
     return (
         Body.objects.filter(existing_bodies(), kind__in=RECEIVING_KINDS)
         .select_related("province")
-        .order_by("province__name", "kind")
+        .order_by("province__sort_key", "kind")
     )
 
 
@@ -193,7 +177,7 @@ def forward_targets(letter: Letter) -> QuerySet[Body]:
     return (
         Body.objects.filter(existing_bodies(), province_id=letter.province_id)
         .exclude(kind__in=(*RECEIVING_KINDS, BodyKind.OFFICE))
-        .order_by("name")
+        .order_by("sort_key")
     )
 
 
@@ -231,7 +215,9 @@ def _classify_hints(access: Any, found: list[dict[str, Any]], *, hidden_here: bo
         if hidden_here or (is_sealed(other) and not can_reveal(access, other)):
             sealed.append({"letter": other, "sealed": True, "person": False, "content": False, "reasons": []})
         else:
-            plain.append({**proposal, "sealed": False})
+            plain.append(
+                {**proposal, "sealed": False, "why": duplicates.reason_words(proposal.get("reasons", []))}
+            )
     sealed.sort(key=lambda p: (p["letter"].received_date, p["letter"].pk), reverse=True)
     return plain + sealed
 
@@ -252,21 +238,23 @@ def intake_duplicate_hints(
     """While a letter is being typed in (before it is registered): the letters of both bodies
     of the province it may duplicate, by the same rules as a registered letter's page. A
     match with a sealed letter the user may not reveal says only that (never why)."""
-    from dancu.core.text import fold
-
     access = get_access(user)
     if not access.has(LetterPerm.HANDLE, receiving_body.province_id):
         return []
-    hashes = crypto.identity_hashes(name=name, id_number=id_number, phone=phone, address=address)
-    signals = duplicates.Signals(
-        **hashes,  # an empty value hashes to "" (matches nothing)
-        target_key=fold(target)[:300],
-        content_folded=fold(f"{subject} {content}"),
-    )
-    if not any(vars(signals).values()):
+    if not any((name, id_number, phone, address, subject, content, target)):
         return []
+    probe = duplicates.typed_probe(
+        name=name,
+        id_number=id_number,
+        phone=phone,
+        address=address,
+        subject=subject,
+        content=content,
+        target=target,
+        province_hint=receiving_body.province.name,
+    )
     scope = letters_visible(user).filter(province_id=receiving_body.province_id)
-    found = duplicates.propose(scope, signals, limit=limit)
+    found = duplicates.propose(scope, probe, limit=limit)
     return _classify_hints(access, found, hidden_here=False)
 
 
@@ -426,7 +414,11 @@ def delegates_for(user: Any, day: ReceptionDay) -> QuerySet[Person]:
     """The people who may be named as receiving at a visit (the Office of the province only)."""
     if not get_access(user).has(LetterPerm.HANDLE, day.province_id):
         return Person.objects.none()
-    return Person.objects.filter(province_id=day.province_id).only("id", "full_name").order_by("full_name")
+    return (
+        Person.objects.filter(province_id=day.province_id)
+        .only("id", "full_name", "sort_key")
+        .order_by("sort_key")
+    )
 
 
 def visit_get(user: Any, visit_id: int) -> ReceptionVisit:
@@ -440,7 +432,7 @@ def visit_get(user: Any, visit_id: int) -> ReceptionVisit:
 def import_provinces(user: Any) -> list[AdministrativeUnit]:
     """Current provinces where the user may import a letter register, by name."""
     qs = AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, valid_to__isnull=True)
-    return list(get_access(user).scope(qs, LetterPerm.IMPORT, "pk").order_by("name"))
+    return list(get_access(user).scope(qs, LetterPerm.IMPORT, "pk").order_by("sort_key"))
 
 
 def import_job_get(user: Any, job_id: int) -> ImportJob:
@@ -583,7 +575,9 @@ def week_end(today: datetime.date | None = None) -> datetime.date:
 def report_provinces(user: Any) -> list[AdministrativeUnit]:
     """Today's provinces whose letters the user sees (the Office's statistics and report)."""
     qs = AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, valid_to__isnull=True)
-    return list(get_access(user).scope(qs, LetterPerm.VIEW, "pk").only("id", "name").order_by("name"))
+    return list(
+        get_access(user).scope(qs, LetterPerm.VIEW, "pk").only("id", "name", "sort_key").order_by("sort_key")
+    )
 
 
 def report_province(user: Any, province_id: int | None) -> AdministrativeUnit | None:
@@ -600,6 +594,6 @@ def receiving_body_names(province_id: int) -> list[str]:
     """The delegation and the Standing Committee of a province (a report goes to both)."""
     return list(
         Body.objects.filter(existing_bodies(), province_id=province_id, kind__in=RECEIVING_KINDS)
-        .order_by("kind", "name")
+        .order_by("kind", "sort_key")
         .values_list("name", flat=True)
     )

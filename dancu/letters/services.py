@@ -31,7 +31,7 @@ from dancu.core.files import DOCX, JPEG, PDF, PNG, FileRejected, Kind, check_fil
 from dancu.core.text import clean_text, fold, normalize_spaces
 from dancu.directory.models import Body
 
-from . import crypto, duplicates
+from . import crypto, duplicate_store, duplicates
 from .errors import LetterError
 from .models import (
     Channel,
@@ -218,6 +218,7 @@ def _apply_identity(letter: Letter, identity: Identity, *, sealed: bool) -> None
     )
     for column, value in hashes.items():
         setattr(letter, column, value)
+    letter.match_profile = duplicate_store.profile_for(letter, identity.as_dict()).stored()
 
 
 # Which deadline matters in each state (the first of these the letter has).
@@ -344,6 +345,7 @@ def _save_new(
     letter.save()
     letter.number = f"{letter.received_date:%Y}/{letter.pk}"
     letter.save(update_fields=["number"])
+    duplicate_store.save_keys(letter, new=True)
     for number, (upload, kind) in enumerate(attachments, start=1):
         _store_attachment(letter, upload, kind, number)
     several_with = _flag_several_bodies(letter)
@@ -631,6 +633,7 @@ def letter_split(*, actor: User, letter: Letter, kinds: list[str]) -> list[Lette
             item.redacted_name = ""
         _recompute(item)
         item.save()
+        duplicate_store.save_keys(item, new=True)
         items.append(item)
     audit_record(
         actor=actor,
@@ -965,7 +968,10 @@ def _destroy(letter: Letter, target: str, m: Move) -> Step:
     letter.destruction_approved_on = _today()
     letter.sealed_identity = ""
     letter.content = ""
-    return Step(["destruction_approved_on", "sealed_identity", "content"], _("Destruction approved"))
+    letter.match_profile = {}  # the writer's keyed hashes go with the identity
+    return Step(
+        ["destruction_approved_on", "sealed_identity", "content", "match_profile"], _("Destruction approved")
+    )
 
 
 STEPS: dict[str, Callable[[Letter, str, Move], Step]] = {
@@ -1488,7 +1494,7 @@ def letter_update(
         merged = Identity(**{k: typed.get(k) or current.get(k, "") for k in Identity.__dataclass_fields__})
         _apply_identity(letter, merged, sealed=letter.identity_sealed or newly_sealed)
         fields += ["identity_sealed", "sealed_identity", "seal_key", "redacted_name"]
-        fields += ["name_hash", "id_hash", "phone_hash", "address_hash"]
+        fields += ["name_hash", "id_hash", "phone_hash", "address_hash", "match_profile"]
         if typed:
             changed.append("identity")
         if letter.receipt_code and typed.get("phone"):
@@ -1517,6 +1523,7 @@ def letter_update(
             "newly_sealed": newly_sealed,
         },
     )
+    duplicate_store.save_keys(letter)  # the matter's words and the writer may have changed
     return letter
 
 

@@ -30,7 +30,7 @@ from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
 from dancu.core.files import file_response
 from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_int, clean_query, paginate
-from dancu.core.paging import ROWS_TTL, CappedPaginator
+from dancu.core.paging import ROWS_TTL, CappedPaginator, cached_rows
 
 from . import case, documents, selectors, services, throttle
 from .errors import LetterError
@@ -165,8 +165,8 @@ def _register_rows_html(
     request: HttpRequest, rows: QuerySet, filters: dict[str, Any], today: datetime.date
 ) -> str:
     key = rows_cache_key(rows, request.GET.urlencode(), f"{today}|{get_language()}|{CappedPaginator.cap}")
-    rows_html = cache.get(key)
-    if rows_html is None:
+
+    def render() -> str:
         page = (
             paginate_capped(request, rows, settings.PAGE_SIZE)
             if "page" in request.GET  # old links by page number
@@ -178,11 +178,11 @@ def _register_rows_html(
                 cap=min(SMALL_RESULT, CappedPaginator.cap) if filters["query"] else CappedPaginator.cap,
             )
         )
-        rows_html = render_to_string(
+        return render_to_string(
             "letters/_register_rows.html", {"page": page, "today": today}, request=request
         )
-        cache.set(key, rows_html, ROWS_TTL)
-    return rows_html
+
+    return cached_rows(request, key, render, ROWS_TTL)
 
 
 @login_required

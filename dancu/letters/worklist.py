@@ -41,6 +41,7 @@ def items(user: Any) -> list[WorkItem]:
             WorkItem(
                 module="letters",
                 kind="letter_deadline",
+                kind_label=_("Letter deadline"),
                 title=_("Letter %(number)s (%(kind)s): %(step)s")
                 % {
                     "number": letter.number or f"#{letter.pk}",

@@ -97,14 +97,20 @@ WORDS: dict[str, Any] = {
 SKIP = {"petitions.petition.forward", "petitions.petition.answer", "petitions.answer_review"}
 
 
-def words(action: str) -> str:
-    """An audit action in words ("petitions.petition.confirm" -> "Grouping confirmed")."""
+def known_words(action: str) -> str:
+    """An audit action in words ("petitions.petition.confirm" -> "Grouping confirmed"), "" when
+    the module has no words for it (manifest `audit_words`)."""
     if action in WORDS:
         return str(WORDS[action])
     prefix = f"{PETITION_FLOW.label}."
-    if action.startswith(prefix):
-        return str(PETITION_FLOW.action(action[len(prefix) :]).label)
-    return _("Changed")
+    name = action[len(prefix) :] if action.startswith(prefix) else ""
+    if name in {a.name for a in PETITION_FLOW.actions}:
+        return str(PETITION_FLOW.action(name).label)
+    return ""
+
+
+def words(action: str) -> str:
+    return known_words(action) or _("Changed")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ Pipeline:
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import re
 import warnings
@@ -36,6 +38,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize as l2_normalize
 
 from dancu.core.text import fold
+
+from . import engine_entities, engine_level, engine_pairs
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED_TRAIN = DATA_DIR / "train.jsonl"
@@ -651,6 +655,7 @@ _BOILER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def topic_text(text: str) -> str:
     """Normalised text without the boilerplate of petitions, for similarity."""
     return " ".join(_BOILER.sub(" ", normalize(text)).split())
@@ -662,8 +667,10 @@ _UNIT_NUMBER = re.compile(r"\b(ql|tl|dt|hl|dh|km)[.\s-]*(\d)")
 _NUM_SEP = re.compile(r"(\d)[.,](\d{3})\b")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """Folded, abbreviation-expanded, number-normalised text with single spaces."""
+    """Folded, abbreviation-expanded, number-normalised text with single spaces (cached: the
+    classifier, the similarity vectors and the level rules all ask for it)."""
     folded = fold(text)
     folded = _NUM_SEP.sub(r"\1\2", folded)  # 1.200 -> 1200
     folded = _UNIT_NUMBER.sub(r"\1 \2", folded)  # QL.8A -> ql 8a
@@ -682,43 +689,155 @@ def normalize(text: str) -> str:
     return _SYNONYM.sub(lambda m: SYNONYMS[m.group(0)], " ".join(out))
 
 
+_LEXICON_PADDED = [
+    *(
+        (f"zzf{code.replace('_', '')}", tuple(f" {p.strip()} " for p in phrases))
+        for code, phrases in FIELD_LEXICON.items()
+    ),
+    *((f"zzl{code}", tuple(f" {p.strip()} " for p in phrases)) for code, phrases in LEVEL_LEXICON.items()),
+]
+
+
 def lexicon_tokens(normalized: str) -> str:
     padded = f" {normalized} "
     tokens: list[str] = []
-    for code, phrases in FIELD_LEXICON.items():
-        hits = sum(1 for p in phrases if f" {p.strip()} " in padded)
-        tokens.extend([f"zzf{code.replace('_', '')}"] * min(hits, 3))
-    for code, phrases in LEVEL_LEXICON.items():
-        hits = sum(1 for p in phrases if f" {p.strip()} " in padded)
-        tokens.extend([f"zzl{code}"] * min(hits, 3))
+    for token, phrases in _LEXICON_PADDED:
+        hits = sum(1 for p in phrases if p in padded)
+        tokens.extend([token] * min(hits, 3))
     return " ".join(tokens)
 
 
-class Vectorizer:
-    """Character and word TF-IDF on normalised text, stacked and L2-normalised."""
+# Recurring national demands and the many ways voters word them (folded phrases): each adds a
+# concept token to the word vectors, so "phụ cấp cán bộ ấp, khóm" meets "chế độ người hoạt
+# động không chuyên trách ở thôn" although they share few words.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "cbcoso": (
+        "khong chuyen trach",
+        "ban chuyen trach",
+        "can bo thon",
+        "can bo ap",
+        "can bo khom",
+        "truong thon",
+        "to truong to dan pho",
+        "chi hoi truong",
+        "bi thu chi bo",
+        "can bo co so",
+        "y te thon",
+        "y ta thon",
+        "cong an vien",
+    ),
+    "phucap": ("phu cap", "he so phu cap", "muc khoan", "muc ho tro hang thang", "boi duong", "che do"),
+    "tienluong": (
+        "luong co so",
+        "tien luong",
+        "cai cach tien luong",
+        "muc luong",
+        "luong thap",
+        "thu nhap thap",
+    ),
+    "luonghuu": ("luong huu", "nghi huu", "ve huu", "huu tri"),
+    "vattu": (
+        "phan bon",
+        "thuoc tru sau",
+        "thuoc bao ve thuc vat",
+        "thuc an chan nuoi",
+        "vat tu nong nghiep",
+        "dau vao",
+        "chi phi san xuat",
+        "xang",
+        "gia xang",
+    ),
+    "binhongia": ("binh on gia", "kiem soat gia", "tang gia", "gia ca", "kiem che gia", "dieu tiet gia"),
+    "nongsan": ("gia nong san", "dau ra", "tieu thu nong san", "bao tieu", "nong san"),
+    "bhyt": ("bao hiem y te", "the bao hiem y te", "kham chua benh bao hiem"),
+    "bhxh": ("bao hiem xa hoi", "bao hiem that nghiep"),
+    "dayhocthem": ("day them", "hoc them"),
+    "sgk": ("sach giao khoa", "chuong trinh giao duc pho thong"),
+    "luatdatdai": ("luat dat dai",),
+    "nvqs": ("nghia vu quan su", "nhap ngu", "gọi cong dan nhap ngu"),
+    "chotharong": ("cho tha rong", "cho nuoi tha rong", "cho can"),
+    "songdidong": (
+        "song di dong",
+        "vung lom song",
+        "lom song",
+        "tram phat song",
+        "song vien thong",
+        "internet",
+    ),
+    "xalu": ("xa lu", "xa nuoc", "ho thuy dien", "ngap lut ha du", "van hanh ho chua"),
+    "caotuoi": ("nguoi cao tuoi", "bao tro xa hoi", "tro cap xa hoi", "tuoi tro len"),
+    "nguoicocong": ("nguoi co cong", "thuong binh", "liet si", "chat doc da cam", "tham gia khang chien"),
+    "taidinhcu": ("tai dinh cu", "di dan", "giao dat o", "dat san xuat"),
+}
+_CONCEPT_RE = {
+    code: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    for code, phrases in CONCEPTS.items()
+}
 
-    def __init__(self, *, char_weight: float = 0.5, word_weight: float = 0.5) -> None:
+
+@functools.lru_cache(maxsize=65536)
+def concept_tokens(normalized: str) -> str:
+    """Concept tokens ("zzc<code>") of a normalised text, twice each: they weigh like a phrase."""
+    return " ".join(f"zzc{code} zzc{code}" for code, rx in _CONCEPT_RE.items() if rx.search(normalized))
+
+
+# Weight of character n-grams in the similarity vectors. 0: word 1-2-grams and concept tokens
+# only - as good on the real set (folding already absorbs missing diacritics) and an order of
+# magnitude cheaper for the nearest-neighbour products (docs/performance-petitions.md).
+CHAR_WEIGHT = 0.0
+
+
+class Vectorizer:
+    """Character and word TF-IDF on normalised text, stacked and L2-normalised; the word part
+    also carries the concept tokens of recurring national demands."""
+
+    def __init__(
+        self, *, char_weight: float = CHAR_WEIGHT, word_weight: float = 0.5, concepts: bool = True
+    ) -> None:
+        self.concepts = concepts
         self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1)
         self.word = TfidfVectorizer(
             analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"[0-9a-z]+", min_df=1
         )
         self.char_weight = char_weight
         self.word_weight = word_weight
+        self._fitted: tuple[Sequence[str], tuple[sparse.csr_matrix, sparse.csr_matrix]] | None = None
+
+    def _words(self, norm: Sequence[str], texts: Sequence[str]) -> list[str]:
+        return _with_concepts(norm, texts) if self.concepts else list(norm)
 
     def fit(self, texts: Sequence[str]) -> Vectorizer:
         norm = [topic_text(t) for t in texts]
-        self.char.fit(norm)
-        self.word.fit(norm)
+        char = self.char.fit_transform(norm) if self.char_weight > 0 else None
+        word = self.word.fit_transform(self._words(norm, texts))
+        # Keep the fitted rows: transforming the same texts again (consolidate) costs nothing.
+        self._fitted = (texts, self._stack(char, word))
         return self
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return self.transform_both(texts)[0]
+
+    def _stack(self, char, word) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        word_only = l2_normalize(word.tocsr())
+        if char is None:
+            return word_only, word_only
+        both = sparse.hstack([char * np.sqrt(self.char_weight), word * np.sqrt(self.word_weight)])
+        return l2_normalize(both.tocsr()), word_only
+
+    def transform_both(self, texts: Sequence[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """The stacked vectors and, L2-normalised alone, their word part."""
+        if self._fitted is not None and self._fitted[0] is texts:
+            return self._fitted[1]
         norm = [topic_text(t) for t in texts]
-        char = self.char.transform(norm) * np.sqrt(self.char_weight)
-        word = self.word.transform(norm) * np.sqrt(self.word_weight)
-        return l2_normalize(sparse.hstack([char, word]).tocsr())
+        char = self.char.transform(norm) if self.char_weight > 0 else None
+        return self._stack(char, self.word.transform(self._words(norm, texts)))
 
     def fit_transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         return self.fit(texts).transform(texts)
+
+
+def _with_concepts(norm: Sequence[str], texts: Sequence[str]) -> list[str]:
+    return [f"{n} {concept_tokens(normalize(t))}" for n, t in zip(norm, texts, strict=True)]
 
 
 def top_k(
@@ -887,21 +1006,18 @@ class Classifier:
     extra: list = field(default_factory=list)
 
     def _features(self, texts: Sequence[str], *, fit: bool = False):
+        # Word 1-2-grams of the normalised text plus the lexicon tokens. Character n-grams were
+        # dropped: on the real set they scored lower (0.69 against 0.73 field accuracy with the
+        # seed set) at five times the cost (docs/performance-petitions.md).
         norm = [normalize(t) for t in texts]
-        lex = [lexicon_tokens(t) for t in norm]
+        docs = [f"{t} {lexicon_tokens(t)} {concept_tokens(t)}" for t in norm]
         if fit:
-            self.vectorizer = TfidfVectorizer(
-                analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1, max_features=200_000
-            )
+            self.vectorizer = None
             self.lexicon = TfidfVectorizer(
                 analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"[0-9a-z]+"
             )
-            a = self.vectorizer.fit_transform(norm)
-            b = self.lexicon.fit_transform([f"{t} {x}" for t, x in zip(norm, lex, strict=True)])
-        else:
-            a = self.vectorizer.transform(norm)
-            b = self.lexicon.transform([f"{t} {x}" for t, x in zip(norm, lex, strict=True)])
-        return sparse.hstack([a, b]).tocsr()
+            return self.lexicon.fit_transform(docs).tocsr()
+        return self.lexicon.transform(docs).tocsr()
 
     def fit(self, rows: Iterable[dict]) -> Classifier:
         rows = [r for r in rows if r.get("text")]
@@ -927,8 +1043,14 @@ class Classifier:
         return self.field_model.predict_proba(self._features(texts))  # type: ignore[attr-defined]
 
     def predict(self, texts: Sequence[str]) -> list[tuple[Prediction, Prediction]]:
+        return self.predict_with_proba(texts)[0]
+
+    def predict_with_proba(
+        self, texts: Sequence[str]
+    ) -> tuple[list[tuple[Prediction, Prediction]], np.ndarray]:
+        """The predictions and the field probabilities (one feature computation for both)."""
         if not texts:
-            return []
+            return [], np.zeros((0, 0))
         x = self._features(texts)
         out = []
         fp = self.field_model.predict_proba(x)  # type: ignore[attr-defined]
@@ -938,7 +1060,7 @@ class Classifier:
         for i in range(len(texts)):
             f, lv = int(np.argmax(fp[i])), int(np.argmax(lp[i]))
             out.append((Prediction(str(fc[f]), float(fp[i][f])), Prediction(str(lc[lv]), float(lp[i][lv]))))
-        return out
+        return out, fp
 
 
 def load_jsonl(path: Path | str) -> list[dict]:
@@ -953,13 +1075,20 @@ def seed_rows() -> list[dict]:
     return load_jsonl(SEED_TRAIN)
 
 
+def training_rows() -> list[dict]:
+    """The classifier's shipped training rows: the seed set and the labelled real petitions."""
+    from . import engine_training
+
+    return [*seed_rows(), *(engine_training.label_row(r) for r in engine_training.shipped_rows())]
+
+
 def default_classifier(extra_rows: Sequence[dict] = ()) -> Classifier:
-    """The classifier trained on the shipped seed set (plus overrides when given; cached when not)."""
+    """The classifier trained on the shipped rows (plus overrides when given; cached when not)."""
     global _seed_classifier
     if extra_rows:
-        return Classifier().fit([*seed_rows(), *extra_rows])
+        return Classifier().fit([*training_rows(), *extra_rows])
     if _seed_classifier is None:
-        _seed_classifier = Classifier().fit(seed_rows())
+        _seed_classifier = Classifier().fit(training_rows())
     return _seed_classifier
 
 
@@ -967,17 +1096,27 @@ FIELD_PRIOR = 0.1  # weight of the field probabilities in the similarity vectors
 
 
 def embed(
-    texts: Sequence[str], vectorizer: Vectorizer, classifier: Classifier | None, *, prior: float = FIELD_PRIOR
+    texts: Sequence[str],
+    vectorizer: Vectorizer,
+    classifier: Classifier | None,
+    *,
+    prior: float = FIELD_PRIOR,
+    word_part: list | None = None,
+    field_proba: np.ndarray | None = None,
 ) -> sparse.csr_matrix:
     """Similarity vectors: lexical TF-IDF plus, lightly weighted, the predicted field distribution.
 
     The field distribution lets "thiếu thuốc BHYT" and "trạm y tế không có thuốc" meet even
     when they share few words, while the lexical part still separates two health petitions.
     """
-    lexical = vectorizer.transform(texts)
+    lexical, word = vectorizer.transform_both(texts)
+    if word_part is not None:
+        word_part.append(word)
     if classifier is None or prior <= 0 or not len(texts):
         return lexical
-    proba = l2_normalize(classifier.field_proba(texts)) * np.sqrt(prior)
+    if field_proba is None:
+        field_proba = classifier.field_proba(texts)
+    proba = l2_normalize(field_proba) * np.sqrt(prior)
     return l2_normalize(sparse.hstack([lexical, sparse.csr_matrix(proba)]).tocsr())
 
 
@@ -991,17 +1130,142 @@ class ConsolidationResult:
     level: str
     level_confidence: float
     similar: list[str]
+    # Why the opinion is in its group: entities and words it shares with its closest member,
+    # and conflicting sites if any ({"with": id, "shared": [...], "words": [...], "conflicts": [...]}).
+    reasons: dict = dataclasses.field(default_factory=dict)
+
+
+def prepare(
+    items: Sequence[dict], classifier: Classifier, *, vectorizer: Vectorizer | None = None
+) -> tuple[engine_pairs.Prepared, list[tuple[Prediction, Prediction]]]:
+    """Entities, similarity vectors and classifier predictions of `items` ({"id","text","area"?})."""
+    texts = [str(it.get("text", "")) for it in items]
+    areas = [str(it.get("area") or "") for it in items]
+    vec = vectorizer or Vectorizer().fit(texts)
+    word: list = []
+    preds, field_proba = classifier.predict_with_proba(texts)
+    matrix = embed(texts, vec, classifier, word_part=word, field_proba=field_proba)
+    entities = [engine_entities.extract(t, a) for t, a in zip(texts, areas, strict=True)]
+    levels = engine_level.decide(entities, [p[1] for p in preds], texts)
+    preds = [(f, lv) for (f, _old), lv in zip(preds, levels, strict=True)]
+    prep = engine_pairs.Prepared(
+        entities=entities,
+        matrix=matrix,
+        fields=[f.code for f, _ in preds],
+        words=word[0],
+        central=[lv.code == "central" for _f, lv in preds],
+    )
+    return prep, preds
+
+
+CANDIDATES = 10  # nearest neighbours per opinion scored by the pair model
+# Up to this many opinions the neighbours are exact (n x n products); above, blocking on
+# informative terms (engine_pairs.approx_top_k) keeps the cost near linear.
+EXACT_UP_TO = int(__import__("os").environ.get("PETITIONS_EXACT_UP_TO", "3000"))
 
 
 def consolidate(
+    items: Sequence[dict],
+    *,
+    classifier: Classifier | None = None,
+    threshold: float | None = None,
+    k: int = 5,
+    pair_model: engine_pairs.PairModel | None = None,
+    must_link: Iterable[tuple[str, str]] = (),
+    cannot_link: Iterable[tuple[str, str]] = (),
+) -> list[ConsolidationResult]:
+    """Group, classify and link similar items; `items` are {"id", "text", "area"?}.
+
+    `must_link` / `cannot_link`: pairs of ids a specialist put together or apart (a merge, a
+    split): they are kept whatever the model says - an override is never silently undone.
+
+    Candidates: the `CANDIDATES` nearest neighbours of each opinion by theme similarity; each
+    candidate pair gets the pair model's probability of being one petition (entities agree or
+    conflict); groups: average linkage over those probabilities (see engine_pairs)."""
+    if not items:
+        return []
+    clf = classifier or default_classifier()
+    model = pair_model or engine_pairs.shipped_model()
+    prep, preds = prepare(items, clf)
+    if len(items) > EXACT_UP_TO:
+        neighbours = engine_pairs.approx_top_k(prep.matrix, max(k, CANDIDATES))
+    else:
+        neighbours = top_k(prep.matrix, prep.matrix, max(k, CANDIDATES), exclude_self=True)
+    pairs, cos = engine_pairs.candidate_pairs(neighbours)
+    position = {str(it["id"]): i for i, it in enumerate(items)}
+    constraints = engine_pairs.Constraints.of(position, must_link, cannot_link)
+    pairs, cos = constraints.add_pairs(pairs, cos)
+    probs = constraints.apply(pairs, model.proba(engine_pairs.features(prep, pairs, cos)))
+    groups = engine_pairs.group(
+        len(items),
+        pairs,
+        probs,
+        lambda p: constraints.apply(p, model.proba(engine_pairs.features(prep, p))),
+        threshold=model.threshold if threshold is None else threshold,
+    )
+    groups = engine_pairs.enforce(groups, constraints)
+    return _results(items, prep, preds, groups, neighbours, pairs, probs, k)
+
+
+def _results(items, prep, preds, groups, neighbours, pairs, probs, k) -> list[ConsolidationResult]:
+    n = len(items)
+    prob_of = {
+        (int(a) * n + int(b)): float(p) for (a, b), p in zip(pairs.tolist(), probs.tolist(), strict=True)
+    }
+    label_of: dict[int, tuple[str, float, list[int]]] = {}
+    for number, g in enumerate(sorted(groups, key=lambda g: g.members[0]), start=1):
+        for m in g.members:
+            label_of[m] = (f"C{number:05d}", g.confidence, g.members)
+    idx, _sims = neighbours
+    out = []
+    for i, it in enumerate(items):
+        cluster, conf, members = label_of[i]
+        fpred, lpred = preds[i]
+        # Similar: the neighbours ordered by the pair probability, then by cosine.
+        ranked = sorted(
+            (int(j) for j in idx[i] if int(j) != i),
+            key=lambda j: -prob_of.get(min(i, j) * n + max(i, j), 0.0),
+        )
+        why: dict = {}
+        mates = [m for m in members if m != i]
+        if mates:
+            best = max(mates, key=lambda j: prob_of.get(min(i, j) * n + max(i, j), 0.0))
+            why = {
+                "with": str(items[best]["id"]),
+                **engine_pairs.reasons(prep, i, best, shared_words(items[i], items[best])),
+            }
+        out.append(
+            ConsolidationResult(
+                id=str(it["id"]),
+                cluster=cluster,
+                cluster_confidence=round(conf, 3),
+                field=fpred.code,
+                field_confidence=round(fpred.confidence, 3),
+                level=lpred.code,
+                level_confidence=round(lpred.confidence, 3),
+                similar=[str(items[j]["id"]) for j in ranked[:k]],
+                reasons=why,
+            )
+        )
+    return out
+
+
+def shared_words(a: dict, b: dict, n: int = 6) -> list[str]:
+    """Topic words (folded, boilerplate removed) that two opinions share, longest first."""
+    wa = set(topic_text(str(a.get("text", ""))).split())
+    wb = set(topic_text(str(b.get("text", ""))).split())
+    return sorted(wa & wb, key=lambda w: (-len(w), w))[:n]
+
+
+def consolidate_lexical(
     items: Sequence[dict], *, classifier: Classifier | None = None, threshold: float = 0.27, k: int = 5
 ) -> list[ConsolidationResult]:
-    """Group, classify and link similar items; `items` are {"id", "text", "area"?}."""
+    """The previous engine (theme similarity only), kept as the same-run reference of the bench."""
     if not items:
         return []
     texts = [_with_area(it) for it in items]
     clf = classifier or default_classifier()
-    matrix = embed(texts, Vectorizer().fit(texts), clf)
+    matrix = embed(texts, Vectorizer(concepts=False, char_weight=0.5).fit(texts), clf)
     neighbours = top_k(matrix, matrix, max(k, 10), exclude_self=True)
     clusters = cluster_with_duplicates(matrix, threshold=threshold, neighbours=neighbours)
     label_of: dict[int, tuple[str, float]] = {}
@@ -1040,42 +1304,64 @@ def _with_area(item: dict) -> str:
 def suggest(
     query: str, candidates: Sequence[tuple[str, str]], *, k: int = 5, classifier: Classifier | None = None
 ) -> list[tuple[str, float]]:
-    """The k candidates (id, text) most similar to `query`, best first, with cosine scores."""
+    """The k candidates (id, text) most likely the same petition as `query`, best first, with
+    the pair model's probability."""
     if not candidates or not query.strip():
         return []
-    clf = classifier or default_classifier()
-    vec = Vectorizer().fit([query, *[t for _id, t in candidates]])
-    q = embed([query], vec, clf)
-    c = embed([t for _id, t in candidates], vec, clf)
-    idx, sims = top_k(q, c, k)
-    return [(candidates[int(j)][0], float(s)) for j, s in zip(idx[0], sims[0], strict=True)]
+    return SuggestIndex(candidates, classifier=classifier).query(query, k=k)
+
+
+RERANK = 30  # candidates by theme similarity that the pair model reorders
 
 
 class SuggestIndex:
-    """Candidates (id, text) vectorised once; each query then costs one sparse product.
+    """Candidates (id, text[, area]) vectorised once; each query then costs one sparse product
+    and the pair model on the `RERANK` nearest by theme.
 
     Built per province when its petitions change (see selectors.suggest_index), so typing an
     opinion asks the index, not a refit over every petition.
     """
 
     def __init__(
-        self, candidates: Sequence[tuple[str, str]], *, classifier: Classifier | None = None
+        self,
+        candidates: Sequence[Sequence[str]],
+        *,
+        classifier: Classifier | None = None,
+        pair_model: engine_pairs.PairModel | None = None,
+        vectorizer: Vectorizer | None = None,
     ) -> None:
-        self.ids = [c[0] for c in candidates]
+        self.ids = [str(c[0]) for c in candidates]
         self.classifier = classifier or default_classifier()
-        texts = [c[1] for c in candidates]
-        self.vectorizer = Vectorizer()
-        self.matrix = None
+        self.model = pair_model or engine_pairs.shipped_model()
+        texts = [str(c[1]) for c in candidates]
+        self.vectorizer = vectorizer or Vectorizer()
+        self.prep: engine_pairs.Prepared | None = None
         if any(topic_text(t) for t in texts):
-            self.vectorizer.fit(texts)
-            self.matrix = embed(texts, self.vectorizer, self.classifier)
+            if vectorizer is None:
+                self.vectorizer.fit(texts)
+            items = [{"text": c[1], "area": c[2] if len(c) > 2 else ""} for c in candidates]
+            self.prep, _preds = prepare(items, self.classifier, vectorizer=self.vectorizer)
 
-    def query(self, text: str, *, k: int = 5) -> list[tuple[str, float]]:
-        if self.matrix is None or not text.strip():
+    @property
+    def matrix(self):
+        return None if self.prep is None else self.prep.matrix
+
+    def query(self, text: str, *, k: int = 5, area: str = "") -> list[tuple[str, float]]:
+        if self.prep is None or not text.strip():
             return []
-        q = embed([text], self.vectorizer, self.classifier)
-        idx, sims = top_k(q, self.matrix, k)
-        return [(self.ids[int(j)], float(s)) for j, s in zip(idx[0], sims[0], strict=True)]
+        qprep, _qpreds = prepare([{"text": text, "area": area}], self.classifier, vectorizer=self.vectorizer)
+        idx, sims = top_k(qprep.matrix, self.prep.matrix, max(k, RERANK))
+        ranked = engine_pairs.rank(
+            qprep.entities[0],
+            qprep.fields[0],
+            qprep.central[0],
+            qprep.words,
+            self.prep,
+            idx[0].tolist(),
+            sims[0],
+            self.model,
+        )
+        return [(self.ids[j], p) for j, p in ranked[:k]]
 
 
 _reference_vectorizer: Vectorizer | None = None
@@ -1101,14 +1387,11 @@ def top_fields(text: str, classifier: Classifier, n: int = 2) -> list[str]:
 
 
 def rerank(
-    text: str, candidates: Sequence[tuple[str, str]], *, k: int = 5, classifier: Classifier | None = None
+    text: str, candidates: Sequence[Sequence[str]], *, k: int = 5, classifier: Classifier | None = None
 ) -> list[tuple[str, float]]:
-    """The k candidates (id, text) most similar to `text`, by the engine's similarity vectors."""
+    """The k candidates (id, text[, area]) most likely the same petition as `text` (pair model
+    over the engine's similarity vectors, with the reference vectorizer: no refit per query)."""
     if not candidates or not text.strip():
         return []
-    classifier = classifier or default_classifier()
-    vectorizer = reference_vectorizer()
-    matrix = embed([c[1] for c in candidates], vectorizer, classifier)
-    q = embed([text], vectorizer, classifier)
-    idx, sims = top_k(q, matrix, k)
-    return [(candidates[int(j)][0], float(s)) for j, s in zip(idx[0], sims[0], strict=True)]
+    index = SuggestIndex(candidates, classifier=classifier, vectorizer=reference_vectorizer())
+    return index.query(text, k=k)

@@ -46,5 +46,12 @@ MANIFEST = ModuleManifest(
     dashboard_cards="dancu.petitions.dashboard:cards",
     search="dancu.petitions.search:global_search",
     documents="dancu.petitions.previews:samples",
+    audit_words="dancu.petitions.case:known_words",
+    calendar_events="dancu.petitions.calendar:events",
+    work_items="dancu.petitions.worklist:items",
+    provides={
+        "petitions.recurring_unresolved": "dancu.petitions.provided:recurring_unresolved",
+        "petitions.coordination_counts": "dancu.petitions.provided:coordination_counts",
+    },
     matrix_routes="dancu.petitions.tests.test_permissions:ROUTES",
 )

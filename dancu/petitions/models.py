@@ -198,6 +198,10 @@ class VoterOpinion(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="opinions",
     )
+    # Why the engine put the opinion in its petition (engine.ConsolidationResult.reasons):
+    # {"with": opinion id, "shared": [entities], "words": [...], "conflicts": [...]}. Shown on the
+    # consolidation screen; cleared when a specialist moves the opinion.
+    group_reasons = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("voter opinion")

@@ -27,6 +27,7 @@ from dancu.core.models import ImportJob
 from dancu.core.search import search_queryset
 from dancu.core.text import search_tokens
 from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Membership, Person, UnitLevel
+from dancu.directory.selectors import existing_bodies
 
 from . import permissions, workflow
 from .errors import PetitionError
@@ -65,7 +66,7 @@ def _one(queryset: QuerySet, pk: int, message: str, code: PetitionError) -> Any:
 def provinces_for(user, perm: str) -> list[AdministrativeUnit]:
     """Today's provinces where the user has `perm`."""
     qs = AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, valid_to__isnull=True)
-    return list(get_access(user).scope(qs, perm, field="pk").order_by("name"))
+    return list(get_access(user).scope(qs, perm, field="pk").order_by("sort_key"))
 
 
 # -- Rounds and meetings ---------------------------------------------------------------------
@@ -112,7 +113,7 @@ def communes_of(province_id: int) -> QuerySet[AdministrativeUnit]:
     """Today's communes of the province first (parent or, for pre-2025 units, grandparent)."""
     return AdministrativeUnit.objects.filter(
         Q(parent_id=province_id) | Q(parent__parent_id=province_id), level=UnitLevel.COMMUNE
-    ).order_by(F("valid_to").desc(nulls_first=True), "name")
+    ).order_by(F("valid_to").desc(nulls_first=True), "sort_key")
 
 
 # The elected bodies whose delegates meet voters: the province's NA delegation and councils.
@@ -132,16 +133,22 @@ def delegates_of(province_id: int, *, on: datetime.date | None = None) -> QueryS
     return Person.objects.filter(pk__in=in_office.values("person_id")).order_by("full_name", "id")
 
 
+# Only bodies that exist today are offered for new work (a district council ended with its
+# district on 1 July 2025).
 def organisers_of(province_id: int) -> QuerySet[Body]:
-    return Body.objects.filter(province_id=province_id, kind__in=ORGANISER_KINDS)
+    return Body.objects.filter(existing_bodies(), province_id=province_id, kind__in=ORGANISER_KINDS)
 
 
 def agencies_of(province_id: int) -> QuerySet[Body]:
-    return Body.objects.filter(province_id=province_id, kind__in=AGENCY_KINDS).order_by("name")
+    return Body.objects.filter(existing_bodies(), province_id=province_id, kind__in=AGENCY_KINDS).order_by(
+        "sort_key"
+    )
 
 
 def committees_of(province_id: int) -> QuerySet[Body]:
-    return Body.objects.filter(province_id=province_id, kind=BodyKind.COMMITTEE).order_by("name")
+    return Body.objects.filter(existing_bodies(), province_id=province_id, kind=BodyKind.COMMITTEE).order_by(
+        "sort_key"
+    )
 
 
 def planning(user, round: Round) -> dict[str, Any]:
@@ -166,7 +173,7 @@ def planning(user, round: Round) -> dict[str, Any]:
     return {
         "meetings": meetings,
         "by_commune": sorted(by_commune.items()),
-        "by_delegate": sorted(by_delegate.values(), key=lambda e: e["person"].full_name),
+        "by_delegate": sorted(by_delegate.values(), key=lambda e: e["person"].sort_key),
         "clashes": clashes,
         "clash_meeting_ids": {m.pk for c in clashes for m in c["meetings"]},
     }
@@ -574,7 +581,7 @@ def results_by_agency(user, round: Round, *, today: datetime.date | None = None)
         row["resolved_pct"] = (
             builtins.round(100 * row["resolved"] / row["received"], 1) if row["received"] else 0.0
         )
-    return sorted(rows.values(), key=lambda r: r["agency"].name)
+    return sorted(rows.values(), key=lambda r: r["agency"].sort_key)
 
 
 def _chart(counts: dict[str, int], labels: list[tuple[str, Any]], param: str) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from dancu.core.models import ImportJob
 from dancu.core.text import clean_text
 from dancu.directory.models import AdministrativeUnit, Body, BodyKind, Person, UnitLevel
 
-from . import engine, selectors
+from . import engine, engine_learning, selectors
 from .errors import PetitionError
 from .fields import FIELD_CODES, FIELDS, LEVEL_CODES
 from .importing import IMPORT_KIND, check_opinion_file
@@ -342,7 +342,7 @@ class Reference:
     def load(cls, province_id: int) -> Reference:
         kinds = [BodyKind.AGENCY, BodyKind.COMMITTEE, BodyKind.PEOPLES_COMMITTEE]
         bodies = list(
-            Body.objects.filter(province_id=province_id, kind__in=kinds).order_by("kind", "name", "id")
+            Body.objects.filter(province_id=province_id, kind__in=kinds).order_by("kind", "sort_key", "id")
         )
 
         def active(kind: str) -> list[tuple[Body, str]]:
@@ -490,7 +490,7 @@ def _create_petitions(
             o.petition = p
             opinions.append(o)
     if opinions:
-        VoterOpinion.objects.bulk_update(opinions, ["petition"])
+        VoterOpinion.objects.bulk_update(opinions, ["petition", "group_reasons"])
     for p in petitions:
         _audit(actor, "petitions.petition_create", p, round.province.code, p.code)
     return petitions
@@ -523,6 +523,8 @@ def petition_create(
     automatically."""
     require(get_access(actor), CHANGE, round.province_id)
     text = _check_new(round, text, opinions, previous)
+    for o in opinions:  # grouped by a person now: the engine's reasons no longer apply
+        o.group_reasons = {}
     item = NewPetition(
         text=text,
         opinions=opinions,
@@ -534,6 +536,12 @@ def petition_create(
         actor=actor, round=round, items=[item], ref=Reference.load(round.province_id)
     )
     return petition
+
+
+def _enqueue_retrain(province_id: int) -> None:
+    from .tasks import enqueue_retrain
+
+    enqueue_retrain(province_id)
 
 
 # Similarity above which a new group is linked to a petition of an earlier round.
@@ -560,13 +568,17 @@ def consolidate_round(*, actor: User, round: Round, link_earlier: bool = True) -
         return []
     ref = Reference.load(round.province_id)
     results = engine.consolidate(
-        [{"id": str(o.pk), "text": o.text, "area": o.area} for o in opinions], classifier=ref.classifier
+        [{"id": str(o.pk), "text": o.text, "area": o.area} for o in opinions],
+        classifier=ref.classifier,
+        pair_model=engine_learning.pair_model_for(round.province_id),
     )
     by_id = {o.pk: o for o in opinions}
     groups: dict[str, list[VoterOpinion]] = {}
     confidence: dict[str, float] = {}
     for r in results:
-        groups.setdefault(r.cluster, []).append(by_id[int(r.id)])
+        opinion = by_id[int(r.id)]
+        opinion.group_reasons = r.reasons
+        groups.setdefault(r.cluster, []).append(opinion)
         confidence[r.cluster] = r.cluster_confidence
     earlier: dict[int, Mapping[str, Any]] = {}
     index = None
@@ -634,7 +646,7 @@ def petition_attach(*, actor: User, petition: Petition, opinions: Sequence[Voter
             _("Opinions must come from the same province."), PetitionError.WRONG_PROVINCE, "opinion"
         )
     old = {o.petition_id for o in opinions if o.petition_id and o.petition_id != petition.pk}
-    VoterOpinion.objects.filter(pk__in=[o.pk for o in opinions]).update(petition=petition)
+    VoterOpinion.objects.filter(pk__in=[o.pk for o in opinions]).update(petition=petition, group_reasons={})
     _refresh_provenance(petition)
     for p in Petition.objects.filter(pk__in=old):
         _refresh_provenance(p)
@@ -663,7 +675,7 @@ def petition_merge(*, actor: User, target: Petition, sources: Sequence[Petition]
     ids = [s.pk for s in sources]
     if ForwardingBatch.petitions.through.objects.filter(petition_id__in=ids).exists():
         raise Conflict(_("A forwarded petition cannot be merged."), code=PetitionError.NOT_EDITABLE)
-    VoterOpinion.objects.filter(petition_id__in=ids).update(petition=target)
+    VoterOpinion.objects.filter(petition_id__in=ids).update(petition=target, group_reasons={})
     # What pointed at the merged petitions now points at the one they went into.
     MergedPetition.objects.filter(into_id__in=ids).update(into=target)
     MergedPetition.objects.bulk_create(
@@ -848,7 +860,11 @@ def round_confirm_all(*, actor: User, round: Round) -> int:
     """Accept every proposed grouping of the round (each petition moves to confirmed)."""
     require(get_access(actor), CHANGE, round.province_id)
     drafts = list(Petition.objects.filter(round=round, status=Petition.Status.DRAFT).order_by("id"))
-    return len(petitions_transition(actor=actor, petitions=drafts, action="confirm"))
+    moved = len(petitions_transition(actor=actor, petitions=drafts, action="confirm"))
+    # The confirmed groupings are the province's training data: retrain in the worker.
+    province_id = round.province_id
+    transaction.on_commit(lambda: _enqueue_retrain(province_id))
+    return moved
 
 
 CONSOLIDATION_ACTIONS = (

@@ -1,4 +1,5 @@
-"""Background work of the petitions module: opinion imports and deadline reminders."""
+"""Background work of the petitions module: opinion imports, deadline reminders and the
+retraining of the consolidation engine on a province's confirmed groupings."""
 
 from __future__ import annotations
 
@@ -42,3 +43,21 @@ def run_opinion_import(job_id: int) -> bool:
 def send_reminders() -> int:
     """Daily: remind agencies before the due date and when overdue (once per batch and kind)."""
     return services.send_reminders()
+
+
+@shared_task
+def retrain_consolidation(province_id: int) -> dict[str, Any]:
+    """Refit the province's pair model on its specialists' groupings (engine_learning)."""
+    from . import engine_learning
+
+    return engine_learning.retrain(province_id)
+
+
+def enqueue_retrain(province_id: int) -> None:
+    """Ask the worker to retrain; without a broker the shipped or current model stays."""
+    import logging
+
+    try:
+        retrain_consolidation.delay(province_id)
+    except Exception:  # noqa: BLE001 - the broker may be down: retraining can wait
+        logging.getLogger(__name__).warning("petitions: retraining of province %s not queued", province_id)

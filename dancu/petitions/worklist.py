@@ -25,6 +25,7 @@ def items(user: Any) -> list[WorkItem]:
             WorkItem(
                 module="petitions",
                 kind="petition_answer",
+                kind_label=_("Voter petitions to answer"),
                 title=_("Answer %(n)s voter petitions (%(number)s)")
                 % {"n": batch.waiting, "number": batch.dispatch_number},
                 due=batch.due_date,
@@ -39,6 +40,7 @@ def items(user: Any) -> list[WorkItem]:
             WorkItem(
                 module="petitions",
                 kind="answer_review",
+                kind_label=_("Answer to review"),
                 title=_("Review the answer to %(code)s") % {"code": answer.petition.code},
                 due=None,
                 url=reverse("petitions:petition_detail", args=[answer.petition_id]),

@@ -11,8 +11,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _write(n=3):
     for i in range(n):
         with transaction.atomic():
-            audit_record(actor=None, action="test.write", target_type="x", target_id=str(i), summary=f"Việc {i}",
-                         changes={"after": {"tên": f"Nguyễn {i}"}})
+            audit_record(
+                actor=None,
+                action="test.write",
+                target_type="x",
+                target_id=str(i),
+                summary=f"Việc {i}",
+                changes={"after": {"tên": f"Nguyễn {i}"}},
+            )
 
 
 def _drop_guard():
@@ -95,12 +101,24 @@ def _rewrite_as_attacker(entry_id, summary):
     from dancu.core.models import AuditHead
 
     e = AuditEntry.objects.get(pk=entry_id)
-    payload = [e.prev_hash, e.at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"), e.actor_id, e.actor_label,
-               e.action, e.target_type, e.target_id, e.province_code, summary, e.changes]
+    payload = [
+        e.prev_hash,
+        e.at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        e.actor_id,
+        e.actor_label,
+        e.action,
+        e.target_type,
+        e.target_id,
+        e.province_code,
+        summary,
+        e.changes,
+    ]
     raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     forged = hashlib.sha256(raw.encode("utf-8")).hexdigest()
     with connection.cursor() as cur:
-        cur.execute("UPDATE core_auditentry SET summary = %s, hash = %s WHERE id = %s", [summary, forged, entry_id])
+        cur.execute(
+            "UPDATE core_auditentry SET summary = %s, hash = %s WHERE id = %s", [summary, forged, entry_id]
+        )
     AuditHead.objects.filter(pk=1).update(last_hash=forged)
 
 

@@ -31,8 +31,13 @@ def spec(**kw) -> DocumentSpec:
         "summary": "chuyển kiến nghị của cử tri đến Sở Y tế",
         "number": 15,
         "addressees": ["Sở Y tế tỉnh Hà Tĩnh"],
-        "body": ["Nội dung.", Table([["TT", "Mã", "Nội dung kiến nghị"], ["1", "KN26-000001", "Đề nghị " * 30]])],
-        "signer": Signer(position="Phó Chánh Văn phòng", name="Nguyễn Văn A", authority="KT. Chánh Văn phòng"),
+        "body": [
+            "Nội dung.",
+            Table([["TT", "Mã", "Nội dung kiến nghị"], ["1", "KN26-000001", "Đề nghị " * 30]]),
+        ],
+        "signer": Signer(
+            position="Phó Chánh Văn phòng", name="Nguyễn Văn A", authority="KT. Chánh Văn phòng"
+        ),
         "recipients": ["Như trên", "Lưu: VT"],
     }
     base.update(kw)

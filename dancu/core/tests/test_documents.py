@@ -151,4 +151,3 @@ def test_libreoffice_reads_header_number_and_date(libreoffice):
     assert text is not None
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
     assert "Số: 12/BC-VP" in text and "Hà Tĩnh, ngày 05 tháng 01 năm 2024" in text
-

@@ -34,8 +34,13 @@ def office_bytes(kind: str) -> bytes:
 
 @pytest.mark.parametrize(
     ("name", "data", "key"),
-    [("a.pdf", PDF_BYTES, "pdf"), ("b.png", PNG_BYTES, "png"), ("c.jpg", JPEG_BYTES, "jpeg"),
-     ("d.docx", office_bytes("docx"), "docx"), ("e.xlsx", office_bytes("xlsx"), "xlsx")],
+    [
+        ("a.pdf", PDF_BYTES, "pdf"),
+        ("b.png", PNG_BYTES, "png"),
+        ("c.jpg", JPEG_BYTES, "jpeg"),
+        ("d.docx", office_bytes("docx"), "docx"),
+        ("e.xlsx", office_bytes("xlsx"), "xlsx"),
+    ],
 )
 def test_allowed_kinds_by_content(name, data, key):
     assert check_file(SimpleUploadedFile(name, data)).key == key

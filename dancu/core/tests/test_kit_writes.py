@@ -15,7 +15,9 @@ from dancu.core.models import AuditEntry, ImportJob
 pytestmark = pytest.mark.django_db
 
 
-def test_import_job_is_audited_and_queued_after_commit(django_capture_on_commit_callbacks, settings, tmp_path):
+def test_import_job_is_audited_and_queued_after_commit(
+    django_capture_on_commit_callbacks, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     queued = []
     with django_capture_on_commit_callbacks(execute=True):

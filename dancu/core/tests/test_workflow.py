@@ -61,7 +61,11 @@ def test_apply_moves_saves_and_audits():
 
 @pytest.mark.parametrize(
     ("access", "action", "error"),
-    [(ELSEWHERE, "start", PermissionDenied), (RUNNER, "succeed", PermissionDenied), (ADMIN, "succeed", Conflict)],
+    [
+        (ELSEWHERE, "start", PermissionDenied),
+        (RUNNER, "succeed", PermissionDenied),
+        (ADMIN, "succeed", Conflict),
+    ],
 )
 def test_refusals_change_nothing(access, action, error):
     j = job()

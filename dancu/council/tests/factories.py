@@ -120,3 +120,13 @@ def make_question(
         content=content,
         asked_on=DAY,
     )
+
+
+def make_delegate_user(world: dict[str, Any], index: int = 0):
+    """An account with the delegate role in the council, linked to its delegate `index`."""
+    from dancu.accounts.tests.factories import user_with_role
+
+    user = user_with_role("delegate", world["council"])
+    user.person = world["people"][index]
+    user.save(update_fields=["person"])
+    return user

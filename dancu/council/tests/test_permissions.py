@@ -18,16 +18,21 @@ from django.urls import reverse
 from dancu.core import testing as m
 from dancu.core.documents import docx_text
 from dancu.core.models import AuditEntry
-from dancu.council import services
+from dancu.council import hall, services
 from dancu.council.models import (
     Attendance,
+    Ballot,
+    CheckIn,
     Commitment,
     ConfidenceSubject,
+    DocumentNote,
+    ElectronicVote,
     FollowUpReport,
     Question,
     Resolution,
     ReviewReport,
     Session,
+    SpeakerRequest,
     Submission,
     Vote,
 )
@@ -47,10 +52,13 @@ SECRET_NAME = "Hoàng Bí Mật"  # a delegate: absent with a reason, asks a que
 SECRET_REASON = "Điều trị bệnh riêng"
 SECRET_TITLE = "Kỳ họp Kín Đáo"  # public once the session left planning, never to outsiders
 DRAFT = docx_bytes("Nội dung dự thảo")  # the submission's file
+SECRET_NOTE = "Ghi chú riêng của đại biểu"  # a delegate's personal note: theirs alone
 
 VIEW = {"office_admin", "specialist", "leader", "delegate", "viewer"}
 RESOLUTIONS = VIEW | {"agency_responder"}
 MANAGE = {"office_admin", "specialist"}
+CONDUCT = MANAGE  # the chair's secretary: the Office's staff who run the hall
+DELEGATE = {"delegate"}  # the matrix's delegate is linked to a delegate of the session
 ADOPT = {"office_admin", "leader"}
 FOLLOW_UP = MANAGE | {"agency_responder"}  # the responder of the implementing agency
 EVERYONE = {"no_role", "other_province", *m.ROLES}
@@ -82,9 +90,24 @@ PAGES = {
     "council:figures": m.route(allowed=VIEW, query="?year=2026"),
     # What was sent to an agency: its responder only (the Office has the full pages).
     "council:agency_inbox": m.route(allowed={"agency_responder"}),
+    # The paperless hall (issue 16): the secretary's console; the projector and the delegate's
+    # pages to whoever sees the session (the ballot and check-in buttons to its delegates).
+    "council:hall_console": m.route("session_id", allowed=CONDUCT),
+    "council:hall_live": m.route("session_id", allowed=CONDUCT),
+    "council:projector": m.route("session_id", allowed=VIEW),
+    "council:projector_live": m.route("session_id", allowed=VIEW),
+    "council:my_sessions": m.route(allowed=VIEW),
+    "council:service_worker": m.route(allowed=VIEW),
+    "council:delegate_session": m.route("session_id", allowed=VIEW),
+    "council:delegate_live": m.route("session_id", allowed=VIEW),
+    "council:document_view": m.route("submission_id", "version", allowed=VIEW),
+    "council:e_vote_docx": m.route("closed_vote_id", allowed=VIEW),
 }
 # A streamed file: the harness reads `content`, which a FileResponse has not (test_download).
-DOWNLOADS = {"council:file_download": m.route("submission_id", "version", allowed=VIEW)}
+DOWNLOADS = {
+    "council:file_download": m.route("submission_id", "version", allowed=VIEW),
+    "council:document_pdf": m.route("submission_id", "version", allowed=VIEW),
+}
 # Public files (no sign-in): of a session out of planning, of a published resolution
 # (test_public_downloads; 404 before publication: test_public_files_of_unpublished_items_are_404).
 PUBLIC_DOWNLOADS = {
@@ -116,6 +139,16 @@ POSTS = {
     "council:task_add": (m.route("meeting_id"), MANAGE),
     "council:interim_add": (m.route("meeting_id"), MANAGE),
     "council:interim_report": (m.route("matter_id"), MANAGE),
+    "council:hall_mark": (m.route("session_id"), CONDUCT),
+    "council:e_vote_open": (m.route("session_id"), CONDUCT),
+    "council:speaker_next": (m.route("session_id"), CONDUCT),
+    "council:e_vote_close": (m.route("e_vote_id"), CONDUCT),
+    "council:ballot": (m.route("e_vote_id"), DELEGATE),
+    "council:speaker_step": (m.route("request_id"), CONDUCT | DELEGATE),
+    "council:delegate_check_in": (m.route("session_id"), DELEGATE),
+    "council:delegate_speak": (m.route("session_id"), DELEGATE),
+    "council:note_add": (m.route("submission_id", "version"), VIEW),
+    "council:note_delete": (m.route("note_id"), DELEGATE),
 }
 # Pages that also take a form POST -> who may post it.
 FORM_POSTS = {
@@ -144,8 +177,19 @@ API = {
     "api:list_council_votes": m.route(allowed=VIEW),
     "api:get_council_vote": m.route("vote_id", allowed=VIEW),
     "api:get_council_figures": m.route(allowed=VIEW, query="?year=2026"),
+    "api:list_my_council_sessions": m.route(allowed=VIEW),
+    "api:get_council_agenda": m.route("session_id", allowed=VIEW),
+    "api:get_council_documents": m.route("session_id", allowed=VIEW),
+    "api:get_council_hall": m.route("session_id", allowed=VIEW),
+    "api:list_council_open_votes": m.route("session_id", allowed=VIEW),
 }
-ROUTES = m.route_names([PAGES, DOWNLOADS, POSTS, PUBLIC, PUBLIC_DOWNLOADS, API])
+# API writes of the delegate's app -> (route, payload, who may post).
+API_POSTS = {
+    "api:post_council_check_in": (m.route("session_id"), {}, DELEGATE),
+    "api:post_council_speaker": (m.route("session_id"), {"kind": "discussion", "topic": "Ý kiến"}, DELEGATE),
+    "api:post_council_ballot": (m.route("e_vote_id"), {"choice": "yes", "key": "k" * 32}, DELEGATE),
+}
+ROUTES = m.route_names([PAGES, DOWNLOADS, POSTS, PUBLIC, PUBLIC_DOWNLOADS, API, API_POSTS])
 
 
 def _refused(r: m.Route, allowed: set[str]) -> list[str]:
@@ -172,6 +216,11 @@ def _state():
             Commitment,
             FollowUpReport,
             ConfidenceSubject,
+            ElectronicVote,
+            Ballot,
+            CheckIn,
+            SpeakerRequest,
+            DocumentNote,
         )
     )
 
@@ -220,6 +269,18 @@ def world(province, office, other_office, make_user, settings, tmp_path):
     }
     for role in m.ROLES:
         actors[role] = make_user(role, w["agency"] if role == "agency_responder" else office)
+    # The hall: the matrix's delegate is the session's delegate no. 3, checked in; a vote
+    # closed (its result sheet), one open, a registration to speak, a personal note.
+    delegate = actors["delegate"]
+    delegate.person = w["people"][3]
+    delegate.save(update_fields=["person"])
+    hall.check_in(actor=delegate, session=s)
+    closed = hall.e_vote_open(actor=admin, session=s, matter="procedure", question="Thông qua chương trình")
+    hall.ballot_cast(actor=delegate, vote=closed, choice="yes", key="a" * 32)
+    hall.e_vote_close(actor=admin, vote=closed)
+    opened = hall.e_vote_open(actor=admin, session=s, matter="procedure", question="Thông qua danh sách")
+    speaker = hall.speaker_register(actor=delegate, session=s, kind="discussion", topic="Ý kiến về đầu tư")
+    note = hall.note_add(actor=delegate, submission=sub, text=SECRET_NOTE, version=1)
     ids = {
         "session_id": s.pk,
         "submission_id": sub.pk,
@@ -232,13 +293,17 @@ def world(province, office, other_office, make_user, settings, tmp_path):
         "commitment_id": c.pk,
         "meeting_id": meeting.pk,
         "matter_id": matter.pk,
+        "closed_vote_id": closed.pk,
+        "e_vote_id": opened.pk,
+        "request_id": speaker.pk,
+        "note_id": note.pk,
     }
     return m.World(
         actors=actors,
         ids=ids,
         state=_state,
         # The session's title is on the pages of the resolutions adopted at it (the agency's too).
-        secrets={SECRET_NAME: VIEW, SECRET_REASON: VIEW, SECRET_TITLE: RESOLUTIONS},
+        secrets={SECRET_NAME: VIEW, SECRET_REASON: VIEW, SECRET_TITLE: RESOLUTIONS, SECRET_NOTE: DELEGATE},
         object_keys=frozenset(set(ids) - {"version"}),
     )
 
@@ -264,6 +329,25 @@ def test_download(client, world):
     """The submission's file: to the province's viewers only, as an attachment; other
     provinces 404."""
     url = m.url_of("council:file_download", DOWNLOADS["council:file_download"], world)
+    _download_matrix(client, world, url)
+
+
+def test_document_pdf(client, world):
+    """The viewer's PDF of a DOCX version: 202 while LibreOffice converts it (asked once), to
+    the province's viewers only; other provinces 404, the others 403/404."""
+    url = m.url_of("council:document_pdf", DOWNLOADS["council:document_pdf"], world)
+    for actor, user in world.actors.items():
+        m.login(client, user)
+        response = client.get(url)
+        if actor == "anonymous":
+            assert response.status_code == 302
+        elif actor in VIEW:
+            assert response.status_code in (200, 202), actor
+        else:
+            assert response.status_code in (403, 404), (actor, response.status_code)
+
+
+def _download_matrix(client, world, url):
     for actor, user in world.actors.items():
         m.login(client, user)
         before = world.state()
@@ -399,6 +483,26 @@ def test_api(client, world, name):
     m.check_api(client, world, name, API[name])
 
 
+@pytest.mark.parametrize("name", sorted(API_POSTS))
+def test_api_posts(client, world, name):
+    """The delegate app's writes: 401 anonymous, 403/404 to everyone but the session's delegate
+    (nobody votes, checks in or registers for another); nothing changes for them."""
+    r, payload, allowed = API_POSTS[name]
+    url = m.url_of(name, r, world)
+    for actor, user in world.actors.items():
+        if actor in allowed:
+            continue
+        m.login(client, user)
+        before = world.state()
+        response = client.post(url, payload, content_type="application/json")
+        assert world.state() == before, (name, actor)
+        expected = (401,) if actor == "anonymous" else (403, 404)
+        assert response.status_code in expected, (name, actor, response.status_code)
+    m.login(client, world.actors["delegate"])
+    response = client.post(url, payload, content_type="application/json")
+    assert response.status_code == 200, (name, response.content[:300])
+
+
 @pytest.mark.parametrize("name", sorted(n for n, r in API.items() if not r.keys))
 def test_api_lists_are_scoped(client, world, name):
     """Another province's office gets empty lists and zero figures; the allowed see ours."""
@@ -410,7 +514,12 @@ def test_api_lists_are_scoped(client, world, name):
         and data.get("sessions_total", 0) == 0
         and data.get("resolutions_total", 0) == 0
     )
+    # "my sessions": only an account linked to a delegate of the council has any.
+    some = DELEGATE if name == "api:list_my_council_sessions" else set(API[name].allowed or ())
     for actor in sorted(API[name].allowed or ()):
         m.login(client, world.actors[actor])
         data = client.get(url).json()
-        assert data.get("count", data.get("sessions_total", 1)) >= 1, (name, actor)
+        if actor in some:
+            assert data.get("count", data.get("sessions_total", 1)) >= 1, (name, actor)
+        else:
+            assert data["count"] == 0, (name, actor)

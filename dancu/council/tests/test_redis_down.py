@@ -37,8 +37,6 @@ def _dead_port() -> int:
         return s.getsockname()[1]  # closed when the block ends: nothing listens there
 
 
-
-
 def test_council_lists_and_a_session_write_with_redis_down(redis_down, client, world):
     from django.core.cache import cache
 

@@ -307,7 +307,8 @@ class TestImportViews:
 
         page = admin_client.get(response["Location"])
         assert page.status_code == 200
-        assert b"hx-trigger" not in page.content
+        # A finished job's page stops polling (the top bar's bell polls on every page).
+        assert b'hx-trigger="every 1s"' not in page.content
 
     def test_failed_job_page_lists_row_errors(self, admin_client, office_admin, province, council):
         job = run(office_admin, province, delegates_xlsx([row(body="Không tồn tại")]))

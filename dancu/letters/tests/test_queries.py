@@ -101,8 +101,9 @@ def test_statistics(client, make_letter, specialist, agency, django_assert_num_q
 
 def test_letter_create(make_letter, delegation, standing, django_assert_num_queries):
     make_letter()  # the actor's access is loaded once (per request): load it here
-    # rule set, calendar, receipt code, insert, number, sister body, same-content look-up.
-    with django_assert_num_queries(SAVEPOINT + 7 + AUDIT):
+    # rule set, calendar, receipt code, insert, number, sister body, same-content look-up, the
+    # duplicate engine's blocking keys (insert) and its candidates (one query over the keys).
+    with django_assert_num_queries(SAVEPOINT + 9 + AUDIT):
         make_letter(subject="Một lá đơn nữa", kind="complaint")
 
 
@@ -118,9 +119,9 @@ def test_public_submit(make_letter, delegation, standing, django_assert_num_quer
     make_letter()  # the audit chain has its head
     identity = services.Identity(name="Công Dân", address="Hà Tĩnh", phone="0912345678")
     # The form's token (already used?), the body, rule set, calendar, receipt code, insert,
-    # number, sister body, same-content; the insert runs in its own savepoint (a parallel
-    # request with the same token waits on it, then finds the letter).
-    with django_assert_num_queries(SAVEPOINT + SAVEPOINT + 9 + AUDIT):
+    # number, sister body, same-content, the blocking keys and their candidates; the insert runs
+    # in its own savepoint (a parallel request with the same token waits on it, then finds it).
+    with django_assert_num_queries(SAVEPOINT + SAVEPOINT + 11 + AUDIT):
         sent = services.letter_submit_public(
             receiving_body_id=delegation.pk,
             kind="petition",

@@ -17,4 +17,6 @@ class Command(BaseCommand):
         if not source.is_file():
             raise CommandError(f"No such backup: {source}")
         restore(source)
-        self.stdout.write(self.style.SUCCESS(f"Restored {AuditEntry.objects.count():,} audit entries; run audit_verify."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Restored {AuditEntry.objects.count():,} audit entries; run audit_verify.")
+        )

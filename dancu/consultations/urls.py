@@ -1,0 +1,40 @@
+from django.urls import path
+
+from . import views
+
+app_name = "consultations"
+urlpatterns = [
+    path("", views.draft_list, name="draft_list"),
+    path("moi/", views.draft_create, name="draft_create"),
+    path("so-lieu/", views.figures, name="figures"),
+    path("nhap/", views.drafts_import, name="drafts_import"),
+    path("nhap/mau.xlsx", views.drafts_template, name="drafts_template"),
+    path("duoc-hoi/", views.respond_list, name="respond_list"),
+    path("duoc-hoi/<int:draft_id>/", views.respond_draft, name="respond_draft"),
+    path("<int:draft_id>/", views.draft_detail, name="draft_detail"),
+    path("<int:draft_id>/sua/", views.draft_edit, name="draft_edit"),
+    path("<int:draft_id>/xoa/", views.draft_delete, name="draft_delete"),
+    path("<int:draft_id>/buoc/", views.draft_step, name="draft_step"),
+    path("<int:draft_id>/phien-ban/moi/", views.version_add, name="version_add"),
+    path("<int:draft_id>/phien-ban/<int:number>/", views.version_outline, name="version_outline"),
+    path("<int:draft_id>/phien-ban/<int:number>/so-sanh/", views.version_diff, name="version_diff"),
+    path("<int:draft_id>/phien-ban/<int:number>/tep/", views.version_file, name="version_file"),
+    path("<int:draft_id>/phien-ban/<int:number>/xoa/", views.version_delete, name="version_delete"),
+    path("<int:draft_id>/co-quan/them/", views.recipients_add, name="recipients_add"),
+    path("co-quan/<int:recipient_id>/sua/", views.recipient_edit, name="recipient_edit"),
+    path("co-quan/<int:recipient_id>/xoa/", views.recipient_delete, name="recipient_delete"),
+    path("<int:draft_id>/hoi-nghi/them/", views.conference_add, name="conference_add"),
+    path("hoi-nghi/<int:conference_id>/xoa/", views.conference_delete, name="conference_delete"),
+    path("<int:draft_id>/y-kien/", views.comment_list, name="comment_list"),
+    path("<int:draft_id>/y-kien/them/", views.comment_add, name="comment_add"),
+    path("<int:draft_id>/y-kien/nhap/", views.comment_import, name="comment_import"),
+    path("<int:draft_id>/y-kien/mau.xlsx", views.comment_template, name="comment_template"),
+    path("y-kien/<int:comment_id>/buoc/", views.comment_step, name="comment_step"),
+    path("y-kien/<int:comment_id>/xoa/", views.comment_delete, name="comment_delete"),
+    path("<int:draft_id>/tong-hop/", views.synthesis, name="synthesis"),
+    path("<int:draft_id>/tong-hop/y-kien-doan/", views.position_save, name="position_save"),
+    path("<int:draft_id>/tong-hop/bao-cao.docx", views.synthesis_docx, name="synthesis_docx"),
+    path("<int:draft_id>/tong-hop/bao-cao.xlsx", views.synthesis_xlsx, name="synthesis_xlsx"),
+    path("<int:draft_id>/gui/", views.dispatch, name="dispatch"),
+    path("<int:draft_id>/phat-bieu/them/", views.speech_add, name="speech_add"),
+]

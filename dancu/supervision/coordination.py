@@ -1,0 +1,164 @@
+"""The coordination ("điều hòa") screen's data: the overlap engine run on a year's activities.
+
+Reads only (scoped); the Office's resolutions are written by `services.coordination_resolve`.
+Agencies and places are compared by id; a place of before the 2025 reform counts as its
+default successor, so an old commune and the new one it merged into are the same place.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from dancu.core.access import get_access
+from dancu.directory.models import UnitSuccession
+
+from . import selectors
+from .models import Activity, Coordination
+from .overlaps import CONCEPTS, Engine, Item
+from .permissions import SupervisionPerm
+from .ruleset import value_on
+
+
+@dataclass
+class OverlapRow:
+    first: Activity
+    second: Activity
+    score: float
+    reasons: list[dict[str, Any]]
+    decision: Coordination | None = None
+    past: bool = False
+    texts: list[str] = field(default_factory=list)
+
+
+def _successors(unit_ids: set[int]) -> dict[int, int]:
+    if not unit_ids:
+        return {}
+    mapping: dict[int, int] = {}
+    for row in UnitSuccession.objects.filter(predecessor_id__in=unit_ids, is_default=True).values_list(
+        "predecessor_id", "successor_id"
+    ):
+        mapping[row[0]] = row[1]
+    return mapping
+
+
+def _items(activities: list[Activity], successor: dict[int, int]) -> list[Item]:
+    return [
+        Item(
+            id=a.pk,
+            body=a.programme.body_id,
+            kind=a.kind,
+            topic=a.topic,
+            content=a.content,
+            agencies=[b.pk for b in _related(a, "agencies")],
+            places=[successor.get(u.pk, u.pk) for u in _related(a, "places")],
+            start=a.planned_start,
+            end=a.planned_end,
+        )
+        for a in activities
+    ]
+
+
+def _related(activity: Activity, name: str) -> list[Any]:
+    """The prefetched rows of a many-to-many (without building a manager for each read)."""
+    cache = getattr(activity, "_prefetched_objects_cache", {})
+    return list(cache[name]) if name in cache else list(getattr(activity, name).all())
+
+
+def overlaps_for_year(user: Any, year: int, *, today: datetime.date | None = None) -> dict[str, Any]:
+    """The ranked overlaps of `year` in the provinces the user may see, each with its reasons
+    and the Office's decision if any, and the topics supervised in the past years."""
+    access = get_access(user)
+    access.require(SupervisionPerm.VIEW)
+    provinces = access.province_ids(SupervisionPerm.VIEW)
+    day = datetime.date(year, 1, 1)
+    gap = value_on("overlap_gap_days", day, default=60)
+    past_years = value_on("past_topic_years", day, default=2)
+    current = selectors.active_activities(provinces, [year])
+    past = selectors.active_activities(provinces, list(range(year - past_years, year)))
+    by_id = {a.pk: a for a in current} | {a.pk: a for a in past}
+    successor = _successors({u.pk for a in by_id.values() for u in _related(a, "places")})
+    decisions = selectors.coordinations_of(provinces, year)
+    engine = Engine(max_gap_days=gap)
+    # Activities resolved as merged or dropped leave the list; a pair decided stays with its decision.
+    rows: list[OverlapRow] = []
+    by_province: dict[int, list[Activity]] = {}
+    for a in current:
+        by_province.setdefault(a.province_id, []).append(a)
+    for activities in by_province.values():
+        for pair in engine.pairs(_items(activities, successor)):
+            rows.append(OverlapRow(by_id[pair.a], by_id[pair.b], pair.score, pair.reasons))
+    for pair_key, decision in decisions.items():
+        if not any(frozenset((r.first.pk, r.second.pk)) == pair_key for r in rows):
+            first, second = decision.first, decision.second
+            rows.append(OverlapRow(first, second, decision.score, decision.reasons, decision))
+    for row in rows:
+        row.decision = row.decision or decisions.get(frozenset((row.first.pk, row.second.pk)))
+    history: list[OverlapRow] = []
+    if past:
+        past_engine = Engine(max_gap_days=-1)  # any time: the subject and the agency decide
+        provinces_of = {a.province_id for a in current}
+        for province_id in provinces_of:
+            mine = by_province.get(province_id, [])
+            theirs = [a for a in past if a.province_id == province_id]
+            if not theirs:
+                continue
+            for pair in past_engine.pairs(
+                _items(mine + theirs, successor), only_across={a.pk for a in theirs}
+            ):
+                first, second = by_id[pair.a], by_id[pair.b]
+                if first.programme.year < second.programme.year:
+                    first, second = second, first
+                history.append(OverlapRow(first, second, pair.score, pair.reasons, past=True))
+    rows.sort(key=lambda r: (r.decision is not None, -r.score, r.first.pk, r.second.pk))
+    history.sort(key=lambda r: -r.score)
+    names = {b.pk: b.name for a in by_id.values() for b in _related(a, "agencies")}
+    units = {u.pk: u.name for a in by_id.values() for u in _related(a, "places")}
+    for row in rows + history:
+        row.texts = describe(row.reasons, names, units)
+    return {
+        "year": year,
+        "rows": rows,
+        "open": sum(1 for r in rows if r.decision is None),
+        "history": history,
+        "activity_count": len(current),
+        "gap_days": gap,
+        "past_years": past_years,
+    }
+
+
+CONCEPT_LABELS = {cid: phrases[0] for cid, phrases in CONCEPTS.items()}
+
+
+def describe(
+    reasons: list[dict[str, Any]], agency_names: dict[int, str], unit_names: dict[int, str]
+) -> list[str]:
+    """The reasons of a pair in words, for the screen."""
+    out = []
+    for r in reasons:
+        kind = r.get("kind")
+        if kind == "subject":
+            words = ", ".join(r.get("words") or [])
+            out.append(
+                _("Similar subject (%(percent)s%%): %(words)s")
+                % {"percent": round(100 * float(r.get("similarity", 0))), "words": words or "—"}
+            )
+        elif kind == "agencies":
+            out.append(
+                _("Same agency: %(names)s")
+                % {"names": ", ".join(agency_names.get(x, str(x)) for x in r["shared"])}
+            )
+        elif kind == "places":
+            out.append(
+                _("Same place: %(names)s")
+                % {"names": ", ".join(unit_names.get(x, str(x)) for x in r["shared"])}
+            )
+        elif kind == "dates":
+            gap = r.get("gap_days")
+            out.append(_("Periods overlap") if not gap else _("%(days)s days apart") % {"days": gap})
+        elif kind == "same_body":
+            out.append(_("Both in the programme of the same body"))
+    return out

@@ -1,0 +1,727 @@
+"""Overlap detection between supervision activities: pure Python, no database.
+
+Two activities overlap when they examine substantially the same subject, at a shared agency
+or place, in periods that overlap or lie within `max_gap_days` (60) of each other. The
+engine is the one behind the coordination ("điều hòa") screen and the batch command
+`manage.py supervision_overlaps` (docs/supervision.md, docs/performance-supervision.md).
+
+Subject similarity of Vietnamese wording, the same family as the petitions engine:
+1. `normalize()`: fold diacritics (dancu.core.text.fold), expand the abbreviations programmes
+   use (TN&MT, MTQG, DTTS, BHYT, OCOP, ...) and map colloquial synonyms to one form ("sổ đỏ"
+   -> "giấy chứng nhận quyền sử dụng đất", "đền bù" -> "bồi thường", "hút cát" -> "khai thác cát").
+2. TF-IDF over syllable bigrams (and content-bearing unigrams) of topic and content, with the
+   generic words of programmes ("giám sát", "việc thực hiện", "công tác", ...) removed; cosine.
+3. A small domain table of subjects with their broader subject (CONCEPTS): a broad topic
+   contains a narrower one ("quản lý đất đai" ⊃ "cấp giấy chứng nhận quyền sử dụng đất"),
+   two narrower subjects of one broad field are siblings, not the same subject.
+The subject similarity is the larger of the two signals, the cosine being discounted when
+the concepts say "siblings" or "unrelated".
+
+Agencies are compared by normalised name (abbreviations expanded, the 2025 merged departments
+mapped to their successors), places by folded name without the unit type ("xã", "huyện").
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from dancu.core.text import fold
+
+# Thresholds (chosen by leave-one-group-out cross-validation on tests/data/supervision,
+# docs/performance-supervision.md).
+SUBJECT_THRESHOLD = 0.5
+MAX_GAP_DAYS = 60
+
+# -- normalisation ---------------------------------------------------------------------------
+
+# Abbreviations and synonyms, on folded text; longest first. Values are folded phrases.
+REPLACEMENTS: dict[str, str] = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "ubmttq": "uy ban mat tran to quoc",
+    "mttq": "mat tran to quoc",
+    "dbqh": "dai bieu quoc hoi",
+    "tn&mt": "tai nguyen va moi truong",
+    "tnmt": "tai nguyen va moi truong",
+    "nn&ptnt": "nong nghiep va phat trien nong thon",
+    "nnptnt": "nong nghiep va phat trien nong thon",
+    "nn&mt": "nong nghiep va moi truong",
+    "kh&dt": "ke hoach va dau tu",
+    "khdt": "ke hoach va dau tu",
+    "kh&cn": "khoa hoc va cong nghe",
+    "khcn": "khoa hoc va cong nghe",
+    "khoa hoc - cong nghe": "khoa hoc va cong nghe",
+    "gd&dt": "giao duc va dao tao",
+    "gddt": "giao duc va dao tao",
+    "ld-tb&xh": "lao dong thuong binh va xa hoi",
+    "ldtbxh": "lao dong thuong binh va xa hoi",
+    "lao dong - thuong binh va xa hoi": "lao dong thuong binh va xa hoi",
+    "gtvt": "giao thong van tai",
+    "tt&tt": "thong tin va truyen thong",
+    "vh,tt&dl": "van hoa the thao va du lich",
+    "mtqg": "muc tieu quoc gia",
+    "ctmtqg": "chuong trinh muc tieu quoc gia",
+    "kt-xh": "kinh te xa hoi",
+    "ktxh": "kinh te xa hoi",
+    "dtts": "dan toc thieu so",
+    "dtts&mn": "dan toc thieu so va mien nui",
+    "bhyt": "bao hiem y te",
+    "bhxh": "bao hiem xa hoi",
+    "bhtn": "bao hiem that nghiep",
+    "ntm": "nong thon moi",
+    "gpmb": "giai phong mat bang",
+    "tdc": "tai dinh cu",
+    "gcn": "giay chung nhan",
+    "gcnqsdd": "giay chung nhan quyen su dung dat",
+    "qsdd": "quyen su dung dat",
+    "so do": "giay chung nhan quyen su dung dat",
+    "so hong": "giay chung nhan quyen su dung dat",
+    "den bu": "boi thuong",
+    "hut cat": "khai thac cat",
+    "cat soi": "cat",
+    "ocop": "mot xa mot san pham",
+    "kntc": "khieu nai to cao",
+    "tthc": "thu tuc hanh chinh",
+    "cchc": "cai cach hanh chinh",
+    "dvc": "dich vu cong",
+    "atgt": "an toan giao thong",
+    "attgt": "trat tu an toan giao thong",
+    "attp": "an toan thuc pham",
+    "vsattp": "ve sinh an toan thuc pham",
+    "vbqppl": "van ban quy pham phap luat",
+    "qppl": "quy pham phap luat",
+    "xdcb": "xay dung co ban",
+    "dtc": "dau tu cong",
+    "kcn": "khu cong nghiep",
+    "ccn": "cum cong nghiep",
+    "thads": "thi hanh an dan su",
+    "pccc": "phong chay chua chay",
+    "pcccr": "phong chay chua chay rung",
+    "nuoc sinh hoat": "nuoc sach",
+    "cap nuoc": "nuoc sach",
+    "chuong trinh 1719": "chuong trinh muc tieu quoc gia phat trien kinh te xa hoi vung dong bao dan toc thieu so",
+    "chuong trinh 135": "chuong trinh muc tieu quoc gia phat trien kinh te xa hoi vung dong bao dan toc thieu so",
+    "mot cua": "mot cua thu tuc hanh chinh",
+}
+_REPLACE = re.compile(
+    r"(?<![0-9a-z&])(?:"
+    + "|".join(re.escape(k) for k in sorted(REPLACEMENTS, key=len, reverse=True))
+    + r")(?![0-9a-z&])"
+)
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{4}\b")
+
+
+def normalize(text: str | None) -> str:
+    """Folded, abbreviations expanded, synonyms mapped, punctuation and years removed."""
+    folded = fold(text)
+    folded = _YEAR.sub(" ", folded)
+    folded = _REPLACE.sub(lambda m: f" {REPLACEMENTS[m.group(0)]} ", folded)
+    return " ".join(_NON_WORD.sub(" ", folded).split())
+
+
+# Words that every programme uses: they say nothing of the subject.
+STOPWORDS = frozenset(
+    [
+        "giam",
+        "sat",
+        "khao",
+        "sat",
+        "chuyen",
+        "de",
+        "viec",
+        "thuc",
+        "hien",
+        "cong",
+        "tac",
+        "quan",
+        "ly",
+        "nha",
+        "nuoc",
+        "tren",
+        "dia",
+        "ban",
+        "tinh",
+        "huyen",
+        "xa",
+        "thanh",
+        "pho",
+        "thi",
+        "giai",
+        "doan",
+        "nam",
+        "ket",
+        "qua",
+        "tinh",
+        "hinh",
+        "chinh",
+        "sach",
+        "phap",
+        "luat",
+        "quy",
+        "dinh",
+        "cac",
+        "nhung",
+        "va",
+        "cua",
+        "cho",
+        "ve",
+        "doi",
+        "voi",
+        "tai",
+        "trong",
+        "theo",
+        "sau",
+        "truoc",
+        "den",
+        "nguoi",
+        "dan",
+        "ho",
+        "gia",
+        "dinh",
+        "ca",
+        "nhan",
+        "to",
+        "chuc",
+        "co",
+        "quan",
+        "don",
+        "vi",
+        "hoat",
+        "dong",
+        "trien",
+        "khai",
+        "tien",
+        "do",
+        "nang",
+        "cao",
+        "chat",
+        "luong",
+        "hieu",
+        "qua",
+        "su",
+        "voi",
+        "de",
+        "la",
+        "mot",
+        "so",
+        "da",
+        "duoc",
+        "bao",
+        "dam",
+        "dam",
+        "bao",
+        "thi",
+        "hanh",
+        "luat",
+        "nghi",
+        "quyet",
+        "hoi",
+        "dong",
+        "nhan",
+        "dan",
+        "uy",
+        "ban",
+        "phien",
+        "giai",
+        "trinh",
+        "chat",
+        "van",
+        "tai",
+        "giam",
+        "tang",
+        "cuong",
+        "day",
+        "manh",
+        "cap",
+        "tren",
+        "nganh",
+        "so",
+        "ban",
+        "dia",
+        "phuong",
+        "kiem",
+        "tra",
+        "thuc",
+        "te",
+        "lam",
+        "ro",
+        "trach",
+        "nhiem",
+        "tiep",
+        "tuc",
+        "giai",
+        "quyet",
+        "tu",
+        "khi",
+        "nha",
+        "cung",
+    ]
+)
+
+
+def _features(normalized: str) -> list[str]:
+    words = normalized.split()
+    feats = [
+        f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if not (a in STOPWORDS and b in STOPWORDS)
+    ]
+    feats += [w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+    return feats
+
+
+# -- the subject table -------------------------------------------------------------------------
+# concept id (a/b: b is narrower than a) -> folded phrases that name it.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "dat": (
+        "dat dai",
+        "su dung dat",
+        "luat dat dai",
+        "quy hoach su dung dat",
+        "ke hoach su dung dat",
+        "giao dat",
+        "thue dat",
+    ),
+    "dat/gcn": ("giay chung nhan quyen su dung dat", "dang ky dat dai", "cap giay chung nhan"),
+    "dat/boi_thuong": ("boi thuong", "giai phong mat bang", "tai dinh cu", "thu hoi dat thuc hien"),
+    "dat/dat_cong": ("dat cong ich", "dat cong", "quy dat cong"),
+    "dat/lam_nghiep": ("dat lam nghiep", "dat rung"),
+    "dat/kcn": ("dat dai tai cac khu cong nghiep", "dat khu cong nghiep"),
+    "moi_truong": ("moi truong", "o nhiem"),
+    "moi_truong/rac": ("rac thai", "chat thai ran", "thu gom rac", "xu ly rac", "bai chon lap"),
+    "moi_truong/nuoc_thai": ("nuoc thai",),
+    "khoang_san": ("khoang san", "khai thac cat", "cat long song", "mo da"),
+    "dau_tu_cong": (
+        "dau tu cong",
+        "von dau tu",
+        "giai ngan",
+        "cong trinh trong diem",
+        "du an dau tu",
+        "xay dung co ban",
+    ),
+    "ngan_sach": ("ngan sach", "du toan", "quyet toan", "thu chi"),
+    "ngan_sach/thue": ("quan ly thue", "no dong thue", "thu thue", "cuc thue"),
+    "tai_san_cong": ("tai san cong", "nha dat doi du", "tru so doi du"),
+    "mtqg": ("chuong trinh muc tieu quoc gia",),
+    "mtqg/ntm": ("nong thon moi", "tieu chi nong thon"),
+    "mtqg/giam_ngheo": ("giam ngheo", "ho ngheo", "thoat ngheo", "ho can ngheo"),
+    "mtqg/dtts": ("vung dong bao dan toc thieu so", "dong bao dan toc thieu so va mien nui"),
+    "dan_toc": ("nguoi co uy tin",),
+    "y_te": ("y te", "kham chua benh", "kham benh", "benh vien", "tram y te"),
+    "bhyt": ("bao hiem y te",),
+    "bhxh": ("bao hiem xa hoi", "bao hiem that nghiep"),
+    "giao_duc": ("giao duc", "truong hoc", "nha truong", "giao duc pho thong"),
+    "giao_duc/csvc": (
+        "co so vat chat truong",
+        "truong dat chuan",
+        "chuan quoc gia",
+        "phong hoc",
+        "thiet bi day hoc",
+    ),
+    "giao_duc/giao_vien": ("thieu giao vien", "bien che giao vien", "tuyen dung giao vien"),
+    "giao_duc/chuong_trinh": ("chuong trinh giao duc pho thong", "sach giao khoa", "doi moi chuong trinh"),
+    "giao_duc/bao_luc": ("bao luc hoc duong",),
+    "nha_o": ("nha o",),
+    "nha_o/ho_tro": ("ho tro nha o", "ho tro xay dung nha", "xoa nha tam"),
+    "nguoi_co_cong": ("nguoi co cong", "uu dai nguoi co cong", "tro cap uu dai"),
+    "khcn": ("khoa hoc va cong nghe", "de tai khoa hoc"),
+    "cchc": ("cai cach hanh chinh", "thu tuc hanh chinh", "mot cua", "dich vu cong", "hanh chinh cong"),
+    "chuyen_doi_so": ("chuyen doi so", "chinh quyen dien tu"),
+    "kntc": ("khieu nai", "to cao", "tiep cong dan"),
+    "kien_nghi_cu_tri": ("kien nghi cua cu tri", "kien nghi cu tri", "y kien kien nghi"),
+    "giao_thong": ("giao thong",),
+    "giao_thong/atgt": ("an toan giao thong", "tai nan giao thong", "trat tu an toan giao thong"),
+    "ma_tuy": ("ma tuy", "cai nghien"),
+    "toi_pham": ("phong chong toi pham",),
+    "thi_hanh_an": ("thi hanh an dan su", "thi hanh an"),
+    "an_toan_thuc_pham": ("an toan thuc pham", "ngo doc thuc pham", "bep an tap the"),
+    "lao_dong": ("viec lam", "dao tao nghe", "lao dong nong thon", "xuat khau lao dong"),
+    "nuoc_sach": ("nuoc sach",),
+    "nong_nghiep": ("nong nghiep", "san xuat nong nghiep"),
+    "nong_nghiep/ocop": ("mot xa mot san pham",),
+    "thuy_loi": ("thuy loi", "an toan dap", "ho dap", "kenh muong"),
+    "rung": ("bao ve rung", "phat trien rung", "chay rung", "trong rung", "pha rung", "rung phong ho"),
+    "van_hoa": ("van hoa", "di tich", "le hoi"),
+    "du_lich": ("du lich",),
+    "dien": ("cung cap dien", "luoi dien"),
+    "vbqppl": ("van ban quy pham phap luat",),
+    "can_bo": ("sap xep bo may", "tinh gian bien che", "can bo cong chuc"),
+}
+_CONCEPT_PATTERNS = [
+    (cid, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"))
+    for cid, phrases in CONCEPTS.items()
+]
+# The subjects whose mere mention in a topic makes it "about" the field only when nothing
+# narrower is there (ancestors of what was found are implied).
+
+
+@lru_cache(maxsize=512)
+def _ancestors(cid: str) -> frozenset[str]:
+    parts = cid.split("/")
+    return frozenset("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+
+
+def concepts_of(normalized: str) -> frozenset[str]:
+    return frozenset(cid for cid, pattern in _CONCEPT_PATTERNS if pattern.search(normalized))
+
+
+@lru_cache(maxsize=8192)
+def _concepts_cached(text: str) -> frozenset[str]:
+    return concepts_of(normalize(text))
+
+
+def _specific(found: AbstractSet[str]) -> frozenset[str]:
+    """The most specific of the concepts found (ancestors of another one dropped)."""
+    return _specific_cached(frozenset(found))
+
+
+@lru_cache(maxsize=4096)
+def _specific_cached(found: frozenset[str]) -> frozenset[str]:
+    implied: set[str] = set()
+    for cid in found:
+        implied |= _ancestors(cid) - {cid}
+    return found - implied
+
+
+def concept_similarity(
+    topic_a: AbstractSet[str], all_a: AbstractSet[str], topic_b: AbstractSet[str], all_b: AbstractSet[str]
+) -> tuple[float, list[str]]:
+    """1.0 same specific subject; 0.85 one topic's subject is broader than the other's;
+    0.7 one topic's subject is named in the other's content; 0.3 siblings of one field;
+    0.0 unrelated or unknown. Returns (similarity, the concepts that matched)."""
+    sa, sb = _specific(topic_a), _specific(topic_b)
+    if not sa or not sb:
+        return -1.0, []  # unknown: the table says nothing
+    same = sa & sb
+    if same:
+        return 1.0, sorted(same)
+    broad = sorted(
+        {a for a in sa for b in sb if a in _ancestors(b)} | {b for b in sb for a in sa if b in _ancestors(a)}
+    )
+    if broad:
+        return 0.85, broad
+    named = sorted((sa & _specific(all_b)) | (sb & _specific(all_a)))
+    if named:
+        return 0.7, named
+    roots_a = {c.split("/")[0] for c in sa}
+    roots_b = {c.split("/")[0] for c in sb}
+    if roots_a & roots_b:
+        return 0.3, sorted(roots_a & roots_b)
+    return 0.0, []
+
+
+# -- agencies and places -------------------------------------------------------------------------
+
+# Departments merged on 1 March 2025 (Nghị quyết 176/2025, Nghị định 45/2025): the old name
+# and the new one are the same agency for an overlap.
+AGENCY_SUCCESSORS: dict[str, str] = {
+    "so tai nguyen va moi truong": "so nong nghiep va moi truong",
+    "so nong nghiep va phat trien nong thon": "so nong nghiep va moi truong",
+    "so ke hoach va dau tu": "so tai chinh",
+    "so giao thong van tai": "so xay dung",
+    "so lao dong thuong binh va xa hoi": "so noi vu",
+    "so thong tin va truyen thong": "so khoa hoc va cong nghe",
+}
+_UNIT_PREFIX = re.compile(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|tx|xa|phuong|thi tran|tt)\s+")
+_TRAILING_PROVINCE = re.compile(r"\s+(?:tinh|thanh pho)\s+[a-z ]+$")
+
+
+def agency_key(name: Any) -> str:
+    if isinstance(name, int):
+        return f"#{name}"
+    key = normalize(str(name))
+    if key.startswith("so ") or key.startswith("ban ") or key.startswith("cuc "):
+        key = _TRAILING_PROVINCE.sub("", key)
+    return AGENCY_SUCCESSORS.get(key, key)
+
+
+def place_key(name: Any) -> str:
+    if isinstance(name, int):
+        return f"#{name}"
+    key = normalize(str(name))
+    previous = None
+    while previous != key:
+        previous, key = key, _UNIT_PREFIX.sub("", key)
+    return key
+
+
+# -- the engine ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Item:
+    """One activity as the engine sees it (input line, or an Activity row)."""
+
+    id: Any
+    body: Any = ""
+    kind: str = ""
+    topic: str = ""
+    content: str = ""
+    agencies: Sequence[Any] = ()
+    places: Sequence[Any] = ()
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    group: Any = ""
+    # filled by the engine
+    agency_keys: dict[str, Any] = field(default_factory=dict, repr=False)
+    place_keys: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Pair:
+    a: Any
+    b: Any
+    score: float
+    reasons: list[dict[str, Any]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "score": self.score, "reasons": self.reasons}
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+def gap_days(a: Item, b: Item) -> int | None:
+    """Days between the two periods (0 when they overlap); None when a date is missing."""
+    if not (a.start or a.end) or not (b.start or b.end):
+        return None
+    a0, a1 = a.start or a.end, a.end or a.start
+    b0, b1 = b.start or b.end, b.end or b.start
+    assert a0 and a1 and b0 and b1
+    if a1 < a0:
+        a0, a1 = a1, a0
+    if b1 < b0:
+        b0, b1 = b1, b0
+    return max(0, (b0 - a1).days, (a0 - b1).days)
+
+
+@dataclass
+class Engine:
+    subject_threshold: float = SUBJECT_THRESHOLD
+    max_gap_days: int = MAX_GAP_DAYS
+
+    def subject_matrix(self, items: Sequence[Item]) -> tuple[Any, list[list[str]], list[str]]:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        texts = [normalize(f"{i.topic}. {i.topic}. {i.content}") for i in items]
+        vectorizer = TfidfVectorizer(analyzer=_features, sublinear_tf=True, norm="l2")
+        matrix = vectorizer.fit_transform(texts)
+        cosine = (matrix @ matrix.T).toarray()
+        feats = [sorted(set(_features(t))) for t in texts]
+        return cosine, feats, texts
+
+    def pairs(self, items: Sequence[Item], *, only_across: set[Any] | None = None) -> list[Pair]:
+        """Every overlapping pair of `items` (one group), best first. With `only_across` (ids),
+        only pairs of one item in it and one not (this year's programme against past years)."""
+        items = list(items)
+        if len(items) < 2:
+            return []
+        for item in items:
+            item.agency_keys = {agency_key(x): x for x in item.agencies if str(x).strip()}
+            item.place_keys = {place_key(x): x for x in item.places if str(x).strip()}
+        # Candidates share an agency or a place: an inverted index, not every pair.
+        index: dict[str, list[int]] = {}
+        for n, item in enumerate(items):
+            for key in item.agency_keys:
+                index.setdefault(f"a:{key}", []).append(n)
+            for key in item.place_keys:
+                index.setdefault(f"p:{key}", []).append(n)
+        candidates: set[tuple[int, int]] = set()
+        for members in index.values():
+            for i, x in enumerate(members):
+                for y in members[i + 1 :]:
+                    candidates.add((x, y) if x < y else (y, x))
+        if only_across is not None:
+            candidates = {
+                (x, y) for x, y in candidates if (items[x].id in only_across) != (items[y].id in only_across)
+            }
+        if not candidates:
+            return []
+        cosine, feats, _texts = self.subject_matrix(items)
+        topic_concepts = [_concepts_cached(i.topic) for i in items]
+        all_concepts = [_concepts_cached(f"{i.topic} {i.content}") for i in items]
+        found: list[Pair] = []
+        for x, y in sorted(candidates):
+            a, b = items[x], items[y]
+            gap = gap_days(a, b)
+            if gap is not None and self.max_gap_days >= 0 and gap > self.max_gap_days:
+                continue
+            similarity, concepts = self.subject_similarity(
+                float(cosine[x, y]), topic_concepts[x], all_concepts[x], topic_concepts[y], all_concepts[y]
+            )
+            if similarity < self.subject_threshold:
+                continue
+            agencies = [a.agency_keys[k] for k in a.agency_keys if k in b.agency_keys]
+            places = [a.place_keys[k] for k in a.place_keys if k in b.place_keys]
+            window = max(self.max_gap_days, 1)
+            score = round(
+                0.7 * similarity
+                + (0.15 if agencies else 0.0)
+                + (0.1 if places else 0.0)
+                + 0.05 * (1 - min(gap or 0, window) / window),
+                4,
+            )
+            reasons: list[dict[str, Any]] = [
+                {
+                    "kind": "subject",
+                    "similarity": round(similarity, 3),
+                    "words": self._shared_words(feats[x], feats[y], f"{a.topic} {a.content}"),
+                    "concepts": concepts,
+                }
+            ]
+            if agencies:
+                reasons.append({"kind": "agencies", "shared": agencies})
+            if places:
+                reasons.append({"kind": "places", "shared": places})
+            reasons.append(
+                {
+                    "kind": "dates",
+                    "a": [_iso(a.start), _iso(a.end)],
+                    "b": [_iso(b.start), _iso(b.end)],
+                    "gap_days": gap,
+                }
+            )
+            if a.body and a.body == b.body:
+                reasons.append({"kind": "same_body", "body": a.body})
+            found.append(Pair(a.id, b.id, score, reasons))
+        found.sort(key=lambda p: (-p.score, str(p.a), str(p.b)))
+        return found
+
+    @staticmethod
+    def subject_similarity(
+        cosine: float,
+        topic_a: frozenset[str],
+        all_a: frozenset[str],
+        topic_b: frozenset[str],
+        all_b: frozenset[str],
+    ) -> tuple[float, list[str]]:
+        concept, matched = concept_similarity(topic_a, all_a, topic_b, all_b)
+        # The cosine of short texts is small even for paraphrases: sqrt spreads it.
+        lexical = math.sqrt(max(cosine, 0.0))
+        if concept < 0:  # the table does not know one of the topics: the words decide
+            return lexical, matched
+        if concept <= 0.3:  # unrelated or siblings: the words alone must be very close
+            return min(lexical * 0.75, 1.0), matched
+        return max(concept, lexical), matched
+
+    @staticmethod
+    def _shared_words(a: list[str], b: list[str], source: str = "", limit: int = 8) -> list[str]:
+        """The words both subjects use, as written in `source` (a's topic and content)."""
+        shared = {w for w in set(a) & set(b) if not any(x in _DISPLAY_STOP for x in w.split())}
+        bigrams = sorted((w for w in shared if " " in w), key=lambda w: (-len(w), w))
+        unigrams = sorted(w for w in shared if " " not in w and not any(w in g.split() for g in bigrams))
+        written = _written_forms(source)
+        return [written.get(w, w) for w in (bigrams + unigrams)[:limit]]
+
+
+# Syllables never shown alone or in a pair as "matched words" (they carry no subject).
+_DISPLAY_STOP = frozenset(
+    [
+        "giam",
+        "sat",
+        "khao",
+        "viec",
+        "thuc",
+        "hien",
+        "cong",
+        "tac",
+        "cac",
+        "va",
+        "cua",
+        "ve",
+        "tren",
+        "dia",
+        "ban",
+        "tinh",
+        "nam",
+        "doi",
+        "voi",
+        "cho",
+        "tai",
+        "trong",
+        "theo",
+        "nhung",
+        "quan",
+        "ly",
+        "nha",
+        "nuoc",
+        "ket",
+        "qua",
+        "tinh",
+        "hinh",
+        "chinh",
+        "sach",
+        "phap",
+        "luat",
+        "quy",
+        "dinh",
+        "de",
+        "la",
+        "so",
+        "da",
+        "duoc",
+    ]
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=2048)
+def _written_forms(text: str) -> dict[str, str]:
+    """folded word or adjacent pair -> its form in `text` (lower case, with diacritics)."""
+    words = [w.lower() for w in _WORD.findall(text or "")]
+    forms: dict[str, str] = {}
+    for i, w in enumerate(words):
+        forms.setdefault(fold(w), w)
+        if i + 1 < len(words):
+            forms.setdefault(f"{fold(w)} {fold(words[i + 1])}", f"{w} {words[i + 1]}")
+    return forms
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def items_from_records(records: Iterable[dict[str, Any]]) -> list[Item]:
+    """Input lines of the batch command -> items (raises ValueError/KeyError on bad lines)."""
+    items = []
+    for r in records:
+        items.append(
+            Item(
+                id=r["id"],
+                group=r.get("group", ""),
+                body=r.get("body", ""),
+                kind=r.get("kind", ""),
+                topic=str(r.get("topic") or ""),
+                content=str(r.get("content") or ""),
+                agencies=list(r.get("agencies") or []),
+                places=list(r.get("places") or []),
+                start=parse_date(r.get("start")),
+                end=parse_date(r.get("end")),
+            )
+        )
+    return items
+
+
+def overlaps_by_group(items: Iterable[Item], engine: Engine | None = None) -> list[Pair]:
+    """The overlapping pairs within each group, groups in order of first appearance."""
+    engine = engine or Engine()
+    groups: dict[Any, list[Item]] = {}
+    for item in items:
+        groups.setdefault(item.group, []).append(item)
+    result: list[Pair] = []
+    for group in groups.values():
+        result.extend(engine.pairs(group))
+    return result
