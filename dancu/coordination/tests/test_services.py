@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import translation
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from dancu.coordination import calendar, selectors, services, worklist
 from dancu.coordination.models import LowerReport, Meeting, Task, TaskStatus
