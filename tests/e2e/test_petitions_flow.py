@@ -65,7 +65,7 @@ def test_petitions_end_to_end(page, live_server, demo, petition_rules, tmp_path)
     rows = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines()[:30]]
     csv_path = tmp_path / "y_kien.csv"
     csv_path.write_text("text,area\n" + "".join(f'"{r["text"]}",Hà Tĩnh\n' for r in rows), encoding="utf-8")
-    page.locator("a[href$='/nhap/']").click()
+    page.locator("main a[href*='/hoi-nghi/'][href$='/nhap/']").first.click()
     page.locator("#id_file").set_input_files(str(csv_path))
     page.locator("main form button.btn-primary").click()
     page.wait_for_url(re.compile(r".*/kien-nghi/nhap/\d+/$"))
