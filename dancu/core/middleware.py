@@ -1,6 +1,8 @@
 """Middleware of the kernel: clean text input, and turn an ApplicationError that escapes a
 view into a clear Vietnamese page, not a 500."""
 
+import time
+
 from django.db import DataError
 from django.http import QueryDict
 from django.shortcuts import render
@@ -77,8 +79,6 @@ class ServerTimingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        import time
-
         started = time.perf_counter()
         response = self.get_response(request)
         parts = [f"app;dur={(time.perf_counter() - started) * 1000:.1f}"]
