@@ -9,8 +9,9 @@ Fills (once; re-runs reuse the rows) province A with N events over five years (a
 3 participants each among 400 people, a hall in one of two), and province B with M events in
 December 2026. Then times, median and 95th percentile:
 1. `clashes.check` as on save (the calendar's own events on the (province, start, end) index
-   with a bounded start window, plus every module's hook for the window), and its own-events
-   query alone;
+   with a bounded start window, plus every other module's narrow `busy` hook), its own-events
+   query alone, the `busy` hooks alone, and the check as it was before (own events plus every
+   module's `calendar_events` hook for the window);
 2. the baseline: `clashes.naive_check`, every event of the province read and compared;
 3. the month page of province B (GET /lich/?date=2026-12-01 through Django's test client: the
    hooks, the grid, the template), and, as its baseline, the same events read as rows.
@@ -183,12 +184,14 @@ def _fill_sql(
 
 
 def main() -> None:
+    print(f"load average at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--month-events", type=int, default=2000)
     parser.add_argument("--probes", type=int, default=50)
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
+    from dancu.core.events import CalendarEvent
     from dancu.scheduling import clashes
     from dancu.scheduling.models import Event
 
@@ -237,6 +240,36 @@ def main() -> None:
         return clashes._hook_events(user, s, e)
 
     hooks_t = _times(hooks_only, args.probes)
+    it = iter(probes * 3)
+
+    def busy_only():
+        s, e, ps, h = next(it)
+        return clashes.busy_events(
+            user, province_id=unit.pk, kind="standing_meeting", start=s, end=e, person_ids=ps, hall_name=h.name
+        )
+
+    busy_t = _times(busy_only, args.probes)
+    it = iter(probes * 3)
+
+    def check_old():
+        s, e, ps, h = next(it)
+        own = clashes.check(
+            user,
+            province_id=unit.pk,
+            kind="standing_meeting",
+            start=s,
+            end=e,
+            person_ids=ps,
+            hall_id=h.pk,
+            hall_name=h.name,
+            include_hooks=False,
+        )
+        return own + clashes.clashes_of(
+            CalendarEvent(uid="probe", module="scheduling", kind="standing_meeting", title="", start=s, end=e),
+            clashes._hook_events(user, s, e),
+        )
+
+    old_t = _times(check_old, args.probes)
     it = iter(probes[:3] * 2)
 
     def naive():
@@ -282,7 +315,13 @@ def main() -> None:
         f"clash check, own events query only:          median {check_own[0]:.1f} ms, p95 {check_own[1]:.1f} ms"
     )
     print(
-        f"  of which other modules' hooks, window only: median {hooks_t[0]:.1f} ms, p95 {hooks_t[1]:.1f} ms"
+        f"  of which other modules' busy hooks:         median {busy_t[0]:.1f} ms, p95 {busy_t[1]:.1f} ms"
+    )
+    print(
+        f"before: own + every calendar_events hook:     median {old_t[0]:.1f} ms, p95 {old_t[1]:.1f} ms"
+    )
+    print(
+        f"  of which every calendar_events hook alone:  median {hooks_t[0]:.1f} ms, p95 {hooks_t[1]:.1f} ms"
     )
     print(
         f"baseline naive scan of the province:          median {naive_t[0]:.1f} ms, p95 {naive_t[1]:.1f} ms"

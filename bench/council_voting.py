@@ -245,9 +245,14 @@ def main() -> None:
 
         # 0. the floor of this stack on this machine now: the health page, one client
         floor = []
-        for _ in range(100):
-            floor.append(request(port, "GET", "/suc-khoe/", data["secretary_token"])[2])
-        summary("floor: GET /suc-khoe/ (gunicorn, Django, one database ping), 1 client", floor)
+        try:
+            for _ in range(100):
+                floor.append(request(port, "GET", "/suc-khoe/", data["secretary_token"])[2])
+            summary("floor: GET /suc-khoe/ (gunicorn, Django, one database ping), 1 client", floor)
+        except TimeoutError:
+            # The health page checks every part (broker, worker, ...): on a saturated machine it
+            # may not answer within the client's timeout; the hall's figures do not depend on it.
+            print(json.dumps({"floor": "GET /suc-khoe/ timed out (30 s)", "answered": len(floor)}))
         print(json.dumps({"load_average": os.getloadavg()}))
 
         # 1. baseline: one client, back to back

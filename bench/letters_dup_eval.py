@@ -101,7 +101,7 @@ def evaluate(pairs: list[dict]) -> tuple[dict, dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "test"], default="test")
+    parser.add_argument("--split", choices=["dev", "test", "hand"], default="test")
     parser.add_argument("--errors", action="store_true", help="list the engine's errors by pair type")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

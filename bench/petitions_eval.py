@@ -148,8 +148,11 @@ def folds_of(rows, k: int, seed: int = 0) -> list[int]:
     return [fold_of_cluster[r["cluster"]] for r in rows]
 
 
-def engine_cv(rows, k: int, reliability: bool) -> tuple[dict[str, float], list]:
+def engine_cv(rows, k: int, reliability: bool, extra: list | None = None) -> tuple[dict[str, float], list]:
+    """`extra`: labelled rows of other files added to every fold's classifier training (never
+    scored: the evaluated rows are only `rows`)."""
     n = len(rows)
+    extra_rows = [training.label_row(r) for r in (extra or [])]
     gold = [r["cluster"] for r in rows]
     fold = folds_of(rows, k)
     texts = [r["text"] for r in rows]
@@ -161,7 +164,7 @@ def engine_cv(rows, k: int, reliability: bool) -> tuple[dict[str, float], list]:
     for f in range(k):
         test = [i for i in range(n) if fold[i] == f]
         train = [training.label_row(rows[i]) for i in range(n) if fold[i] != f]
-        clf = engine.Classifier().fit([*seed, *train])
+        clf = engine.Classifier().fit([*seed, *extra_rows, *train])
         sub = [rows[i] for i in test]
         prep_f, preds_f = engine.prepare(sub, clf, vectorizer=vec)
         for pos, i in enumerate(test):
@@ -256,7 +259,36 @@ def engine_cv(rows, k: int, reliability: bool) -> tuple[dict[str, float], list]:
         "field accuracy": float(np.mean([preds[i][0].code == rows[i]["field"] for i in range(n)])),
         "level accuracy": float(np.mean([level_right(preds[i][1].code, rows[i]["level"]) for i in range(n)])),
     }
-    table = reliability_table(proba(all_pairs), all_y) if reliability else []
+    table: list = []
+    if reliability:
+        raw = proba(all_pairs)
+        # Platt step cross-fitted: the pairs of folds (a, b) are calibrated by a step fitted on
+        # the out-of-fold probabilities of pairs with no end in a or b.
+        cal = np.zeros(len(raw))
+        lo, hi = np.minimum(fa, fb), np.maximum(fa, fb)
+        for a in range(k):
+            for b in range(a, k):
+                sel = (lo == a) & (hi == b)
+                keep = (fa != a) & (fa != b) & (fb != a) & (fb != b)
+                if sel.any():
+                    step = engine_pairs.PairModel().fit_calibration(raw[keep], all_y[keep])
+                    cal[sel] = step.calibrate(raw[sel])
+        from sklearn.isotonic import IsotonicRegression
+
+        iso = np.zeros(len(raw))
+        for a in range(k):
+            for b in range(a, k):
+                sel = (lo == a) & (hi == b)
+                keep = (fa != a) & (fa != b) & (fb != a) & (fb != b)
+                if sel.any():
+                    ir = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw[keep], all_y[keep])
+                    iso[sel] = ir.predict(raw[sel])
+        table = [
+            ("raw", reliability_table(raw, all_y), float(np.mean((raw - all_y) ** 2))),
+            ("isotonic (cross-fitted)", reliability_table(iso, all_y), float(np.mean((iso - all_y) ** 2))),
+            ("calibrated (Platt, cross-fitted)", reliability_table(cal, all_y), float(np.mean((cal - all_y) ** 2))),
+            ("all-negative baseline", [], float(np.mean(all_y))),
+        ]
     errors = [
         (rows[i]["id"], preds[i][1].code, rows[i]["level"], rows[i]["text"][:80])
         for i in range(n)
@@ -314,6 +346,12 @@ def main() -> None:
     parser.add_argument("file")
     parser.add_argument("--train", help="fit on this labelled file instead of cross-validating")
     parser.add_argument("--cv", type=int, default=5)
+    parser.add_argument(
+        "--extra-train",
+        nargs="*",
+        default=[],
+        help="labelled files added to every fold's classifier training (cross-validation only)",
+    )
     parser.add_argument("--reliability", action="store_true")
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--json", action="store_true")
@@ -326,8 +364,11 @@ def main() -> None:
         ours, extra = engine_trained(rows, train_rows, args.reliability)
         how = f"fitted on seed + {args.train}"
     else:
-        ours, extra = engine_cv(rows, args.cv, args.reliability)
-        how = f"{args.cv}-fold cross-validation by cluster"
+        extra_rows = [r for path in args.extra_train for r in engine.load_jsonl(path)]
+        ours, extra = engine_cv(rows, args.cv, args.reliability, extra_rows)
+        how = f"{args.cv}-fold cross-validation by cluster" + (
+            f", classifier also fitted on {' + '.join(args.extra_train)}" if args.extra_train else ""
+        )
     took = time.perf_counter() - started
     base = baseline(rows)
     prev = previous_engine(rows)
@@ -345,11 +386,12 @@ def main() -> None:
         "baseline field/level = majority class; previous = theme-only engine, seed classifier"
     )
     table, errors, _label = extra
-    if table:
-        print("reliability of the pair probabilities on held-out folds (candidate pairs):")
-        print(f"{'bin':<10}{'pairs':>7}{'mean p':>8}{'observed':>10}")
-        for b, cnt, mp, obs in table:
-            print(f"{b:<10}{cnt:>7}{mp:>8.3f}{obs:>10.3f}")
+    for name, rel, brier in table:
+        print(f"pair probabilities on held-out folds, every pair, {name}: Brier {brier:.5f}")
+        if rel:
+            print(f"{'bin':<10}{'pairs':>7}{'mean p':>8}{'observed':>10}")
+            for b, cnt, mp, obs in rel:
+                print(f"{b:<10}{cnt:>7}{mp:>8.3f}{obs:>10.3f}")
     if args.errors:
         for e in errors:
             print("LEVEL", *e)

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 
 from dancu.core.text import fold  # noqa: E402
-from dancu.supervision.overlaps import Engine, items_from_records  # noqa: E402
+from dancu.supervision.overlaps import SUBJECT_THRESHOLD, Engine, items_from_records  # noqa: E402
 
 GRID = [round(0.05 * i, 2) for i in range(2, 20)]
 
@@ -52,8 +52,11 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+ENGINE_OPTIONS: dict = {}
+
+
 def engine_pairs(records, threshold: float) -> set:
-    engine = Engine(subject_threshold=threshold)
+    engine = Engine(subject_threshold=threshold, **ENGINE_OPTIONS)
     out = set()
     groups: dict[str, list] = {}
     for item in items_from_records(records):
@@ -88,7 +91,16 @@ def universe_of(records, groups=None) -> set:
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("tests/data/supervision")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    # --no-table: the subject table off (the words alone decide); --no-key-terms: the fallback
+    # is the cosine alone (the engine before December 2026). Ablations, to see what generalises.
+    if "--no-table" in sys.argv:
+        ENGINE_OPTIONS["use_table"] = False
+    if "--no-key-terms" in sys.argv:
+        ENGINE_OPTIONS["use_key_terms"] = False
+    if ENGINE_OPTIONS:
+        print("engine options:", ENGINE_OPTIONS)
+    folder = Path(args[0]) if args else Path("tests/data/supervision")
     records, gold, hard = load(folder)
     universe = universe_of(records)
     groups = sorted({r["group"] for r in records})
@@ -97,12 +109,12 @@ def main() -> None:
         f"overlaps {len(gold)}, labelled hard negatives {len(hard)}"
     )
 
-    shipped = engine_pairs(records, Engine().subject_threshold)
+    shipped = engine_pairs(records, SUBJECT_THRESHOLD)
     tp, fp, fn = counts(set(shipped), gold, universe)
     p, r, f = prf(tp, fp, fn)
     hard_fp = len(shipped & hard)
     print(
-        f"engine (shipped threshold {Engine().subject_threshold}): P={p:.3f} R={r:.3f} F1={f:.3f} "
+        f"engine (shipped threshold {SUBJECT_THRESHOLD}): P={p:.3f} R={r:.3f} F1={f:.3f} "
         f"tp={tp} fp={fp} fn={fn} hard negatives flagged={hard_fp}/{len(hard)}"
     )
     for pair in sorted(gold - shipped, key=sorted):

@@ -142,6 +142,7 @@ def main(n: int) -> None:
         target = f"Ủy ban nhân dân xã Số {rng.randrange(20000)}"
         content = f"{topics[rng.randrange(40)]} {target}"
         received = start_date + datetime.timedelta(days=rng.randrange(1600))
+        kind = rng.choice(["complaint", "denunciation", "petition", "report"])
         batch.append(
             Letter(
                 province_id=delegation.province_id,
@@ -149,7 +150,8 @@ def main(n: int) -> None:
                 number=f"{received:%Y}/{i + 1}",
                 received_date=received,
                 channel="post",
-                kind=rng.choice(["complaint", "denunciation", "petition", "report"]),
+                kind=kind,
+                identity_sealed=kind == "denunciation",  # a denouncer's identity is always sealed
                 subject=content[:80],
                 content=content,
                 target=target,

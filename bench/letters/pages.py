@@ -21,7 +21,7 @@ def reset_caches() -> None:
     VERSION.bump()  # every cached count and rows block becomes stale
 
 
-def urls(cold_size: int = 800) -> list[tuple[str, str]]:
+def urls(cold_size: int = 20000) -> list[tuple[str, str]]:
     order = Letter.objects.filter(province__code__isnull=False).order_by("-received_date", "-id")
     head = list(order.only("id", "received_date")[:1001])
     hot = [
@@ -39,7 +39,10 @@ def urls(cold_size: int = 800) -> list[tuple[str, str]]:
     ids = [rng.randrange(1, max_id) for _ in range(cold_size // 2)]
     cursors = [make_cursor(x) for x in Letter.objects.filter(pk__in=ids).only("id", "received_date")]
     searches = {f"/don-thu/?q=xa+so+{n}" for n in rng.sample(range(1, 10_000_000), cold_size - len(cursors))}
+    # Shuffled, not sorted: the run takes them in order, and a sorted pool would send only
+    # the first kind (`?after=`) in a 20 s phase.
     cold = sorted({f"/don-thu/?after={c}" for c in cursors} | searches)
+    rng.shuffle(cold)
     # 60 % hot: each hot URL repeated so that a random pick is hot 6 times in 10.
     weight = max(1, round(len(cold) * 1.5 / len(hot)))
     return [("hot", u) for u in hot for _ in range(weight)] + [("cold", u) for u in cold]

@@ -2,10 +2,11 @@
 1,000,000-petition bench database), signed in as the demo province's office admin.
 
 Hot (60 %): nine pages a specialist opens (the list, a field filter, status + level, two rounds,
-one with a field, two text searches, one with a status, page 200 and a filtered page 20),
-served from the rows cache after the first request. Cold (40 %): 600 URLs that mostly miss the
-cache: a random page (1-400) of the list or of a field, and a search for a random pair of words
-of the petitions' vocabulary.
+one with a field, two text searches, one with a status, page 200 by cursor and a filtered page
+by cursor), served from the rows cache after the first request (with the cache on). Cold
+(40 %): `cold_size` DISTINCT URLs (none repeats within a phase): a page of the list at a random
+depth (keyset cursor `?after=<id>`), of a field, of a field and a status, and a search for a
+random pair or triple of words of the petitions' vocabulary.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def reset_caches() -> None:
     VERSION.bump()  # every cached count and rows block becomes stale
 
 
-def urls(cold_size: int = 600) -> list[tuple[str, str]]:
+def urls(cold_size: int = 20000) -> list[tuple[str, str]]:
     from dancu.directory.models import AdministrativeUnit
     from dancu.petitions.models import Round
 
@@ -33,6 +34,12 @@ def urls(cold_size: int = 600) -> list[tuple[str, str]]:
     from dancu.petitions.fields import FIELD_CODES
 
     base = "/kien-nghi/kien-nghi/"
+    from dancu.petitions.models import Petition
+
+    visible = Petition.objects.filter(province=province).order_by("-id")
+    ids = list(visible.values_list("id", flat=True)[:5001])
+    low = visible.order_by("id").values_list("id", flat=True).first() or 1
+    high = ids[0] if ids else 2
     hot = [
         base,
         base + "?field=giao_thong_xay_dung",
@@ -41,8 +48,8 @@ def urls(cold_size: int = 600) -> list[tuple[str, str]]:
         base + f"?round={rounds[min(3, len(rounds) - 1)]}&field=dat_dai",
         base + "?q=quoc+lo",
         base + "?q=nuoc+sach&status=forwarded",
-        base + "?page=200",
-        base + "?field=y_te&page=20",
+        base + f"?after={ids[min(4999, len(ids) - 1)]}",  # page 200
+        base + f"?field=y_te&after={ids[min(2000, len(ids) - 1)]}",
     ]
     rng = random.Random(7)  # noqa: S311
     words = [
@@ -57,17 +64,19 @@ def urls(cold_size: int = 600) -> list[tuple[str, str]]:
     cold_set: set[str] = set()
     while len(cold_set) < cold_size:
         kind = rng.randrange(4)
+        after = rng.randrange(low, high + 1)
         if kind == 0:
-            cold_set.add(f"{base}?page={rng.randrange(1, 401)}")
+            cold_set.add(f"{base}?after={after}")
         elif kind == 1:
-            cold_set.add(f"{base}?field={rng.choice(fields)}&page={rng.randrange(1, 60)}")
+            cold_set.add(f"{base}?field={rng.choice(fields)}&after={after}")
         elif kind == 2:
-            cold_set.add(
-                f"{base}?field={rng.choice(fields)}&status={rng.choice(statuses)}&page={rng.randrange(1, 20)}"
-            )
+            cold_set.add(f"{base}?field={rng.choice(fields)}&status={rng.choice(statuses)}&after={after}")
         else:
             n = rng.choice((2, 3))
             cold_set.add(f"{base}?q=" + "+".join(rng.choice(words) for _ in range(n)))
+    # Shuffled, not sorted: the run takes them in order, and a sorted pool would send only
+    # the first kind (`?after=`) in a 20 s phase.
     cold = sorted(cold_set)
+    rng.shuffle(cold)
     weight = max(1, round(len(cold) * 1.5 / len(hot)))
     return [("hot", u) for u in hot for _ in range(weight)] + [("cold", u) for u in cold]

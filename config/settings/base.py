@@ -243,6 +243,12 @@ DANCU_TRUSTED_PROXIES = [
     ip.strip() for ip in os.environ.get("DANCU_TRUSTED_PROXIES", "").split(",") if ip.strip()
 ]
 
+# Calendar subscriptions (ICS URLs) may only reach public addresses; an intranet People's
+# Committee server is allowed here by host name or IP (comma-separated), see scheduling/fetch.py.
+DANCU_ICS_ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("DANCU_ICS_ALLOWED_HOSTS", "").split(",") if h.strip()
+]
+
 # Uploaded files (answers' attachments, submissions, letters' scans): at most this size each;
 # their kind is checked by content (dancu.core.files).
 DANCU_MAX_UPLOAD_MB = int(os.environ.get("DANCU_MAX_UPLOAD_MB", "10"))

@@ -187,8 +187,23 @@ def draft_detail(request: HttpRequest, draft_id: int) -> HttpResponse:
         "can_moderate": access.has(MODERATE, draft.province_id),
         "today": timezone.localdate(),
         "public_url": reverse("consultations_public:draft", args=[draft.public_key]) if draft.online else "",
+        "roles": _coordination_roles(draft.province_id, timezone.localdate()),
     }
     return render(request, "consultations/draft_detail.html", context)
+
+
+def _coordination_roles(province_id: int, on) -> dict[str, list[str]]:
+    """Who leads (chủ trì) and who coordinates (phối hợp) law consultation under the province's
+    coordination regulation in force (`coordination.roles_for`, a provided capability)."""
+    from dancu.core.modules import is_provided, provided
+    from dancu.directory.models import Body
+
+    if not is_provided("coordination.roles_for"):
+        return {"lead": [], "coordinate": []}
+    found = provided("coordination.roles_for")(province_id, "consultation", on)
+    ids = [*found.get("lead", []), *found.get("coordinate", [])]
+    names = {pk: short or name for pk, short, name in Body.objects.filter(pk__in=ids).values_list("pk", "short_name", "name")}
+    return {key: [names[pk] for pk in found.get(key, []) if pk in names] for key in ("lead", "coordinate")}
 
 
 @login_required

@@ -1,18 +1,19 @@
 """Public pages (no sign-in): the drafts open for online comments, the outline of each with a
 comment form per article. Nothing about other comments is shown, and no personal data is asked:
 a comment waits for the Office's moderation. Each address may send `RATE_LIMIT` comments an hour
-(counted in the cache; with the cache down the page keeps working without a limit)."""
+(`dancu.core.throttle`: the client's address behind trusted proxies, counted in the cache;
+with the cache down the page keeps working without a limit)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from dancu.core import throttle
 from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import paginate
 
@@ -21,27 +22,6 @@ from .forms import PublicCommentForm
 from .outline_view import enrich
 
 RATE_LIMIT = 30
-WINDOW = 3600
-
-
-def _client(request: HttpRequest) -> str:
-    return (request.META.get("REMOTE_ADDR") or "")[:64]
-
-
-def _limited(request: HttpRequest) -> bool:
-    try:
-        return int(cache.get(f"consultations:public:{_client(request)}") or 0) >= RATE_LIMIT
-    except Exception:  # noqa: BLE001 - the cache is down: no limit rather than no page
-        return False
-
-
-def _count(request: HttpRequest) -> None:
-    key = f"consultations:public:{_client(request)}"
-    try:
-        cache.add(key, 0, WINDOW)
-        cache.incr(key)
-    except Exception:  # noqa: BLE001, S110 - the cache is down or evicted the key
-        pass
 
 
 @require_GET
@@ -64,7 +44,7 @@ def draft(request: HttpRequest, key: str) -> HttpResponse:
                 request, _("Thank you. Your comment will be read by the Office before it is counted.")
             )
             return redirect(reverse("consultations_public:draft", args=[draft.public_key]))
-        if _limited(request):
+        if throttle.reached("consultations.comment", request, RATE_LIMIT):
             form.add_error(
                 None, _("Too many comments from this connection in the last hour. Please try again later.")
             )
@@ -80,7 +60,7 @@ def draft(request: HttpRequest, key: str) -> HttpResponse:
                 area=data.get("area") or "",
             )
             if not isinstance(comment, Failed):
-                _count(request)
+                throttle.count("consultations.comment", request)
                 messages.success(
                     request, _("Thank you. Your comment will be read by the Office before it is counted.")
                 )
@@ -96,5 +76,5 @@ def draft(request: HttpRequest, key: str) -> HttpResponse:
         "tree": enrich(version.outline, {}) if version else [],
         "form": form,
     }
-    status = 429 if form.is_bound and _limited(request) and form.errors else form_status(form)
+    status = 429 if form.is_bound and throttle.reached("consultations.comment", request, RATE_LIMIT) and form.errors else form_status(form)
     return render(request, "consultations/public/draft.html", context, status=status)

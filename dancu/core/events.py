@@ -32,6 +32,47 @@ class CalendarEvent:
     # Bumped on every edit (e.g. the audit count or updated_at as an int): ICS SEQUENCE.
     sequence: int = 0
     description: str = ""
+    # Who leads (chủ trì) and who coordinates (phối hợp) it, as body names, from the coordination
+    # regulation in force (filled by the calendar from `coordination.roles_for` by the kind's
+    # area; a module may fill them itself).
+    lead: tuple[str, ...] = ()
+    coordinators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BusyQuery:
+    """What the clash check asks a module when an event is saved (a narrower question than the
+    `calendar_events` hook): its events of one province overlapping [start, end) that share a
+    person with the planned event, or are held in `hall`, or are of one of `kinds` (the kinds a
+    clash rule compares the planned event with, e.g. the People's Committee's meetings for a
+    Standing Committee meeting, the session days for a voter meeting).
+
+    A module answers it with a function `busy(user, query) -> [CalendarEvent]` next to its
+    `calendar_events` hook (same module, attribute `busy`), scoped like the hook, in one indexed
+    query, and without any query when it has nothing that can match (e.g. `if not
+    query.person_ids: return []`). A module whose events can never clash (no people, no hall,
+    none of the rules' kinds) answers `[]` at once. A module without `busy` is asked through its
+    `calendar_events` hook for the window (the safe, slower default).
+    """
+
+    province_id: int
+    start: datetime.datetime
+    end: datetime.datetime
+    person_ids: frozenset[int] = frozenset()
+    hall: str = ""  # compared case-insensitively, as the clash rule does
+    kinds: frozenset[str] = frozenset()
+
+    def matches(self, event: CalendarEvent) -> bool:
+        """The same condition in Python (a module may filter its rows with it)."""
+        if event.province_id is not None and event.province_id != self.province_id:
+            return False
+        if not (event.start < self.end and self.start < event.end):
+            return False
+        return bool(
+            (self.person_ids and self.person_ids.intersection(event.person_ids))
+            or (self.hall and event.hall and event.hall.casefold() == self.hall.casefold())
+            or event.kind in self.kinds
+        )
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ so the user never loses what they typed. Staff and public pages alike.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from django import forms
 from django.utils.translation import gettext_lazy
@@ -26,7 +26,7 @@ class Failed:
     def __init__(self, error: ApplicationError) -> None:
         self.error = error
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> Literal[False]:  # lets mypy narrow `if result:` to the success type
         return False
 
 

@@ -10,12 +10,16 @@ keyed by a per-module data version.
 - `CappedPaginator`: page-number paging with that count.
 - `rows_cache_key`: the key of a rendered block of rows: the SQL (which holds the user's scope
   and filters), the query string and any other context, under the data version.
+- `paginate_newest_first`: keyset paging of a list ordered by `-id` (`?after=<id>`,
+  `?before=<id>`): any depth is one index range scan, where OFFSET reads and throws away every
+  earlier row (issue 17). A selective first page gives its count from the same scan.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
@@ -112,3 +116,88 @@ class CappedPaginator(Paginator):
         n = capped_count(self.version, self.object_list, self.cap)  # type: ignore[arg-type]
         self.capped = n > self.cap
         return min(n, self.cap)
+
+
+# Up to this many matches, the first page's keys and its count come from one scan.
+SMALL_RESULT = 200
+MAX_CURSOR_DIGITS = 18  # an id fits a 64-bit column
+
+
+def parse_id_cursor(value: str | None) -> int | None:
+    """'12345' -> 12345; junk (a letter, 10^25, zero) -> None: the first page."""
+    if not value or not value.isdigit() or len(value) > MAX_CURSOR_DIGITS:
+        return None
+    return int(value) or None
+
+
+@dataclass
+class KeysetCount:
+    count: int
+    capped: bool
+
+
+class IdKeysetPage:
+    """One page of a list ordered by `-id`; works like a Page in templates (iteration,
+    has_next, has_previous, paginator.count/capped) and gives the cursors of its neighbours."""
+
+    keyset = True
+
+    def __init__(self, rows: list[Any], *, has_next: bool, has_previous: bool, paginator: KeysetCount) -> None:
+        self.object_list = rows
+        self._has_next = has_next
+        self._has_previous = has_previous
+        self.paginator = paginator
+        self.next_cursor = str(rows[-1].pk) if rows and has_next else ""
+        self.previous_cursor = str(rows[0].pk) if rows and has_previous else ""
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    def has_next(self) -> bool:
+        return self._has_next
+
+    def has_previous(self) -> bool:
+        return self._has_previous
+
+
+def paginate_newest_first(
+    request: Any, queryset: QuerySet, per_page: int, *, version: DataVersion, cap: int = COUNT_CAP
+) -> IdKeysetPage:
+    """`?after=<id>`: the page of the rows older than that one; `?before=<id>`: the page of the
+    rows newer than it; neither: the first page. `queryset` must be ordered by `-id`. Two
+    queries, whatever the depth: the capped count (cached) and the page's rows."""
+    after = parse_id_cursor(request.GET.get("after"))
+    before = None if after else parse_id_cursor(request.GET.get("before"))
+    count_key = count_cache_key(version, queryset, cap)
+    n = cache.get(count_key)
+    if n is None and not after and not before:
+        # First page, count unknown (a new filter or search): if it is selective, one scan
+        # gives the count and the keys of the page; the rows then come by primary key.
+        small = min(cap, SMALL_RESULT)
+        keys = list(queryset.values_list("pk", flat=True)[: small + 1])
+        if len(keys) <= small or cap <= SMALL_RESULT:
+            n = len(keys)
+            cache.set(count_key, n, COUNT_TTL)
+            by_pk = queryset.order_by().in_bulk(keys[: per_page + 1])
+            rows = [by_pk[pk] for pk in keys[: per_page + 1] if pk in by_pk]
+            return IdKeysetPage(
+                rows[:per_page],
+                has_next=len(rows) > per_page,
+                has_previous=False,
+                paginator=KeysetCount(count=min(n, cap), capped=n > cap),
+            )
+    if n is None:
+        n = capped_count(version, queryset, cap)
+    counted = KeysetCount(count=min(int(n), cap), capped=int(n) > cap)
+    if before:
+        rows = list(queryset.filter(pk__gt=before).order_by("pk")[: per_page + 1])
+        if len(rows) > per_page:
+            return IdKeysetPage(rows[:per_page][::-1], has_next=True, has_previous=True, paginator=counted)
+        after = None  # back at the start: the first page, full
+    rows = list((queryset.filter(pk__lt=after) if after else queryset)[: per_page + 1])
+    return IdKeysetPage(
+        rows[:per_page], has_next=len(rows) > per_page, has_previous=after is not None, paginator=counted
+    )

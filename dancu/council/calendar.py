@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dancu.core.access import get_access
-from dancu.core.events import CalendarEvent
+from dancu.core.events import BusyQuery, CalendarEvent
 from dancu.directory.models import Membership
 
 from .models import ExplanationHearing, JointConference, Session, StandingMeeting
@@ -65,17 +65,8 @@ def _delegates_by_session(sessions: list[Session]) -> dict[int, tuple[int, ...]]
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
 
 
-def events(
-    user: Any, start: datetime.date | datetime.datetime, end: datetime.date | datetime.datetime
-) -> list[CalendarEvent]:
-    access = get_access(user)
-    first, last = _day(start), _day(end)
+def _session_events(sessions: list[Session], first: datetime.date, last: datetime.date) -> list[CalendarEvent]:
     out: list[CalendarEvent] = []
-    sessions = list(
-        access.scope(Session.objects.all(), CouncilPerm.VIEW)
-        .filter(start_date__lte=last, end_date__gte=first)
-        .select_related("body")
-    )
     delegates = _delegates_by_session(sessions)
     for s in sessions:
         url = reverse("council:session_detail", args=[s.pk])
@@ -114,25 +105,71 @@ def events(
             )
             day += datetime.timedelta(days=1)
             number += 1
+    return out
+
+
+def _standing_event(m: StandingMeeting) -> CalendarEvent:
+    return CalendarEvent(
+        uid=f"council.standing_meeting.{m.pk}",
+        module="council",
+        kind="standing_meeting",
+        title=m.title,
+        url=reverse("council:meeting_detail", args=[m.pk]),
+        province_id=m.province_id,
+        body_ids=(m.body_id,),
+        sequence=_sequence(m),
+        description=m.body.name,
+        **_all_day(m.held_on),
+    )
+
+
+SESSION_EVENT_KINDS = {"session_opening", "session_day"}
+
+
+def busy(user: Any, query: BusyQuery) -> list[CalendarEvent]:
+    """The clash check's question (core.events.BusyQuery): the session days (their delegates,
+    their hall, their kind for a voter meeting) and, only when a People's Committee meeting is
+    planned, the Standing Committee's meetings; one query on the province each, none when the
+    question cannot match."""
+    access = get_access(user)
+    if not access.has(CouncilPerm.VIEW, query.province_id):
+        return []
+    first, last = _day(query.start), _day(query.end)
+    out: list[CalendarEvent] = []
+    if query.person_ids or query.hall or query.kinds & SESSION_EVENT_KINDS:
+        sessions = list(
+            Session.objects.filter(
+                province_id=query.province_id, start_date__lte=last, end_date__gte=first
+            ).select_related("body")
+        )
+        out += _session_events(sessions, first, last)
+    if "standing_meeting" in query.kinds:
+        out += [
+            _standing_event(m)
+            for m in StandingMeeting.objects.filter(
+                province_id=query.province_id, held_on__gte=first, held_on__lte=last
+            ).select_related("body")
+        ]
+    return out
+
+
+def events(
+    user: Any, start: datetime.date | datetime.datetime, end: datetime.date | datetime.datetime
+) -> list[CalendarEvent]:
+    access = get_access(user)
+    first, last = _day(start), _day(end)
+    sessions = list(
+        access.scope(Session.objects.all(), CouncilPerm.VIEW)
+        .filter(start_date__lte=last, end_date__gte=first)
+        .select_related("body")
+    )
+    out: list[CalendarEvent] = _session_events(sessions, first, last)
     for m in (
         access.scope(StandingMeeting.objects.all(), CouncilPerm.VIEW)
         .filter(held_on__gte=first, held_on__lte=last)
         .select_related("body")
     ):
-        out.append(
-            CalendarEvent(
-                uid=f"council.standing_meeting.{m.pk}",
-                module="council",
-                kind="standing_meeting",
-                title=m.title,
-                url=reverse("council:meeting_detail", args=[m.pk]),
-                province_id=m.province_id,
-                body_ids=(m.body_id,),
-                sequence=_sequence(m),
-                description=m.body.name,
-                **_all_day(m.held_on),
-            )
-        )
+        out.append(_standing_event(m))
     for c in (
         access.scope(JointConference.objects.all(), CouncilPerm.VIEW, field="session__province")
         .filter(held_on__gte=first, held_on__lte=last)

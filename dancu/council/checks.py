@@ -74,6 +74,8 @@ def vote(submission: Any) -> Refusal | None:
 
     if submission.kind != SubmissionKind.DRAFT_RESOLUTION:
         return Refusal(E.NOT_A_DRAFT, _("Only a draft resolution is voted on."))
+    if getattr(submission, "withdrawn_at", None) is not None:
+        return Refusal(E.WITHDRAWN, _("This submission has been withdrawn."))
     if submission.session.status != SessionStatus.IN_PROGRESS:
         return Refusal(E.SESSION_NOT_IN_PROGRESS, _("Votes are recorded while the session is in progress."))
     # A query, not the reverse accessors: they cache "none" and would miss a later vote.

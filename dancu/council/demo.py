@@ -43,6 +43,11 @@ def load(stdout: TextIO | None = None) -> dict:
         with transaction.atomic():
             seed_rules()
             counts |= _load_hall(actor, council, term)
+    commune = Body.objects.filter(name=TERM_COUNCIL, kind=BodyKind.PEOPLES_COUNCIL).first()
+    if commune is not None and not commune.term_setups.exists():
+        with transaction.atomic():
+            seed_rules()
+            counts |= _load_new_term(actor, commune)
     if not counts:
         return {"sessions": Session.objects.filter(body=council).count()}
     if stdout is not None:
@@ -429,3 +434,155 @@ def _load(actor, council: Body, term: Term) -> dict:
         conclusions="Yêu cầu hoàn thành trong năm 2026.",
     )
     return {"sessions": 2, "resolutions": resolutions, "questions": 2, "standing_meetings": 1}
+
+
+# -- a new term from the election results (issue 16, item 6) ----------------------------------------
+# A commune council of the demo province: its 2021-2026 term after the 2025 merger (a few
+# delegates, its Standing Committee, two committees and a delegate group), a session with a
+# question and two commitments not yet kept; then the 2026-2031 term set up from a small list of
+# the elected (three re-elected, found in the directory), the delegate group re-formed, the first
+# session planned within 45 days of the election of 15 March 2026, and the commitments carried over.
+
+TERM_COUNCIL = "Hội đồng nhân dân phường Thành Sen"
+OLD_DELEGATES = [
+    ("Trần Văn Hải", D(1972, 4, 2), "male"),
+    ("Nguyễn Thị Lan", D(1980, 8, 19), "female"),
+    ("Lê Đình Phúc", D(1968, 1, 30), "male"),
+    ("Phan Thị Hòa", D(1985, 11, 5), "female"),
+    ("Võ Văn Tâm", D(1976, 6, 14), "male"),
+]
+NEW_DELEGATES = [
+    # (full name, birth, gender, electoral unit, body, post there, group)
+    ("Trần Văn Hải", D(1972, 4, 2), "male", 1, "Thường trực Hội đồng nhân dân phường Thành Sen", "Chủ tịch", True),
+    ("Nguyễn Thị Lan", D(1980, 8, 19), "female", 1, "Ban Pháp chế HĐND phường Thành Sen", "Trưởng ban", True),
+    ("Phan Thị Hòa", D(1985, 11, 5), "female", 2, "Ban Kinh tế - Xã hội HĐND phường Thành Sen", "Trưởng ban", True),
+    ("Đặng Quốc Bảo", D(1988, 3, 21), "male", 2, "Ban Kinh tế - Xã hội HĐND phường Thành Sen", "Ủy viên", True),
+    ("Hồ Thị Mai Anh", D(1992, 7, 7), "female", 3, "Ban Pháp chế HĐND phường Thành Sen", "Ủy viên", True),
+    ("Bùi Văn Khánh", D(1979, 12, 1), "male", 3, "", "", True),
+]
+
+
+def _elected_workbook(rows: list[dict]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    from .term_import import elected_columns
+
+    columns = elected_columns()
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append([c.key for c in columns])
+    for row in rows:
+        sheet.append([row.get(c.key) for c in columns])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _load_new_term(actor, commune: Body) -> dict:
+    from dancu.directory.models import Membership, Person, Post
+    from dancu.directory.posts import ensure_posts
+    from dancu.directory.services import membership_create, person_create
+
+    from . import term as new_term
+
+    ensure_posts()
+    province = commune.province
+    old = Term.objects.create(body=commune, number=12, name="Khóa XII", start_date=D(2025, 7, 1))
+
+    def child(kind: str, name: str) -> Body:
+        body, _created = Body.objects.get_or_create(
+            name=name,
+            province=province,
+            defaults={"kind": kind, "level": commune.level, "parent": commune, "unit": commune.unit},
+        )
+        return body
+
+    standing = child(BodyKind.STANDING_COMMITTEE, "Thường trực Hội đồng nhân dân phường Thành Sen")
+    child(BodyKind.COMMITTEE, "Ban Pháp chế HĐND phường Thành Sen")
+    child(BodyKind.COMMITTEE, "Ban Kinh tế - Xã hội HĐND phường Thành Sen")
+    child(BodyKind.DELEGATE_GROUP, "Tổ đại biểu phường Thành Sen")
+    delegate = Post.objects.get(code="dai-bieu")
+    people = []
+    for name, birth, gender in OLD_DELEGATES:
+        person = Person.objects.filter(province=province, full_name=name, birth_date=birth).first()
+        if person is None:
+            person = person_create(actor=actor, province=province, full_name=name, birth_date=birth, gender=gender)
+        if not Membership.objects.filter(person=person, body=commune, term=old).exists():
+            membership_create(actor=actor, person=person, body=commune, post=delegate, term=old, start_date=old.start_date)
+        people.append(person)
+    agency = Body.objects.filter(province=province, kind=BodyKind.PEOPLES_COMMITTEE).first() or standing
+    session = services.session_create(
+        actor=actor,
+        body=commune,
+        term=old,
+        kind="regular",
+        title="Kỳ họp thường lệ cuối năm 2025",
+        start_date=D(2025, 12, 18),
+        end_date=D(2025, 12, 19),
+        venue="Hội trường UBND phường Thành Sen",
+    )
+    for step in ("convene", "open"):
+        session = services.session_transition(actor=actor, session=session, action=step)
+    question = services.question_ask(
+        actor=actor,
+        session=session,
+        delegate=people[1],
+        addressee="Chủ tịch UBND phường",
+        addressee_body=agency,
+        content="Tiến độ cấp giấy chứng nhận quyền sử dụng đất cho các hộ khu tái định cư Bắc Hà?",
+        asked_on=D(2025, 12, 19),
+    )
+    for content, due in (
+        ("Hoàn thành cấp giấy chứng nhận cho 120 hộ khu tái định cư Bắc Hà", D(2026, 6, 30)),
+        ("Sửa chữa tuyến mương thoát nước đường Nguyễn Du trước mùa mưa", D(2026, 8, 31)),
+    ):
+        services.commitment_add(actor=actor, question=question, content=content, due_date=due)
+    services.session_transition(actor=actor, session=session, action="close")
+
+    rows = [
+        {
+            "full_name": name,
+            "birth_date": birth.strftime("%d/%m/%Y"),
+            "gender": gender,
+            "ethnicity": "Kinh",
+            "level": "commune",
+            "constituency": unit,
+            "body": body or None,
+            "body_post": post or None,
+            "group": "Tổ đại biểu phường Thành Sen" if group else None,
+        }
+        for name, birth, gender, unit, body, post, group in NEW_DELEGATES
+    ]
+    setup = new_term.term_setup_create(
+        actor=actor,
+        council=commune,
+        number=13,
+        name="Khóa XIII",
+        election_date=D(2026, 3, 15),
+        start_date=D(2026, 3, 25),
+        end_date=D(2031, 3, 31),
+        data=_elected_workbook(rows),
+        file_name="danh-sach-trung-cu-phuong-thanh-sen.xlsx",
+    )
+    structure = [
+        {"old": r["old"], "action": "new" if r["kind"] == BodyKind.DELEGATE_GROUP else "continue", "name": r["name"]}
+        for r in setup.structure
+    ]
+    setup = new_term.term_structure_update(actor=actor, setup=setup, rows=structure)
+    setup = new_term.term_confirm(actor=actor, setup=setup)
+    if setup.term is None:  # pragma: no cover - confirm sets it
+        return {}
+    services.session_create(
+        actor=actor,
+        body=commune,
+        term=setup.term,
+        kind="regular",
+        title="Kỳ họp thứ nhất Hội đồng nhân dân phường Thành Sen khóa XIII",
+        start_date=D(2026, 4, 20),
+        end_date=D(2026, 4, 21),
+        venue="Hội trường UBND phường Thành Sen",
+    )
+    moved = new_term.term_carry_over(actor=actor, setup=setup)
+    return {"new_term_members": setup.counts.get("memberships", 0), "carried_over": moved.get("commitments", 0)}

@@ -50,3 +50,12 @@ class CouncilError(StrEnum):
     INVALID_KEY = "invalid_key"  # a ballot request without a valid idempotency key
     NOT_PRESENT = "not_present"  # a delegate who has not checked in
     NOT_WAITING = "not_waiting"
+    # editing a sitting or closed session, and a new term (helper "term")
+    LOCKED_WHILE_SITTING = "locked_while_sitting"  # a field that may not change once the session sits
+    CORRECTION_ONLY = "correction_only"  # a closed session: corrections by an administrator, with a reason
+    WITHDRAWN = "withdrawn"  # an agenda item or submission already withdrawn
+    FIRST_SESSION_LATE = "first_session_late"  # the first session of a term beyond the legal days
+    BAD_ROWS = "bad_rows"  # the list of the elected has rows in error
+    TERM_EXISTS = "term_exists"
+    ALREADY_CONFIRMED = "already_confirmed"
+    NOT_CONFIRMED = "not_confirmed"

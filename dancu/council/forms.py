@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dancu.core.access import Access
+from dancu.core.excel import SpreadsheetRejected, check_upload
 from dancu.core.workflow import Action, Workflow
 from dancu.directory.models import Body, BodyKind, Person, Term
 
@@ -106,6 +107,15 @@ class SessionForm(CouncilForm):
         self.choices_from("term", Term.objects.filter(body__in=councils).order_by("-start_date"))
 
 
+def _reason(label: Any = None) -> forms.CharField:
+    return forms.CharField(
+        label=label or _("Reason for the correction"),
+        required=False,
+        max_length=500,
+        help_text=_("Required to correct a closed session; kept in the audit log."),
+    )
+
+
 class SessionEditForm(CouncilForm):
     """A session's details, corrected after it was planned (its council and term stay)."""
 
@@ -115,6 +125,12 @@ class SessionEditForm(CouncilForm):
     start_date = _date(_("Opens"))
     end_date = _date(_("Closes"))
     venue = _text(_("Venue"), required=False, max_length=300)
+    reason = _reason()
+
+    def __init__(self, *args: Any, correcting: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not correcting:
+            del self.fields["reason"]
 
 
 class ConfirmForm(CouncilForm):
@@ -141,6 +157,15 @@ class SubmissionForm(CouncilForm):
             _bodies(province_id, BodyKind.PEOPLES_COMMITTEE, BodyKind.STANDING_COMMITTEE, BodyKind.COMMITTEE),
         )
         self.choices_from("reviewing_committee", _bodies(province_id, BodyKind.COMMITTEE))
+
+
+class SubmissionEditForm(SubmissionForm):
+    reason = _reason()
+
+    def __init__(self, *args: Any, correcting: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not correcting:
+            del self.fields["reason"]
 
 
 class ReviewForm(CouncilForm):
@@ -184,6 +209,34 @@ class AgendaForm(CouncilForm):
     time = _text(_("Time"), required=False, max_length=30)
     title = _text(_("Content"))
     presenter = _text(_("Presented by"), required=False, max_length=200)
+    urgent_reason = forms.CharField(
+        label=_("Reason for the urgent item"),
+        required=False,
+        max_length=500,
+        help_text=_("Required once the session sits: an item is then added only as an urgent item."),
+    )
+
+
+class AgendaItemForm(CouncilForm):
+    """An agenda item, changed (while the session sits: its day, order and time only)."""
+
+    day = _date(_("Day"))
+    order = forms.IntegerField(label=_("Order"), min_value=1, max_value=999)
+    time = _text(_("Time"), required=False, max_length=30)
+    title = _text(_("Content"))
+    presenter = _text(_("Presented by"), required=False, max_length=200)
+    reason = _reason()
+
+    def __init__(self, *args: Any, correcting: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not correcting:
+            del self.fields["reason"]
+
+
+class WithdrawForm(CouncilForm):
+    """Withdrawing an agenda item or a submission: the reason is required and kept."""
+
+    reason = forms.CharField(label=_("Reason for the withdrawal"), max_length=500)
 
 
 class JointConferenceForm(CouncilForm):
@@ -442,3 +495,115 @@ class InterimReportForm(CouncilForm):
     def __init__(self, *args: Any, sessions: QuerySet[Session], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.choices_from("session", sessions)
+
+
+# -- a new term (issue 16, item 6) ----------------------------------------------------------------
+
+
+class TermUploadForm(CouncilForm):
+    """The list of the elected and the new term's number, name and dates."""
+
+    council = forms.ModelChoiceField(label=_("Council"), queryset=Body.objects.none())
+    number = forms.IntegerField(label=_("Number of the term"), min_value=1, max_value=99)
+    name = _text(_("Name of the term"), max_length=100)
+    election_date = _date(_("Election day"))
+    start_date = _date(_("Term starts"))
+    end_date = _date(_("Term ends"), required=False)
+    file = forms.FileField(
+        label=_("List of the elected (Excel)"),
+        help_text=_("The template's columns; .xlsx only."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        qs = (
+            Body.objects.filter(kind=BodyKind.PEOPLES_COUNCIL, active_to__isnull=True)
+            .select_related("province")
+            .order_by("level", "sort_key")
+        )
+        self.choices_from("council", access.scope(qs, CouncilPerm.TERM))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        try:
+            check_upload(upload)
+        except SpreadsheetRejected as exc:
+            raise forms.ValidationError(exc.message) from exc
+        return upload
+
+    def params(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        upload = data.pop("file")
+        data["data"] = upload.read()
+        data["file_name"] = getattr(upload, "name", "") or ""
+        return data
+
+
+class TermStructureForm(CouncilForm):
+    """The proposed bodies of the new term: each of the previous term's continues, is re-formed
+    as a new body (its open items move to it) or ends; up to three new bodies are added."""
+
+    EXTRA = 3
+    ACTIONS = [
+        ("continue", _("Continues (the same body)")),
+        ("new", _("Re-formed as a new body")),
+        ("end", _("Ends")),
+    ]
+    KINDS = [
+        ("", "—"),
+        (BodyKind.STANDING_COMMITTEE, _("Standing Committee of the People's Council")),
+        (BodyKind.COMMITTEE, _("Committee of the People's Council")),
+        (BodyKind.DELEGATE_GROUP, _("Delegate group")),
+    ]
+
+    def __init__(self, *args: Any, structure: list[dict[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.structure = [r for r in structure if r.get("old")]
+        for i, row in enumerate(self.structure):
+            self.fields[f"action_{i}"] = forms.ChoiceField(
+                label=row["name"], choices=self.ACTIONS, initial=row.get("action", "continue")
+            )
+            self.fields[f"name_{i}"] = forms.CharField(
+                label=_("Name in the new term"), required=False, max_length=300, initial=row["name"]
+            )
+        added = [r for r in structure if not r.get("old")]
+        for j in range(len(added) + self.EXTRA):
+            row = added[j] if j < len(added) else {}
+            index = len(self.structure) + j
+            self.fields[f"kind_{index}"] = forms.ChoiceField(
+                label=_("New body"), choices=self.KINDS, required=False, initial=row.get("kind", "")
+            )
+            self.fields[f"name_{index}"] = forms.CharField(
+                label=_("Name"), required=False, max_length=300, initial=row.get("name", "")
+            )
+        for field in self.fields.values():
+            css = "form-select form-select-sm" if isinstance(field.widget, forms.Select) else "form-control form-control-sm"
+            field.widget.attrs["class"] = css
+
+    def rows(self) -> list[tuple[dict[str, Any], Any, Any]]:
+        """(previous body, action field, name field) for the page."""
+        return [(r, self[f"action_{i}"], self[f"name_{i}"]) for i, r in enumerate(self.structure)]
+
+    def added(self) -> list[tuple[Any, Any]]:
+        """(kind field, name field) of each new body's row."""
+        out, index = [], len(self.structure)
+        while f"kind_{index}" in self.fields:
+            out.append((self[f"kind_{index}"], self[f"name_{index}"]))
+            index += 1
+        return out
+
+    def params(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        rows: list[dict[str, Any]] = []
+        for i, row in enumerate(self.structure):
+            action = data[f"action_{i}"]
+            name = data.get(f"name_{i}") or row["name"]
+            rows.append({"old": row["old"], "name": name, "action": action, "short_name": row.get("short_name", "")})
+        index = len(self.structure)
+        while f"kind_{index}" in self.fields:
+            kind, name = data.get(f"kind_{index}") or "", (data.get(f"name_{index}") or "").strip()
+            if kind or name:
+                rows.append({"old": None, "kind": kind, "name": name, "action": "new"})
+            index += 1
+        return {"rows": rows}

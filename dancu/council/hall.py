@@ -23,7 +23,7 @@ from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dancu.core.access import get_access
+from dancu.core.access import ANONYMOUS, get_access
 from dancu.core.audit import audit_record
 from dancu.core.calendar import add_days
 from dancu.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -192,6 +192,7 @@ def e_vote_open(
         raise ValidationFailed(
             _("Say what is put to the vote."), code=E.REQUIRED, details={"field": "question"}
         )
+    close_expired_in(session)
     if ElectronicVote.objects.filter(session=session, status=EVoteStatus.OPEN).exists():
         raise Conflict(_("Another vote is open: close it first."), code=E.VOTE_OPEN)
     now = timezone.now()
@@ -235,11 +236,11 @@ def _lock_for_ballot(vote_id: int) -> ElectronicVote:
     return queryset.select_related("province", "session", "rule").get(pk=vote_id)
 
 
-@transaction.atomic
 def ballot_cast(*, actor: Any, vote: ElectronicVote, choice: str, key: str) -> tuple[Ballot, bool]:
     """A present delegate's ballot, or their change of it, while the vote is open and before
     its time is up. `key` is the client's idempotency key: a request with a key already
     applied returns the ballot as it is (a retry after a lost connection is the same ballot).
+    A ballot after the time is up first closes the vote (`close_if_expired`), then is refused.
     Returns (ballot, applied)."""
     if not KEY.match(key or ""):
         raise ValidationFailed(
@@ -249,6 +250,19 @@ def ballot_cast(*, actor: Any, vote: ElectronicVote, choice: str, key: str) -> t
         raise ValidationFailed(
             _("Vote yes, no or abstain."), code=E.UNKNOWN_CHOICE, details={"field": "choice"}
         )
+    close_if_expired(vote)
+    try:
+        return _ballot_cast(actor=actor, vote=vote, choice=choice, key=key)
+    except Conflict as refused:
+        if refused.code == E.VOTE_CLOSED:  # the time ran out while the caller held the vote
+            fresh = ElectronicVote.objects.filter(pk=vote.pk).first()
+            if fresh is not None:
+                close_if_expired(fresh)
+        raise
+
+
+@transaction.atomic
+def _ballot_cast(*, actor: Any, vote: ElectronicVote, choice: str, key: str) -> tuple[Ballot, bool]:
     vote = _lock_for_ballot(vote.pk)
     person = own_person(actor, vote.session)
     seen = BallotReceipt.objects.filter(vote=vote, key=key).select_related("ballot").first()
@@ -256,11 +270,11 @@ def ballot_cast(*, actor: Any, vote: ElectronicVote, choice: str, key: str) -> t
         if seen.ballot.delegate_id != person.pk:
             raise Conflict(_("This request key was used by another device."), code=E.INVALID_KEY)
         return seen.ballot, False
-    if vote.status != EVoteStatus.OPEN:
-        raise Conflict(_("The vote is closed."), code=E.VOTE_CLOSED)
     now = timezone.now()
     if now > vote.closes_at:
         raise Conflict(_("The time for voting is over."), code=E.VOTE_CLOSED)
+    if vote.status != EVoteStatus.OPEN:
+        raise Conflict(_("The vote is closed."), code=E.VOTE_CLOSED)
     if not is_present(vote.session, person.pk):
         raise Conflict(_("Check in first: only delegates present vote."), code=E.NOT_PRESENT)
     ballot = Ballot.objects.filter(vote=vote, delegate=person).first()
@@ -287,7 +301,9 @@ def ballot_cast(*, actor: Any, vote: ElectronicVote, choice: str, key: str) -> t
 
 
 def tally(vote: ElectronicVote) -> dict[str, Any]:
-    """The live count (one query): yes, no, abstain, ballots cast, and what passing needs."""
+    """The live count (one query): yes, no, abstain, ballots cast, and what passing needs. A
+    vote whose time is up is closed first: the result never waits for the beat task."""
+    close_if_expired(vote)
     if vote.status == EVoteStatus.CLOSED:
         counts = {"yes": vote.yes, "no": vote.no, "abstain": vote.abstain}
     else:
@@ -315,14 +331,23 @@ def e_vote_close(*, actor: Any, vote: ElectronicVote) -> ElectronicVote:
     """Close a vote: count the ballots (after the ones in flight, none after), against the TOTAL
     of delegates by the rule stored on the vote; on a draft resolution, the `Vote` the adoption
     reads is recorded. A secret vote's ballots are detached from their delegates."""
-    vote = (
-        ElectronicVote.objects.select_for_update(of=("self",))
-        .select_related("province", "session__province", "submission", "rule")
-        .get(pk=vote.pk)
-    )
+    vote = _lock_for_close(vote.pk)
     require(can_conduct(get_access(actor), vote))
     if vote.status != EVoteStatus.OPEN:
         raise Conflict(_("The vote is closed."), code=E.VOTE_CLOSED)
+    return _count_and_close(vote, actor=actor, access=get_access(actor), check=True)
+
+
+def _lock_for_close(vote_id: int) -> ElectronicVote:
+    return (
+        ElectronicVote.objects.select_for_update(of=("self",))
+        .select_related("province", "session__province", "submission", "rule")
+        .get(pk=vote_id)
+    )
+
+
+def _count_and_close(vote: ElectronicVote, *, actor: Any, access: Any, check: bool) -> ElectronicVote:
+    """Count and close a vote locked FOR UPDATE by the caller and read open under the lock."""
     rows = dict(vote.ballots.values_list("choice").annotate(n=Count("id")).values_list("choice", "n"))
     yes, no, abstain = (rows.get(c, 0) for c in Ballot.Choice.values)
     present = len(present_people(vote.session))
@@ -331,7 +356,8 @@ def e_vote_close(*, actor: Any, vote: ElectronicVote) -> ElectronicVote:
     total = vote.total_delegates
     rules.check_vote_tally(yes=yes, no=no, abstain=abstain, not_voting=not_voting, total=total)
     passed = rules.vote_passes(yes=yes, total=total, rule=threshold(vote.rule))
-    now = timezone.now()
+    # Past its time limit, it closed when the time was up (no ballot is taken after it).
+    now = min(timezone.now(), vote.closes_at)
     fields: dict[str, Any] = {
         "yes": yes,
         "no": no,
@@ -355,32 +381,76 @@ def e_vote_close(*, actor: Any, vote: ElectronicVote) -> ElectronicVote:
         )
     for name, value in fields.items():
         setattr(vote, name, value)
+    changes: dict[str, Any] = {"yes": yes, "no": no, "abstain": abstain, "not_voting": not_voting, "passed": passed}
+    if not check:
+        changes["by"] = "time_limit"
     EVOTE_FLOW.apply(
         actor=actor,
-        access=get_access(actor),
+        access=access,
         obj=vote,
         action="close",
         summary=vote.question,
-        changes={"yes": yes, "no": no, "abstain": abstain, "not_voting": not_voting, "passed": passed},
+        changes=changes,
         also_save=tuple(fields),
         province_code=vote.province.code,
+        check=check,
     )
     if vote.secret:
         Ballot.objects.filter(vote=vote).update(delegate=None)
     return vote
 
 
+def is_expired(vote: ElectronicVote, now: datetime.datetime | None = None) -> bool:
+    return vote.status == EVoteStatus.OPEN and (now or timezone.now()) > vote.closes_at
+
+
+def close_if_expired(vote: ElectronicVote) -> bool:
+    """Close an open vote whose time is up, as the system (audited "by time limit"); returns
+    whether this call closed it. Idempotent: the beat task and every read or ballot after the
+    deadline call it, the first one closes, the others find it closed under the row lock and
+    do nothing. The vote object passed is updated to the closed state. No query while the
+    vote is open and its time is not up (the caller's object says so)."""
+    if not is_expired(vote):
+        return False
+    with transaction.atomic():
+        locked = _lock_for_close(vote.pk)
+        closed = is_expired(locked)
+        if closed:
+            _count_and_close(locked, actor=None, access=ANONYMOUS, check=False)
+    for name in ("status", "yes", "no", "abstain", "not_voting", "passed", "closed_at", "result_id"):
+        setattr(vote, name, getattr(locked, name))
+    return closed
+
+
+def close_expired_votes() -> int:
+    """Every open vote whose time is up, closed (the beat task); returns how many it closed."""
+    expired = ElectronicVote.objects.filter(status=EVoteStatus.OPEN, closes_at__lt=timezone.now())
+    return sum(close_if_expired(vote) for vote in expired)
+
+
+def close_expired_in(session: Session) -> None:
+    """The session's open votes whose time is up, closed first (before a read or an opening)."""
+    for vote in ElectronicVote.objects.filter(
+        session=session, status=EVoteStatus.OPEN, closes_at__lt=timezone.now()
+    ):
+        close_if_expired(vote)
+
+
 def open_votes(session: Session) -> QuerySet[ElectronicVote]:
+    close_expired_in(session)
     return ElectronicVote.objects.filter(session=session, status=EVoteStatus.OPEN).select_related("rule")
 
 
 def latest_vote(session: Session) -> ElectronicVote | None:
-    return (
+    vote = (
         ElectronicVote.objects.filter(session=session)
         .select_related("rule", "agenda_item")
         .order_by("-opened_at", "-id")
         .first()
     )
+    if vote is not None:
+        close_if_expired(vote)
+    return vote
 
 
 def my_ballot(vote: ElectronicVote, person_id: int | None) -> Ballot | None:
@@ -401,6 +471,7 @@ def e_vote_get(user: Any, vote_id: int) -> ElectronicVote:
     )
     if vote is None:
         raise NotFound(_("Not found."), code=E.NOT_FOUND)
+    close_if_expired(vote)
     return vote
 
 

@@ -37,6 +37,9 @@ MANIFEST = ModuleManifest(
         ),
     ),
     role_permissions=ROLE_PERMISSIONS,
+    beat_schedule={
+        "council-close-expired-votes": {"task": "dancu.council.tasks.close_expired_votes", "schedule": 5.0},
+    },
     demo="dancu.council.demo:load",
     dashboard_cards="dancu.council.dashboard:cards",
     search="dancu.council.search:global_search",

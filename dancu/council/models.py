@@ -57,6 +57,10 @@ class CouncilRule(models.Model):
             "normative_effect_days",
             _("Days from adoption before a legal normative resolution takes effect"),
         )
+        FIRST_SESSION_DAYS = (
+            "first_session_days",
+            _("Days from the election to the first session of a new term"),
+        )
 
     code = models.CharField(_("rule"), max_length=40, choices=Code.choices)
     effective_from = models.DateField(_("effective from"))
@@ -143,6 +147,11 @@ class AgendaItem(models.Model):
     time = models.CharField(_("time"), max_length=30, blank=True)
     title = models.CharField(_("content"), max_length=500)
     presenter = models.CharField(_("presented by"), max_length=200, blank=True)
+    # Added while the session sits (an urgent item): the reason is required and kept.
+    urgent_reason = models.CharField(_("reason for the urgent item"), max_length=500, blank=True)
+    # Withdrawn items stay on the record (struck through), with the reason.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("reason for the withdrawal"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("agenda item")
@@ -183,6 +192,9 @@ class Submission(SearchableModel, TimeStampedModel):
     due_to_delegates = models.DateField(_("must reach delegates by"))
     received_on = models.DateField(_("received on"), null=True, blank=True)
     is_normative = models.BooleanField(_("legal normative document"), default=False)
+    # A submission withdrawn by its submitter stays on the record with the reason; it is not voted on.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("reason for the withdrawal"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("submission")
@@ -560,6 +572,16 @@ class Commitment(TimeStampedModel):
         _("status"), max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN
     )
     follow_up = models.TextField(_("follow-up"), blank=True)
+    # The term whose council follows it up, when carried over from the term of its question's
+    # session (a new term, `term.carry_over`); empty: the term of the question's session.
+    followed_in_term = models.ForeignKey(
+        Term,
+        verbose_name=_("followed up in term"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["due_date", "id"]
@@ -843,3 +865,59 @@ class ConvertedFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} -> pdf"
+
+
+# -- a new term (issue 16, item 6) ----------------------------------------------------------------
+
+
+class TermSetup(TimeStampedModel):
+    """A new term of a council set up from the election results: the uploaded list of the
+    elected (kept as uploaded), the proposed structure (the Standing Committee, committees and
+    delegate groups, copied from the previous term and edited by the Office) and, once
+    confirmed, the term created and the map of the previous term's bodies to the new ones,
+    which the carry-over of open items reads."""
+
+    province = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
+    council = models.ForeignKey(
+        Body, verbose_name=_("council"), on_delete=models.PROTECT, related_name="term_setups"
+    )
+    previous_term = models.ForeignKey(
+        Term,
+        verbose_name=_("previous term"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    number = models.PositiveSmallIntegerField(_("number of the term"))
+    name = models.CharField(_("name of the term"), max_length=100)
+    election_date = models.DateField(_("election day"))
+    start_date = models.DateField(_("term starts"))
+    end_date = models.DateField(_("term ends"), null=True, blank=True)
+    source_name = models.CharField(_("file name"), max_length=255)
+    source = models.BinaryField(_("list of the elected"))
+    # [{"old": id|None, "kind": BodyKind, "name": str, "short_name": str, "keep": bool}, ...]
+    structure = models.JSONField(_("proposed structure"), default=list)
+    term = models.OneToOneField(
+        Term, verbose_name=_("term"), null=True, blank=True, on_delete=models.PROTECT, related_name="setup"
+    )
+    body_map = models.JSONField(_("bodies of the previous term to the new ones"), default=dict)
+    counts = models.JSONField(_("what was created"), default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    carried_at = models.DateTimeField(_("open items carried over at"), null=True, blank=True)
+    carried_counts = models.JSONField(_("open items carried over"), default=dict)
+
+    class Meta:
+        verbose_name = _("new term")
+        verbose_name_plural = _("new terms")
+        ordering = ["-election_date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.council} {self.name}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None

@@ -31,6 +31,10 @@ class CouncilPerm:
     # others, the speakers' queue, electronic votes); a delegate takes part for themselves.
     CONDUCT = "council.conduct"
     TAKE_PART = "council.take_part"
+    # A new term (issue 16, item 6): import the elected, set up the bodies, carry open items
+    # over; and the corrections of a closed session (with a reason). The Office administrator.
+    TERM = "council.term"
+    CORRECT = "council.correct"
 
 
 ROLE_PERMISSIONS = {
@@ -41,6 +45,8 @@ ROLE_PERMISSIONS = {
         CouncilPerm.ADOPT,
         CouncilPerm.FOLLOW_UP,
         CouncilPerm.CONDUCT,
+        CouncilPerm.TERM,
+        CouncilPerm.CORRECT,
     },
     Role.SPECIALIST: {
         CouncilPerm.VIEW,
@@ -87,6 +93,17 @@ def can_follow_up(access: Access, resolution: Any) -> bool:
     ):
         return False
     return can_manage(access, resolution) or implements_resolution(access, resolution)
+
+
+def can_set_up_term(access: Access, obj: Any) -> bool:
+    """Import the elected, set up a new term's bodies and carry open items over (the Office
+    administrator of the record's province)."""
+    return access.has(CouncilPerm.TERM, obj.province_id)
+
+
+def can_correct(access: Access, obj: Any) -> bool:
+    """Correct a closed session, its agenda and submissions, giving a reason."""
+    return access.has(CouncilPerm.CORRECT, obj.province_id)
 
 
 def can_conduct(access: Access, obj: Any) -> bool:

@@ -85,6 +85,16 @@ RULES = [
         10,
         "Luật Ban hành văn bản quy phạm pháp luật: hiệu lực không sớm hơn 10 ngày kể từ ngày thông qua",
     ),
+    (
+        "first_session_days",
+        (2025, 6, 16),
+        0,
+        1,
+        False,
+        45,
+        "Luật Tổ chức chính quyền địa phương 72/2025/QH15, Điều 34: kỳ họp thứ nhất của Hội đồng nhân dân "
+        "khóa mới được triệu tập chậm nhất là 45 ngày kể từ ngày bầu cử",
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from dancu.accounts.models import User
 from dancu.core import files
@@ -56,7 +57,7 @@ from .models import (
     SubmissionKind,
     Vote,
 )
-from .permissions import CouncilPerm, can_adopt, can_follow_up, can_manage, require
+from .permissions import CouncilPerm, can_adopt, can_correct, can_follow_up, can_manage, require
 from .ruleset import confidence_rules, rule_on, threshold
 from .selectors import attendance_summary, confidence_candidates, session_delegates
 from .workflow import (
@@ -66,6 +67,7 @@ from .workflow import (
     RESOLUTION_FLOW,
     SESSION_FLOW,
     QuestionStatus,
+    SessionStatus,
 )
 
 M = TypeVar("M", bound=Model)
@@ -149,6 +151,107 @@ def _move(
     return locked
 
 
+# -- Editing rules (issue 16, item 5) -----------------------------------------------------------
+#
+# Before a session sits (planning, convened) its details, agenda and submissions change freely
+# (audited). Once it sits (opened) only what the hall needs may change: the closing day and
+# venue; the agenda's days, order and times (an urgent item is added with its reason, an item
+# is withdrawn with its reason, never deleted); a submission's title, reviewing committee and
+# date received (its file only as a new version; withdrawn with a reason, never deleted). Not the
+# session's number, kind, opening day, council or term. Once closed: nothing, except corrections
+# by an administrator (`council.correct`) giving a reason, which the audit keeps.
+
+SITTING_SESSION_FIELDS = frozenset({"end_date", "venue"})
+SITTING_AGENDA_FIELDS = frozenset({"day", "order", "time"})
+SITTING_SUBMISSION_FIELDS = frozenset({"title", "reviewing_committee", "received_on"})
+
+FIELD_LABELS = {
+    "kind": _lazy("kind"),
+    "number": _lazy("number in the term"),
+    "title": _lazy("title"),
+    "start_date": _lazy("opening day"),
+    "end_date": _lazy("closing day"),
+    "venue": _lazy("venue"),
+    "day": _lazy("day"),
+    "order": _lazy("order"),
+    "time": _lazy("time"),
+    "presenter": _lazy("presented by"),
+    "submitter": _lazy("submitted by"),
+    "reviewing_committee": _lazy("reviewing committee"),
+    "is_normative": _lazy("legal normative document"),
+    "received_on": _lazy("date received"),
+}
+
+
+def edit_rule(session: Session) -> str:
+    """What may change in the session now, in words (shown on the edit forms)."""
+    if session.status == SessionStatus.IN_PROGRESS:
+        return _(
+            "The session is sitting: only the closing day and venue, the agenda's days, order and "
+            "times, and a submission's title, reviewing committee and date received may change; an "
+            "urgent item is added and an item or submission withdrawn with a reason; a file only as "
+            "a new version."
+        )
+    if session.status == SessionStatus.CLOSED:
+        return _("The session is closed: only an administrator may correct it, giving the reason.")
+    return ""
+
+
+def edit_refusal(access: Any, session: Session) -> checks.Refusal | None:
+    """Why the user may not edit the session's records at all now (None: they may, within
+    `edit_rule`): a closed session is corrected by an administrator only."""
+    if session.status == SessionStatus.CLOSED and not can_correct(access, session):
+        return checks.Refusal(
+            E.SESSION_CLOSED,
+            _("The session is closed: only an administrator may correct it, giving the reason."),
+        )
+    return None
+
+
+def _check_edit(
+    actor: User, session: Session, changed: set[str], sitting: frozenset[str], reason: str
+) -> str:
+    """Enforce the editing rules on the fields that change; returns the correction's reason
+    ("" when none is needed). Nothing is written when refused."""
+    reason = (reason or "").strip()
+    if session.status == SessionStatus.CLOSED:
+        if not can_correct(get_access(actor), session):
+            raise Conflict(
+                _("The session is closed: only an administrator may correct it, giving the reason."),
+                code=E.SESSION_CLOSED,
+            )
+        if not reason:
+            raise ValidationFailed(
+                _("Give the reason for correcting a closed session."),
+                code=E.REASON_REQUIRED,
+                details={"field": "reason"},
+            )
+        return reason
+    if session.status == SessionStatus.IN_PROGRESS:
+        locked = sorted(changed - sitting)
+        if locked:
+            names = ", ".join(str(FIELD_LABELS.get(f, f)) for f in locked)
+            raise ValidationFailed(
+                _("The session is sitting: %(fields)s can no longer change.") % {"fields": names},
+                code=E.LOCKED_WHILE_SITTING,
+                details={"field": locked[0]},
+            )
+    return ""
+
+
+def _changed(obj: Any, values: dict[str, Any]) -> set[str]:
+    """The names of `values` that differ from the record (foreign keys compared by id)."""
+    out = set()
+    for name, value in values.items():
+        current = getattr(obj, name)
+        if isinstance(current, Model) or isinstance(value, Model):
+            current = getattr(current, "pk", current)
+            value = getattr(value, "pk", value)
+        if current != value:
+            out.add(name)
+    return out
+
+
 # -- Sessions ------------------------------------------------------------------------------
 
 
@@ -186,6 +289,7 @@ def session_create(
         number = (in_term.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     elif in_term.filter(number=number).exists():
         raise Conflict(_("A session with this number already exists in the term."), code=E.DUPLICATE_NUMBER)
+    first_session_check(term, start_date, number=number)
     session = Session(
         province_id=body.province_id,
         body=body,
@@ -238,16 +342,15 @@ def session_update(
     end_date: datetime.date,
     venue: str = "",
     number: int | None = None,
+    reason: str = "",
 ) -> Session:
-    """Correct a session's details (not once it is closed). When the opening day moves, the
-    date its documents must reach delegates moves with it (the rule in force on the new day);
-    an agenda item left outside the new dates is refused, next to the field. Audited with the
-    values before and after."""
+    """Correct a session's details within the editing rules (`edit_rule`: freely before it
+    sits, only the closing day and venue while it sits, an administrator's correction with a
+    reason once closed). When the opening day moves, the date its documents must reach
+    delegates moves with it (the rule in force on the new day); an agenda item left outside the
+    new dates is refused, next to the field. Audited with the values before and after."""
     _manage(actor, session)
     session = Session.objects.select_for_update(of=("self",)).select_related("province").get(pk=session.pk)
-    refusal = checks.session_change(session)
-    if refusal:
-        raise refusal.error()
     _choice(kind, SessionKind.values, _("Unknown kind of session."), "kind")
     if end_date < start_date:
         raise ValidationFailed(
@@ -255,6 +358,16 @@ def session_update(
         )
     title = _text(title, _("The title is required."), "title")
     number = session.number if number is None else number
+    venue = venue.strip()
+    values = {
+        "kind": kind,
+        "number": number,
+        "title": title,
+        "start_date": start_date,
+        "end_date": end_date,
+        "venue": venue,
+    }
+    reason = _check_edit(actor, session, _changed(session, values), SITTING_SESSION_FIELDS, reason)
     if (
         number != session.number
         and Session.objects.filter(body_id=session.body_id, term_id=session.term_id, number=number).exists()
@@ -271,19 +384,55 @@ def session_update(
             code=E.INVALID_DATES,
             details={"field": "start_date"},
         )
+    first_session_check(session.term, start_date, number=number)
     before = model_snapshot(session, list(SESSION_FIELDS))
     moved = start_date != session.start_date
     session.kind, session.number, session.title = kind, number, title
-    session.start_date, session.end_date, session.venue = start_date, end_date, venue.strip()
+    session.start_date, session.end_date, session.venue = start_date, end_date, venue
     session.save(update_fields=[*SESSION_FIELDS, "updated_at"])
     changes = diff(before, model_snapshot(session, list(SESSION_FIELDS)))
+    if reason:
+        changes["reason"] = reason
     if moved:
         days = rule_on("submission_days", start_date).days or 0
         due = start_date - datetime.timedelta(days=days)
         changes["due_to_delegates"] = {"after": due}
         session.submissions.update(due_to_delegates=due)
-    _audit(actor, "council.session.update", session, session.title, changes)
+    action = "council.session.correct" if reason else "council.session.update"
+    _audit(actor, action, session, session.title, changes)
     return session
+
+
+def first_session_warning(term: Term, start_date: datetime.date, *, number: int = 1) -> str:
+    """The warning of the 45-day rule (Luật 72/2025 Art. 34, the `first_session_days` rule row
+    in force on the election day) for the first session of a term set up from an election:
+    "" when the term has no recorded election, the session is not its first, or the day is
+    within the limit."""
+    if number != 1 or term is None:
+        return ""
+    setup = getattr(term, "setup", None)  # one query, for a first session only
+    if setup is None:
+        return ""
+    rule = rule_on("first_session_days", setup.election_date)
+    latest = setup.election_date + datetime.timedelta(days=rule.days or 0)
+    if start_date <= latest:
+        return ""
+    return _(
+        "The first session of a new term must open within %(days)d days of the election "
+        "(%(election)s), that is by %(latest)s (%(source)s)."
+    ) % {
+        "days": rule.days or 0,
+        "election": f"{setup.election_date:%d/%m/%Y}",
+        "latest": f"{latest:%d/%m/%Y}",
+        "source": rule.source,
+    }
+
+
+def first_session_check(term: Term, start_date: datetime.date, *, number: int) -> None:
+    """Refuse planning the first session (`number` 1) of a new term later than the rule allows."""
+    warning = first_session_warning(term, start_date, number=number)
+    if warning:
+        raise ValidationFailed(warning, code=E.FIRST_SESSION_LATE, details={"field": "start_date"})
 
 
 @transaction.atomic
@@ -344,9 +493,27 @@ def joint_conference_record(
 
 @transaction.atomic
 def agenda_item_add(
-    *, actor: User, session: Session, day: datetime.date, title: str, time: str = "", presenter: str = ""
+    *,
+    actor: User,
+    session: Session,
+    day: datetime.date,
+    title: str,
+    time: str = "",
+    presenter: str = "",
+    urgent_reason: str = "",
 ) -> AgendaItem:
+    """Add an agenda item; once the session sits, only as an urgent item with its reason; not
+    once it is closed (except an administrator's correction, the reason kept)."""
     _manage(actor, session)
+    session = Session.objects.select_for_update(of=("self",)).select_related("province").get(pk=session.pk)
+    urgent_reason = (urgent_reason or "").strip()
+    if session.status == SessionStatus.IN_PROGRESS and not urgent_reason:
+        raise ValidationFailed(
+            _("The session is sitting: an item is added only as an urgent item, with the reason."),
+            code=E.REASON_REQUIRED,
+            details={"field": "urgent_reason"},
+        )
+    correction = _check_edit(actor, session, set(), frozenset(), urgent_reason)
     if not (session.start_date <= day <= session.end_date):
         raise ValidationFailed(
             _("The day must fall within the session."), code=E.INVALID_DATES, details={"field": "day"}
@@ -354,10 +521,106 @@ def agenda_item_add(
     title = _text(title, _("The content is required."), "title")
     order = session.agenda_items.filter(day=day).count() + 1
     item = AgendaItem.objects.create(
-        session=session, day=day, order=order, time=time, title=title, presenter=presenter
+        session=session,
+        day=day,
+        order=order,
+        time=time,
+        title=title,
+        presenter=presenter,
+        urgent_reason=urgent_reason if session.status != SessionStatus.PLANNING else "",
     )
-    _audit(actor, "council.agenda.add", session, title)
+    changes = {"item": item.pk, "reason": urgent_reason} if urgent_reason else {"item": item.pk}
+    _audit(actor, "council.agenda.correct" if correction else "council.agenda.add", session, title, changes)
     return item
+
+
+AGENDA_FIELDS = ("day", "order", "time", "title", "presenter")
+
+
+def _locked_item(item: AgendaItem) -> AgendaItem:
+    return (
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("session__province")
+        .get(pk=item.pk)
+    )
+
+
+@transaction.atomic
+def agenda_item_update(
+    *,
+    actor: User,
+    item: AgendaItem,
+    day: datetime.date,
+    order: int,
+    title: str,
+    time: str = "",
+    presenter: str = "",
+    reason: str = "",
+) -> AgendaItem:
+    """Change an agenda item within the editing rules (while the session sits: its day, order
+    and time only); audited on the session with the values before and after."""
+    item = _locked_item(item)
+    session = item.session
+    _manage(actor, session)
+    if item.withdrawn_at is not None:
+        raise Conflict(_("This item has been withdrawn."), code=E.WITHDRAWN)
+    title = _text(title, _("The content is required."), "title")
+    values = {"day": day, "order": order, "time": time.strip(), "title": title, "presenter": presenter.strip()}
+    reason = _check_edit(actor, session, _changed(item, values), SITTING_AGENDA_FIELDS, reason)
+    if not (session.start_date <= day <= session.end_date):
+        raise ValidationFailed(
+            _("The day must fall within the session."), code=E.INVALID_DATES, details={"field": "day"}
+        )
+    before = model_snapshot(item, list(AGENDA_FIELDS))
+    for name, value in values.items():
+        setattr(item, name, value)
+    item.save(update_fields=list(AGENDA_FIELDS))
+    changes = {"item": item.pk, **diff(before, model_snapshot(item, list(AGENDA_FIELDS)))}
+    if reason:
+        changes["reason"] = reason
+    _audit(actor, "council.agenda.correct" if reason else "council.agenda.update", session, title, changes)
+    return item
+
+
+@transaction.atomic
+def agenda_item_withdraw(*, actor: User, item: AgendaItem, reason: str) -> AgendaItem:
+    """Withdraw an agenda item, with the reason: it stays on the record, marked withdrawn
+    (before the session closes)."""
+    item = _locked_item(item)
+    session = item.session
+    _manage(actor, session)
+    reason = _text(reason, _("Give the reason for the withdrawal."), "reason")
+    if item.withdrawn_at is not None:
+        raise Conflict(_("This item has been withdrawn."), code=E.WITHDRAWN)
+    if session.status == SessionStatus.CLOSED:
+        raise Conflict(_("The session is closed."), code=E.SESSION_CLOSED)
+    item.withdrawn_at, item.withdrawal_reason = timezone.now(), reason
+    item.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+    _audit(actor, "council.agenda.withdraw", session, item.title, {"item": item.pk, "reason": reason})
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, actor: User, item: AgendaItem) -> Session:
+    """Delete an agenda item before the session sits (then it is withdrawn, with a reason).
+    Returns the session."""
+    item = _locked_item(item)
+    session = item.session
+    _manage(actor, session)
+    if session.status not in (SessionStatus.PLANNING, SessionStatus.CONVENED):
+        raise Conflict(
+            _("Once the session sits an item is withdrawn with a reason, not deleted."),
+            code=E.LOCKED_WHILE_SITTING,
+        )
+    _audit(
+        actor,
+        "council.agenda.delete",
+        session,
+        item.title,
+        {"snapshot": model_snapshot(item, list(AGENDA_FIELDS))},
+    )
+    item.delete()
+    return session
 
 
 # -- Submissions -----------------------------------------------------------------------------
@@ -418,18 +681,19 @@ def submission_update(
     reviewing_committee: Body | None = None,
     is_normative: bool = False,
     received_on: datetime.date | None = None,
+    reason: str = "",
 ) -> Submission:
-    """Correct a submission before it is voted on (`checks.submission_change`); audited with
-    the values before and after."""
+    """Correct a submission before it is voted on (`checks.submission_change`) and within the
+    editing rules (while the session sits: its title, reviewing committee and date received);
+    audited with the values before and after."""
     _manage(actor, submission)
     submission = (
         Submission.objects.select_for_update(of=("self",))
         .select_related("province", "session")
         .get(pk=submission.pk)
     )
-    refusal = checks.submission_change(submission)
-    if refusal:
-        raise refusal.error()
+    if submission.votes.exists():
+        raise checks.submission_change(submission).error()  # type: ignore[union-attr]
     _choice(kind, SubmissionKind.values, _("Unknown kind of submission."), "kind")
     title = _text(title, _("The title is required."), "title")
     _body_in(submitter, submission.province_id, field="submitter")
@@ -437,14 +701,48 @@ def submission_update(
         _body_in(
             reviewing_committee, submission.province_id, {BodyKind.COMMITTEE}, field="reviewing_committee"
         )
+    values = {
+        "kind": kind,
+        "title": title,
+        "submitter": submitter,
+        "reviewing_committee": reviewing_committee,
+        "is_normative": is_normative and kind == SubmissionKind.DRAFT_RESOLUTION,
+        "received_on": received_on,
+    }
+    reason = _check_edit(
+        actor, submission.session, _changed(submission, values), SITTING_SUBMISSION_FIELDS, reason
+    )
     before = model_snapshot(submission, list(SUBMISSION_FIELDS))
-    submission.kind, submission.title = kind, title
-    submission.submitter, submission.reviewing_committee = submitter, reviewing_committee
-    submission.is_normative = is_normative and kind == SubmissionKind.DRAFT_RESOLUTION
-    submission.received_on = received_on
+    for name, value in values.items():
+        setattr(submission, name, value)
     submission.save(update_fields=[*SUBMISSION_FIELDS, "updated_at"])
     changes = diff(before, model_snapshot(submission, list(SUBMISSION_FIELDS)))
-    _audit(actor, "council.submission.update", submission, submission.title, changes)
+    if reason:
+        changes["reason"] = reason
+    action = "council.submission.correct" if reason else "council.submission.update"
+    _audit(actor, action, submission, submission.title, changes)
+    return submission
+
+
+@transaction.atomic
+def submission_withdraw(*, actor: User, submission: Submission, reason: str) -> Submission:
+    """Withdraw a submission not voted on, with the reason (before the session closes): it
+    stays on the record with its files, marked withdrawn, and is not voted on."""
+    _manage(actor, submission)
+    submission = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("province", "session")
+        .get(pk=submission.pk)
+    )
+    reason = _text(reason, _("Give the reason for the withdrawal."), "reason")
+    if submission.withdrawn_at is not None:
+        raise Conflict(_("This submission has been withdrawn."), code=E.WITHDRAWN)
+    refusal = checks.submission_change(submission)
+    if refusal:
+        raise refusal.error()
+    submission.withdrawn_at, submission.withdrawal_reason = timezone.now(), reason
+    submission.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
+    _audit(actor, "council.submission.withdraw", submission, submission.title, {"reason": reason})
     return submission
 
 
@@ -462,6 +760,11 @@ def submission_delete(*, actor: User, submission: Submission) -> Session:
     refusal = checks.submission_change(submission)
     if refusal:
         raise refusal.error()
+    if submission.session.status == SessionStatus.IN_PROGRESS:
+        raise Conflict(
+            _("Once the session sits a submission is withdrawn with a reason, not deleted."),
+            code=E.LOCKED_WHILE_SITTING,
+        )
     session = submission.session
     stored = [f.file.name for f in submission.files.all() if f.file.name]
     _audit(
@@ -505,8 +808,13 @@ def submission_file_add(
     _manage(actor, submission)
     kind = files.check_file(uploaded, kinds=SUBMISSION_FILE_KINDS)
     submission = (
-        Submission.objects.select_for_update(of=("self",)).select_related("province").get(pk=submission.pk)
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("province", "session")
+        .get(pk=submission.pk)
     )
+    refusal = checks.session_change(submission.session)
+    if refusal:  # a closed session's documents are final; a sitting one's change by new versions
+        raise refusal.error()
     version = (submission.files.order_by("-version").values_list("version", flat=True).first() or 0) + 1
     item = SubmissionFile(
         submission=submission,

@@ -25,15 +25,23 @@ from django.views.decorators.http import require_POST
 
 from dancu.core import files
 from dancu.core.access import Access, get_access
-from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
+from dancu.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_int, clean_query, paginate, render_list
 from dancu.core.workflow import Action, Workflow
 
-from . import case, checks, documents, forms, rules, selectors, services
+from . import case, checks, documents, forms, rules, selectors, services, term, term_import
 from .errors import CouncilError
-from .models import ResolutionKind, Session, SessionKind, SubmissionKind
-from .permissions import CouncilPerm, can_adopt, can_follow_up, can_manage, require
+from .models import AgendaItem, ResolutionKind, Session, SessionKind, SubmissionKind, TermSetup
+from .permissions import (
+    CouncilPerm,
+    can_adopt,
+    can_correct,
+    can_follow_up,
+    can_manage,
+    can_set_up_term,
+    require,
+)
 from .ruleset import rule_on
 from .workflow import (
     BUTTONS,
@@ -43,6 +51,7 @@ from .workflow import (
     RESOLUTION_FLOW,
     SESSION_FLOW,
     ResolutionStatus,
+    SessionStatus,
 )
 
 Page = Callable[[django_forms.Form], HttpResponse]
@@ -278,8 +287,35 @@ def session_list(request: HttpRequest) -> HttpResponse:
         "kinds": SessionKind.choices,
         "kind": kind,
         "can_manage": access.has(CouncilPerm.MANAGE),
+        "can_term": access.has(CouncilPerm.TERM),
     }
     return render_list(request, "council/session_list.html", "council/_session_rows.html", context)
+
+
+def _first_session_help(access: Access) -> str:
+    """The 45-day rule, for each new term of the user's provinces whose first session is not
+    planned yet (shown on the new session form)."""
+    setups = access.scope(
+        TermSetup.objects.filter(term__isnull=False, term__council_sessions__isnull=True).select_related("term"),
+        CouncilPerm.MANAGE,
+    )
+    lines = []
+    for setup in setups[:5]:
+        latest, rule = term.latest_first_session(setup)
+        lines.append(
+            _(
+                "The first session of %(term)s must open by %(latest)s: within %(days)d days of the "
+                "election of %(election)s (%(source)s)."
+            )
+            % {
+                "term": setup.term,
+                "latest": f"{latest:%d/%m/%Y}",
+                "days": rule.days or 0,
+                "election": f"{setup.election_date:%d/%m/%Y}",
+                "source": rule.source,
+            }
+        )
+    return " ".join(lines)
 
 
 @login_required
@@ -291,7 +327,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
         services.session_create,
         allowed=access.has(CouncilPerm.MANAGE),
         done=_to_new("council:session_detail", "session_id"),
-        page=partial(_form_page, request, title=_("New session")),
+        page=partial(_form_page, request, title=_("New session"), help=_first_session_help(access)),
     )
 
 
@@ -309,6 +345,7 @@ def _session_actions(access: Access, session: Session) -> list[PageAction]:
     ]
     if can_manage(access, session):
         changing = checks.reason(checks.session_change(session))
+        editing = checks.reason(services.edit_refusal(access, session))
         actions += [
             PageAction(
                 _("New submission"),
@@ -322,7 +359,7 @@ def _session_actions(access: Access, session: Session) -> list[PageAction]:
             PageAction(
                 _("Edit the session"),
                 reverse("council:session_edit", args=[session.pk]),
-                reason=changing,
+                reason=editing,
                 key="edit",
             ),
             PageAction(
@@ -405,6 +442,8 @@ def _session_page(request: HttpRequest, session: Session, **bound: Any) -> HttpR
         "today": today,
         "can_manage": can_manage(access, session),
         "can_adopt": can_adopt(access, session),
+        "edit_rule": services.edit_rule(session),
+        "agenda_editable": can_manage(access, session) and services.edit_refusal(access, session) is None,
     }
     if context["can_manage"]:
         context |= {
@@ -454,21 +493,107 @@ confidence_create = _embedded(
 
 @login_required
 def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
-    """Correct a session's details; refused (with the reason, before any input) once closed."""
+    """Correct a session's details within the editing rules (shown on the form); a closed
+    session only by an administrator, with a reason; others see why, before any input."""
     session = selectors.session_get(request.user, session_id)
+    access = get_access(request.user)
     initial = {f: getattr(session, f) for f in ("kind", "number", "title", "start_date", "end_date", "venue")}
-    refusal = checks.session_change(session)
+    correcting = session.status == SessionStatus.CLOSED and can_correct(access, session)
     return _form_view(
         request,
-        forms.SessionEditForm(_post_data(request), initial=initial),
+        forms.SessionEditForm(_post_data(request), initial=initial, correcting=correcting),
         services.session_update,
-        allowed=can_manage(get_access(request.user), session),
+        allowed=can_manage(access, session),
         done=SESSION.back(session),
         page=partial(
-            _form_page, request, title=_("Edit the session"), session=session, blocked=checks.reason(refusal)
+            _form_page,
+            request,
+            title=_("Edit the session"),
+            session=session,
+            help=services.edit_rule(session),
+            blocked=checks.reason(services.edit_refusal(access, session)),
         ),
         session=session,
     )
+
+
+def _agenda_item(user: Any, item_id: int) -> AgendaItem:
+    item = AgendaItem.objects.filter(pk=item_id).first()
+    if item is None:
+        raise NotFound(_("Not found."), code=CouncilError.NOT_FOUND)
+    item.session = selectors.session_get(user, item.session_id)  # scoped: another province's is a 404
+    return item
+
+
+def _agenda_blocked(access: Access, item: AgendaItem) -> str:
+    if item.withdrawn_at is not None:
+        return _("This item has been withdrawn.")
+    return checks.reason(services.edit_refusal(access, item.session))
+
+
+@login_required
+def agenda_edit(request: HttpRequest, item_id: int) -> HttpResponse:
+    """Change an agenda item within the editing rules (shown on the form)."""
+    item = _agenda_item(request.user, item_id)
+    session, access = item.session, get_access(request.user)
+    correcting = session.status == SessionStatus.CLOSED and can_correct(access, session)
+    initial = {f: getattr(item, f) for f in services.AGENDA_FIELDS}
+    return _form_view(
+        request,
+        forms.AgendaItemForm(_post_data(request), initial=initial, correcting=correcting),
+        services.agenda_item_update,
+        allowed=can_manage(access, session),
+        done=SESSION.back(session),
+        page=partial(
+            _form_page,
+            request,
+            title=_("Edit the agenda item"),
+            session=session,
+            help=services.edit_rule(session),
+            blocked=_agenda_blocked(access, item),
+            back=reverse("council:session_detail", args=[session.pk]),
+        ),
+        item=item,
+    )
+
+
+@login_required
+def agenda_withdraw(request: HttpRequest, item_id: int) -> HttpResponse:
+    """Withdraw an agenda item with the reason (it stays on the agenda, marked withdrawn)."""
+    item = _agenda_item(request.user, item_id)
+    session, access = item.session, get_access(request.user)
+    blocked = _("This item has been withdrawn.") if item.withdrawn_at else checks.reason(checks.session_change(session))
+    return _form_view(
+        request,
+        forms.WithdrawForm(_post_data(request)),
+        services.agenda_item_withdraw,
+        allowed=can_manage(access, session),
+        done=SESSION.back(session),
+        page=partial(
+            _form_page,
+            request,
+            title=_("Withdraw the agenda item"),
+            session=session,
+            help=item.title,
+            blocked=blocked,
+            back=reverse("council:session_detail", args=[session.pk]),
+        ),
+        item=item,
+    )
+
+
+@login_required
+@require_POST
+def agenda_delete(request: HttpRequest, item_id: int) -> HttpResponse:
+    """Delete an agenda item before the session sits (afterwards: withdraw, with a reason)."""
+    item = _agenda_item(request.user, item_id)
+    require(can_manage(get_access(request.user), item.session))
+    result = submit(forms.ConfirmForm({}), services.agenda_item_delete, actor=request.user, item=item)
+    if isinstance(result, Failed):
+        if isinstance(result.error, PermissionDenied):
+            raise result.error
+        return render(request, "core/error.html", {"error": result.error}, status=409)
+    return redirect("council:session_detail", session_id=item.session_id)
 
 
 def _confirm_page(
@@ -595,17 +720,24 @@ def _submission_actions(access: Access, submission: Any) -> list[PageAction]:
         )
     if can_manage(access, submission):
         changing = checks.reason(checks.submission_change(submission))
+        withdrawn = _("This submission has been withdrawn.") if submission.withdrawn_at else ""
         actions += [
             PageAction(
                 _("Edit the submission"),
                 reverse("council:submission_edit", args=[submission.pk]),
-                reason=changing,
+                reason=_submission_blocked(access, submission),
                 key="edit",
+            ),
+            PageAction(
+                _("Withdraw the submission"),
+                reverse("council:submission_withdraw", args=[submission.pk]),
+                reason=withdrawn or changing,
+                key="withdraw",
             ),
             PageAction(
                 _("Delete the submission"),
                 reverse("council:submission_delete", args=[submission.pk]),
-                reason=changing,
+                reason=_submission_delete_blocked(submission),
                 danger=True,
                 key="delete",
             ),
@@ -646,31 +778,77 @@ def _submission_page(request: HttpRequest, submission: Any, **bound: Any) -> Htt
     return render(request, "council/submission_detail.html", context | bound)
 
 
+def _submission_blocked(access: Access, submission: Any) -> str:
+    if submission.votes.exists():
+        return checks.reason(checks.submission_change(submission))
+    return checks.reason(services.edit_refusal(access, submission.session))
+
+
 @login_required
 def submission_edit(request: HttpRequest, submission_id: int) -> HttpResponse:
-    """Correct a submission until it is voted on; otherwise the reason, before any input."""
+    """Correct a submission until it is voted on, within the editing rules (shown on the
+    form); otherwise the reason, before any input."""
     submission = selectors.submission_get(request.user, submission_id)
+    access = get_access(request.user)
     fields = ("kind", "title", "submitter", "reviewing_committee", "is_normative", "received_on")
+    session = submission.session
+    correcting = session.status == SessionStatus.CLOSED and can_correct(access, session)
     return _form_view(
         request,
-        forms.SubmissionForm(
+        forms.SubmissionEditForm(
             _post_data(request),
             province_id=submission.province_id,
             initial={f: getattr(submission, f) for f in fields},
+            correcting=correcting,
         ),
         services.submission_update,
-        allowed=can_manage(get_access(request.user), submission),
+        allowed=can_manage(access, submission),
         done=SUBMISSION.back(submission),
         page=partial(
             _form_page,
             request,
             title=_("Edit the submission"),
             session=submission.session,
-            blocked=checks.reason(checks.submission_change(submission)),
+            help=services.edit_rule(session),
+            blocked=_submission_blocked(access, submission),
             back=reverse("council:submission_detail", args=[submission.pk]),
         ),
         submission=submission,
     )
+
+
+@login_required
+def submission_withdraw(request: HttpRequest, submission_id: int) -> HttpResponse:
+    """Withdraw a submission not voted on, with the reason (it stays, marked withdrawn)."""
+    submission = selectors.submission_get(request.user, submission_id)
+    if submission.withdrawn_at is not None:
+        blocked = _("This submission has been withdrawn.")
+    else:
+        blocked = checks.reason(checks.submission_change(submission))
+    return _form_view(
+        request,
+        forms.WithdrawForm(_post_data(request)),
+        services.submission_withdraw,
+        allowed=can_manage(get_access(request.user), submission),
+        done=SUBMISSION.back(submission),
+        page=partial(
+            _form_page,
+            request,
+            title=_("Withdraw the submission"),
+            session=submission.session,
+            help=submission.title,
+            blocked=blocked,
+            back=reverse("council:submission_detail", args=[submission.pk]),
+        ),
+        submission=submission,
+    )
+
+
+def _submission_delete_blocked(submission: Any) -> str:
+    refusal = checks.reason(checks.submission_change(submission))
+    if not refusal and submission.session.status == SessionStatus.IN_PROGRESS:
+        return _("Once the session sits a submission is withdrawn with a reason, not deleted.")
+    return refusal
 
 
 @login_required
@@ -695,7 +873,7 @@ def submission_delete(request: HttpRequest, submission_id: int) -> HttpResponse:
             what=submission.title,
             goes=[f"{n} {label}" for n, label in counts if n],
             back=reverse("council:submission_detail", args=[submission.pk]),
-            blocked=checks.reason(checks.submission_change(submission)),
+            blocked=_submission_delete_blocked(submission),
         ),
         submission=submission,
     )
@@ -1188,3 +1366,140 @@ def agency_inbox(request: HttpRequest) -> HttpResponse:
         "today": timezone.localdate(),
     }
     return render(request, "council/agency_inbox.html", context)
+
+
+# -- a new term (issue 16, item 6) ----------------------------------------------------------------
+
+
+def _term_setups(user: Any) -> Any:
+    return get_access(user).scope(
+        TermSetup.objects.select_related("council", "term", "previous_term", "province"), CouncilPerm.VIEW
+    )
+
+
+def _term_setup(user: Any, setup_id: int) -> TermSetup:
+    """A new term of the user's provinces (404 elsewhere); only who may set one up goes on (403)."""
+    setup = _term_setups(user).filter(pk=setup_id).first()
+    if setup is None:
+        raise NotFound(_("Not found."), code=CouncilError.NOT_FOUND)
+    require(can_set_up_term(get_access(user), setup))
+    return setup
+
+
+@login_required
+def term_list(request: HttpRequest) -> HttpResponse:
+    access = get_access(request.user)
+    require(access.has(CouncilPerm.TERM))
+    setups = access.scope(
+        TermSetup.objects.select_related("council", "term", "previous_term"), CouncilPerm.TERM
+    )
+    return render(request, "council/term_list.html", {"setups": setups})
+
+
+@login_required
+def term_template(request: HttpRequest) -> HttpResponse:
+    require(get_access(request.user).has(CouncilPerm.TERM))
+    response = HttpResponse(term_import.elected_template(), content_type=files.XLSX.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, "danh-sach-trung-cu.xlsx") or "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _term_upload_page(request: HttpRequest, form: django_forms.Form) -> HttpResponse:
+    rows = []
+    failure = getattr(form, "failure", None)
+    if failure is not None:
+        rows = (failure.details or {}).get("rows", [])
+    return render(request, "council/term_upload.html", {"form": form, "row_errors": rows})
+
+
+@login_required
+def term_create(request: HttpRequest) -> HttpResponse:
+    """Upload the list of the elected: a file with a row in error saves nothing, and the rows'
+    errors are shown with the rest of the input kept; else the preview."""
+    access = get_access(request.user)
+    require(access.has(CouncilPerm.TERM))
+    form = forms.TermUploadForm(_post_data(request), request.FILES or None, access=access)
+    if request.method != "POST":
+        return _term_upload_page(request, form)
+    if form.is_valid():
+        result = submit(form, term.term_setup_create, actor=request.user, **form.params())
+        if not isinstance(result, Failed):
+            return redirect("council:term_detail", setup_id=result.pk)
+        form.failure = result.error  # type: ignore[attr-defined]
+    response = _term_upload_page(request, form)
+    response.status_code = 400
+    return response
+
+
+def _term_page(request: HttpRequest, setup: TermSetup, **bound: Any) -> HttpResponse:
+    checked = term_import.check_elected(setup.source, setup.council.province, setup.council.level, setup.structure)
+    latest, rule = term.latest_first_session(setup)
+    first = None
+    if setup.term is not None:
+        first = setup.term.council_sessions.order_by("number").first()
+    structure_form = bound.pop("structure_form", None) or forms.TermStructureForm(structure=setup.structure)
+    context: dict[str, Any] = {
+        "setup": setup,
+        "checked": checked,
+        # Once confirmed, the figures as they were before (the directory now holds everyone).
+        "counts": setup.counts if setup.is_confirmed else checked.counts(),
+        "structure_form": structure_form,
+        "latest_first_session": latest,
+        "rule": rule,
+        "first_session": first,
+        "first_session_late": first is not None and first.start_date > latest,
+        "row_errors": bound.pop("row_errors", [] if setup.is_confirmed else [e.as_dict() for e in checked.errors]),
+        "confirm_error": bound.pop("confirm_error", ""),
+        "carry": term.carry_over_preview(setup) if setup.is_confirmed else {},
+    }
+    return render(request, "council/term_detail.html", context | bound)
+
+
+@login_required
+def term_detail(request: HttpRequest, setup_id: int) -> HttpResponse:
+    return _term_page(request, _term_setup(request.user, setup_id))
+
+
+def _term_failed(request: HttpRequest, setup: TermSetup, error: Any, **bound: Any) -> HttpResponse:
+    if isinstance(error, PermissionDenied):
+        raise error
+    rows = (getattr(error, "details", None) or {}).get("rows") or []
+    response = _term_page(request, setup, row_errors=rows, confirm_error=error.message, **bound)
+    response.status_code = 409 if isinstance(error, Conflict) else 400
+    return response
+
+
+@login_required
+@require_POST
+def term_structure(request: HttpRequest, setup_id: int) -> HttpResponse:
+    setup = _term_setup(request.user, setup_id)
+    form = forms.TermStructureForm(request.POST, structure=setup.structure)
+    if not form.is_valid():
+        response = _term_page(request, setup, structure_form=form)
+        response.status_code = 400
+        return response
+    result = submit(form, term.term_structure_update, actor=request.user, setup=setup, **form.params())
+    if isinstance(result, Failed):
+        return _term_failed(request, setup, result.error, structure_form=form)
+    return redirect("council:term_detail", setup_id=setup.pk)
+
+
+@login_required
+@require_POST
+def term_confirm(request: HttpRequest, setup_id: int) -> HttpResponse:
+    setup = _term_setup(request.user, setup_id)
+    result = submit(forms.ConfirmForm({}), term.term_confirm, actor=request.user, setup=setup)
+    if isinstance(result, Failed):
+        return _term_failed(request, setup, result.error)
+    return redirect("council:term_detail", setup_id=setup.pk)
+
+
+@login_required
+@require_POST
+def term_carry_over(request: HttpRequest, setup_id: int) -> HttpResponse:
+    setup = _term_setup(request.user, setup_id)
+    result = submit(forms.ConfirmForm({}), term.term_carry_over, actor=request.user, setup=setup)
+    if isinstance(result, Failed):
+        return _term_failed(request, setup, result.error)
+    return redirect("council:term_detail", setup_id=setup.pk)

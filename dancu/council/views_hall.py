@@ -6,6 +6,7 @@ the message (and the form's input) at the error's status.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from pathlib import Path
 from typing import Any
@@ -25,13 +26,14 @@ from dancu.core.errors import ApplicationError, NotFound, PermissionDenied, Vali
 from dancu.core.forms import Failed, form_status, submit
 from dancu.directory.models import Body, Person
 
-from . import documents_hall, hall, selectors
+from . import documents_hall, hall, selectors, versions_diff
 from .errors import CouncilError
 from .forms import CouncilForm
 from .models import AgendaItem, DocumentNote, ElectronicVote, SpeakerRequest, SubmissionFile
 from .permissions import CouncilPerm, can_conduct, can_take_part, is_own_request, require
 from .views import docx_response, stored_file_response
 
+log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static" / "council"
 
 
@@ -385,8 +387,44 @@ def document_view(
         "pdf_url": reverse("council:document_pdf", args=[submission.pk, item.version]),
         "viewable": item.kind in (files.PDF, files.DOCX),
         "conversion": documents_hall.conversion_state(item),
+        "previous": submission.files.filter(version__lt=item.version).order_by("-version").values_list(
+            "version", flat=True
+        ).first(),
     }
     return render(request, "council/document_view.html", context, status=status)
+
+
+def _pairs(versions: list[int]) -> list[tuple[int, int]]:
+    """Each version against the one before it, newest first."""
+    ordered = sorted(versions, reverse=True)
+    return [(ordered[k + 1], ordered[k]) for k in range(len(ordered) - 1)]
+
+
+@login_required
+@require_GET
+def document_diff(request: HttpRequest, submission_id: int, old: int, new: int) -> HttpResponse:
+    """What changed from version `old` to version `new` of a submission's file: paragraphs
+    added, removed and changed, word-level marks inside a changed one."""
+    if old == new:
+        raise ValidationFailed(_("Choose two different versions."), code=CouncilError.OUT_OF_RANGE)
+    before, after = _file(request, submission_id, old), _file(request, submission_id, new)
+    submission = after.submission
+    comparison = None
+    try:
+        comparison = versions_diff.compare_versions(before, after)
+    except versions_diff.TextUnavailable as exc:
+        log.info("council: versions %s/%s of submission %s not compared: %s", old, new, submission.pk, exc)
+    versions = list(submission.files.order_by("-version").values_list("version", flat=True))
+    context = {
+        "submission": submission,
+        "session": submission.session,
+        "before": before,
+        "after": after,
+        "comparison": comparison,
+        "blocks": comparison.blocks() if comparison else [],
+        "pairs": [p for p in _pairs(versions) if p != (old, new)],
+    }
+    return render(request, "council/document_diff.html", context)
 
 
 @login_required

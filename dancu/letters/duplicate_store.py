@@ -6,7 +6,8 @@ Every value is an HMAC with the seal-derived key (`crypto.keyed_hash`); the matt
 a profile (words, numbers, hamlets, target) is computed from the columns the register keeps in
 clear already (`content_folded`, `target_key`). A profile made with another key than the one in
 force (a seal key rotation ran since) is rebuilt from the sealed identity for the comparison,
-in memory; the stored one is refreshed by `refresh_letter` (the rotation should call it).
+in memory; the stored one and the keys are recomputed by the key rotation, in the same batch
+as the re-sealing (rotation.py), and by `refresh_letter`.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ def _hint(letter: Letter) -> str:
     return getattr(province, "name", "") or ""
 
 
-def profile_for(letter: Letter, identity: dict[str, str]) -> Profile:
+def profile_for(letter: Letter, identity: dict[str, Any], *, secret: bytes | None = None) -> Profile:
     """The profile of `letter` with the writer's identity in clear (at intake or correction;
-    the clear text is not kept)."""
+    the clear text is not kept), made with `secret` (the key in force when None)."""
     return profile_of(
         name=identity.get("name", ""),
         id_number=identity.get("id_number", ""),
@@ -35,6 +36,7 @@ def profile_for(letter: Letter, identity: dict[str, str]) -> Profile:
         content=f"{letter.subject} {letter.content}",
         target=letter.target,
         province_hint=_hint(letter),
+        secret=secret,
     )
 
 
@@ -92,6 +94,6 @@ def refresh_letter(letter: Letter, identity: dict[str, str] | None = None) -> No
 
 
 def forget(letter: Letter) -> None:
-    """Remove a letter's blocking keys (hashes of the writer): for a destroyed letter, by the
-    key rotation or a clean-up job (the destruction itself clears `match_profile` only)."""
+    """Remove a letter's blocking keys (hashes of the writer): when its destruction is approved
+    (with `match_profile`), and by the key rotation for a letter already destroyed."""
     LetterMatchKey.objects.filter(letter_id=letter.pk).delete()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from dataclasses import field as dc_field
 from typing import Any
 
 from django.db.models import Case, Count, Q, Value, When
@@ -89,6 +90,9 @@ class Probe:
 
     profile: Profile
     signals: Signals
+    # While a seal key rotation runs (DANCU_SEAL_KEY_OLD set): the blocking keys of the same
+    # letter made with the previous key, which the letters not rotated yet are indexed under.
+    old_keys: list[str] = dc_field(default_factory=list)
 
 
 def signals_of(letter: Any) -> Probe:
@@ -103,7 +107,17 @@ def signals_of(letter: Any) -> Probe:
         letter.target_key,
         letter.content_folded,
     )
-    return Probe(stored_profile(letter), legacy)
+    old_keys: list[str] = []
+    old = crypto.old_secret()
+    if old is not None and old != crypto.current_secret() and letter.sealed_identity:
+        from .duplicate_store import profile_for
+
+        try:
+            identity = crypto.unseal(letter.sealed_identity, sealed_with=letter.seal_key)
+        except crypto.SealError:
+            identity = {}
+        old_keys = blocking_keys(profile_for(letter, identity, secret=old), secret=old)
+    return Probe(stored_profile(letter), legacy, old_keys)
 
 
 def typed_probe(
@@ -120,16 +134,21 @@ def typed_probe(
     """The probe of a letter being typed in (nothing is stored)."""
     hashes = crypto.identity_hashes(name=name, id_number=id_number, phone=phone, address=address)
     legacy = Signals(**hashes, target_key=fold(target)[:300], content_folded=fold(f"{subject} {content}"))
-    profile = profile_of(
-        name=name,
-        id_number=id_number,
-        phone=phone,
-        address=address,
-        content=f"{subject} {content}",
-        target=target,
-        province_hint=province_hint,
-    )
-    return Probe(profile, legacy)
+    typed: dict[str, Any] = {
+        "name": name,
+        "id_number": id_number,
+        "phone": phone,
+        "address": address,
+        "content": f"{subject} {content}",
+        "target": target,
+        "province_hint": province_hint,
+    }
+    profile = profile_of(**typed)
+    old_keys: list[str] = []
+    old = crypto.old_secret()
+    if old is not None and old != crypto.current_secret():
+        old_keys = blocking_keys(profile_of(**typed, secret=old), secret=old)
+    return Probe(profile, legacy, old_keys)
 
 
 # At most this many letters per blocking key are counted (the newest): a key shared by thousands
@@ -165,7 +184,7 @@ def _candidates(queryset: Any, probe: Probe, exclude_id: int | None) -> Any:
     """Two queries: the letters sharing the most blocking keys (an index scan of the keys,
     bounded per key), then those of them in the scope, with the letters sharing one of the older
     keyed hashes or the target (those after, newest first)."""
-    keys = blocking_keys(probe.profile)
+    keys = sorted(set(blocking_keys(probe.profile)) | set(probe.old_keys))
     top = _top_by_shared_keys(keys) if keys else []
     # The older keyed hashes (recomputed by a key rotation) find rows whose blocking keys are
     # stale or missing; the target alone is left to the matter's keys.

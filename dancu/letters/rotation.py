@@ -11,6 +11,12 @@ remove DANCU_SEAL_KEY_OLD.
 
 A row that neither key opens stops the run (its batch is rolled back): nothing is skipped
 silently.
+
+The duplicate engine's keyed hashes go in the same batch: each letter's profile
+(`match_profile`) is recomputed from the opened identity with the new key and its blocking keys
+(`LetterMatchKey`) are replaced, so a batch leaves no letter half on one key. While the
+rotation runs, the intake check probes with both keys (duplicates.py), so a letter not yet
+rotated is still found. A destroyed letter keeps no keys.
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ from django.utils.translation import gettext as _
 from dancu.core.audit import audit_record
 
 from . import crypto
-from .models import Letter, LetterAttachment, ReceptionVisit
+from .matching import blocking_keys, profile_of
+from .models import Letter, LetterAttachment, LetterMatchKey, ReceptionVisit
 
 ROTATION_ACTOR = "system (seal key rotation)"
 BATCH_SIZE = 200
@@ -97,7 +104,45 @@ def _rotate_letter(letter: Letter, keys: Keys) -> list[str]:
         else ""
     )
     letter.seal_key = keys.new_id
+    # The duplicate engine's profile and blocking keys, with the new key (written by
+    # `_replace_match_keys` in the same transaction).
+    if letter.destruction_approved_on:
+        letter.match_profile = {}
+        letter._rotated_keys = []  # type: ignore[attr-defined]
+    else:
+        profile = profile_of(
+            name=identity.get("name", ""),
+            id_number=identity.get("id_number", ""),
+            phone=identity.get("phone", ""),
+            address=identity.get("address", ""),
+            birth_year=identity.get("birth_year", ""),
+            content=f"{letter.subject} {letter.content}",
+            target=letter.target,
+            province_hint=getattr(letter, "_province_name", ""),
+            secret=keys.new,
+        )
+        letter.match_profile = profile.stored()
+        letter._rotated_keys = blocking_keys(profile, secret=keys.new)  # type: ignore[attr-defined]
+    fields.append("match_profile")
     return fields
+
+
+def _prepare_letters(rows: list[Letter]) -> None:
+    from dancu.directory.models import AdministrativeUnit
+
+    names = dict(
+        AdministrativeUnit.objects.filter(pk__in={r.province_id for r in rows}).values_list("pk", "name")
+    )
+    for row in rows:
+        row._province_name = names.get(row.province_id, "")  # type: ignore[attr-defined]
+
+
+def _replace_match_keys(rows: list[Letter]) -> dict[str, int]:
+    ids = [r.pk for r in rows]
+    removed, _ = LetterMatchKey.objects.filter(letter_id__in=ids).delete()
+    new = [LetterMatchKey(letter_id=r.pk, key=k) for r in rows for k in getattr(r, "_rotated_keys", [])]
+    LetterMatchKey.objects.bulk_create(new, batch_size=5000)
+    return {"match_keys_removed": removed, "match_keys_written": len(new)}
 
 
 def _rotate_visit(visit: ReceptionVisit, keys: Keys) -> list[str]:
@@ -131,11 +176,20 @@ class Target:
     rotate: Callable[[Any, Keys], list[str]]
     batch_size: int
     pending: Callable[[Keys], Any]
+    prepare: Callable[[list[Any]], None] | None = None
+    after: Callable[[list[Any]], dict[str, int]] | None = None
 
 
 def _targets(batch_size: int, attachment_batch_size: int) -> list[Target]:
     return [
-        Target(Letter, _rotate_letter, batch_size, lambda k: Letter.objects.exclude(seal_key=k.new_id)),
+        Target(
+            Letter,
+            _rotate_letter,
+            batch_size,
+            lambda k: Letter.objects.exclude(seal_key=k.new_id),
+            prepare=_prepare_letters,
+            after=_replace_match_keys,
+        ),
         Target(
             ReceptionVisit,
             _rotate_visit,
@@ -157,10 +211,13 @@ def _one_batch(target: Target, keys: Keys) -> int:
         rows = list(target.pending(keys).select_for_update().order_by("pk")[: target.batch_size])
         if not rows:
             return 0
+        if target.prepare:
+            target.prepare(rows)
         fields: set[str] = set()
         for row in rows:
             fields.update(target.rotate(row, keys))
         target.model._default_manager.bulk_update(rows, sorted(fields))
+        extra = target.after(rows) if target.after else {}
         audit_record(
             actor=ROTATION_ACTOR,
             action="letters.seal_key_rotate",
@@ -173,6 +230,7 @@ def _one_batch(target: Target, keys: Keys) -> int:
                 "last_id": rows[-1].pk,
                 "from_key": keys.old_id,
                 "to_key": keys.new_id,
+                **extra,
             },
         )
         return len(rows)

@@ -39,6 +39,7 @@ from .models import (
     Field,
     Letter,
     LetterAttachment,
+    LetterMatchKey,
     LetterKind,
     LetterReminder,
     ReceptionDay,
@@ -507,12 +508,33 @@ def letter_submit_public(
     try:
         with transaction.atomic():  # a parallel request with the same token waits here, then fails
             _save_new(PUBLIC_ACTOR, letter, identity, checked, sealed=kind == LetterKind.DENUNCIATION)
+            _notify_online(letter)
     except IntegrityError:
         existing = Letter.objects.filter(submission_token=token).first() if token else None
         if existing is None:
             raise
         return Submitted(existing, created=False)
     return Submitted(letter, created=True)
+
+
+def _notify_online(letter: Letter) -> None:
+    """A citizen's online letter arrived: the Office's letter staff are told (in-app, e-mail
+    after commit), by number only: never the sender, nor the subject of a denunciation."""
+    from django.urls import reverse
+
+    from dancu.notifications import services as notifications
+
+    title = _("A new online letter arrived: %(n)s") % {"n": letter.number or f"#{letter.pk}"}
+    province_id = letter.province_id
+    notifications.notify_after_commit(
+        event=notifications.EVENT_ONLINE_LETTER,
+        recipients=lambda: notifications.users_with(LetterPerm.HANDLE, province_id),
+        title=title,
+        body="" if letter.kind == LetterKind.DENUNCIATION else letter.subject[:300],
+        url=reverse("letters:letter_detail", args=[letter.pk]),
+        dedupe_key=f"letters.online:{letter.pk}",
+        province_id=letter.province_id,
+    )
 
 
 def _public_body(body_id: int) -> Body:
@@ -968,7 +990,8 @@ def _destroy(letter: Letter, target: str, m: Move) -> Step:
     letter.destruction_approved_on = _today()
     letter.sealed_identity = ""
     letter.content = ""
-    letter.match_profile = {}  # the writer's keyed hashes go with the identity
+    letter.match_profile = {}  # the writer's keyed hashes go with the identity (and the blocking
+    # keys, deleted for the whole batch by letters_approve_destruction)
     return Step(
         ["destruction_approved_on", "sealed_identity", "content", "match_profile"], _("Destruction approved")
     )
@@ -1059,7 +1082,42 @@ def letter_transition(
         letters_approve_destruction(actor=actor, letter_ids=[letter.pk])
         return Letter.objects.get(pk=letter.pk)
     m = Move(actor=actor, access=get_access(actor), on=on, to_body=to_body, result=result, to_name=to_name)
-    return _move(m, _locked(letter), action)
+    moved = _move(m, _locked(letter), action)
+    if action in ("forward", "answer"):
+        _notify_moved(moved, action)
+    return moved
+
+
+def _notify_moved(letter: Letter, action: str) -> None:
+    """In-app and e-mail (dancu.notifications, after commit: no query in this transaction): a letter forwarded tells the
+    agency's responders; an agency's answer tells the Office's letter staff. No identity."""
+    from django.urls import reverse
+
+    from dancu.notifications import services as notifications
+
+    url = reverse("letters:letter_detail", args=[letter.pk])
+    if action == "forward" and letter.forwarded_to_id:
+        agency_id = letter.forwarded_to_id
+        notifications.notify_after_commit(
+            event=notifications.EVENT_SENT_TO_AGENCY,
+            recipients=lambda: notifications.users_with(LetterPerm.RESPOND, None, body_ids=[agency_id]),
+            title=_("Letter %(n)s was forwarded to your agency") % {"n": letter.number or f"#{letter.pk}"},
+            body=_("Due %(due)s.") % {"due": f"{letter.due_date:%d/%m/%Y}"} if letter.due_date else "",
+            url=url,
+            dedupe_key=f"letters.forwarded:{letter.pk}:{letter.forwarded_to_id}",
+            province_id=letter.province_id,
+        )
+    elif action == "answer":
+        province_id = letter.province_id
+        notifications.notify_after_commit(
+            event=notifications.EVENT_ANSWER_ARRIVED,
+            recipients=lambda: notifications.users_with(LetterPerm.HANDLE, province_id),
+            title=_("An agency answered letter %(n)s") % {"n": letter.number or f"#{letter.pk}"},
+            body=letter.result[:500],
+            url=url,
+            dedupe_key=f"letters.answer:{letter.pk}:{letter.result_on}",
+            province_id=letter.province_id,
+        )
 
 
 def letter_forward(*, actor: User, letter: Letter, to_body: Body, on: datetime.date | None = None) -> Letter:
@@ -1109,6 +1167,7 @@ def letters_approve_destruction(*, actor: User, letter_ids: list[int]) -> int:
     for letter in letters:
         _move(m, letter, "destroy", check=False)
     LetterAttachment.objects.filter(letter_id__in=ids).delete()
+    LetterMatchKey.objects.filter(letter_id__in=ids).delete()
     return len(letters)
 
 

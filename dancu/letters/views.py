@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dancu.accounts.models import User
+from dancu.core import throttle
 from dancu.core.access import get_access
 from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
 from dancu.core.files import file_response
@@ -32,7 +33,7 @@ from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_int, clean_query, paginate
 from dancu.core.paging import ROWS_TTL, CappedPaginator, cached_rows
 
-from . import case, documents, selectors, services, throttle
+from . import case, documents, selectors, services
 from .errors import LetterError
 from .forms import (
     DeleteForm,
@@ -597,14 +598,14 @@ def public_submit(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "letters/public_submit.html", {"form": PublicSubmitForm(bodies=bodies)})
     form = PublicSubmitForm(request.POST, request.FILES, bodies=bodies)
-    if throttle.reached("submit", request, RATE_LIMIT):
+    if throttle.reached("letters.submit", request, RATE_LIMIT):
         form.new_challenge()
         return render(request, "letters/public_submit.html", {"form": form, "limited": True}, status=429)
     if form.is_valid():
         sent = submit(form, services.letter_submit_public, **form.service_kwargs())
         if isinstance(sent, services.Submitted):
             if sent.created:
-                throttle.count("submit", request)
+                throttle.count("letters.submit", request)
             request.session[RECEIPT_SESSION_KEY] = sent.letter.receipt_code
             return redirect("letters_public:receipt")
     form.new_challenge()
@@ -627,9 +628,9 @@ def public_status(request: HttpRequest) -> HttpResponse:
     form = StatusForm(request.POST)
     status = None
     if form.is_valid():
-        if throttle.reached("lookup", request, LOOKUP_LIMIT):
+        if throttle.reached("letters.lookup", request, LOOKUP_LIMIT):
             return render(request, "letters/public_status.html", {"form": form, "limited": True}, status=429)
-        throttle.count("lookup", request)
+        throttle.count("letters.lookup", request)
         found = submit(form, selectors.letter_public_status, **form.service_kwargs())
         status = found if isinstance(found, str) else None
     return render(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -36,6 +36,41 @@ EVENT_TASK_ASSIGNED = Event.TASK_ASSIGNED.value  # a task was assigned
 EVENT_DIGEST = Event.DIGEST.value  # the weekly "my work" digest
 
 KEY_LENGTH = Notification._meta.get_field("dedupe_key").max_length or 255
+
+
+def users_with(perm: str, province_id: int | None, *, body_ids: Iterable[int] | None = None) -> list[Any]:
+    """Active users holding a role that grants `perm` in a body of `province_id` (or, with
+    `body_ids`, in one of those bodies): the recipients a module names by what they do ("the
+    Office's letter staff", "the agency's responders") rather than one by one. One query."""
+    from dancu.accounts.models import User
+    from dancu.accounts.roles import role_permissions
+
+    roles = sorted(role for role, perms in role_permissions().items() if perm in perms)
+    if not roles:
+        return []
+    held: dict[str, Any] = {"roles__role__in": roles}
+    if body_ids is not None:
+        held["roles__body_id__in"] = sorted(set(body_ids))
+    elif province_id is not None:
+        held["roles__body__province_id"] = province_id
+    else:
+        return []
+    return list(User.objects.filter(is_active=True, **held).distinct().order_by("pk"))
+
+
+def notify_after_commit(*, recipients: Callable[[], Iterable[Any]], **kwargs: Any) -> None:
+    """`notify` once the caller's transaction has committed, recipients looked up then
+    (`recipients` is a callable): the caller's write path runs no query for it, and a
+    notification about a write that rolled back is never made. A failure here is logged, never
+    raised into the caller (its write is committed); the same dedupe key keeps a retry single."""
+
+    def run() -> None:
+        try:
+            notify(recipients=recipients(), **kwargs)
+        except Exception:  # the caller's write is already committed: log, do not fail it
+            logger.exception("notification %s after commit failed", kwargs.get("dedupe_key"))
+
+    transaction.on_commit(run)
 
 
 def dedupe_key_of(key: str) -> str:

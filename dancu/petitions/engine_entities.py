@@ -169,7 +169,10 @@ NATIONAL_CUES = re.compile(
     r"luong huu|bao hiem xa hoi|cai cach tien luong|chinh sach chung|sua doi|ban hanh|phap luat)\b"
 )
 PROVINCE_CUES = re.compile(
-    r"\b(ubnd tinh|uy ban nhan dan tinh|cap tinh|toan tinh|so [a-z]+|tinh lo|duong tinh|hdnd tinh|"
+    r"\b(ubnd tinh|uy ban nhan dan tinh|cap tinh|toan tinh|tinh lo|duong tinh|hdnd tinh|"
+    # a provincial department ("sở ..."), not "hệ số", "so với" (folded alike)
+    r"so (?:giao thong|tai nguyen|nong nghiep|y te|giao duc|lao dong|xay dung|cong thuong|noi vu|tai chinh|"
+    r"ke hoach|tu phap|van hoa|thong tin|khoa hoc|ngoai vu|du lich|dan toc)|"
     r"ngan sach tinh|benh vien (?:tinh|da khoa tinh)|dien luc|khu kinh te|khu cong nghiep)\b"
 )
 COMMUNE_CUES = re.compile(

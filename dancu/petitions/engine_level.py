@@ -3,12 +3,13 @@
 Since 1 July 2025 there are two levels of local government: province and commune. A petition is
 
 - central when it asks for a national policy or law (Quốc hội, Chính phủ, a ministry, a law,
-  decree or circular, base salary, pensions, social insurance) and names no local site, or is
-  about a national road, expressway or railway;
-- province when it names a provincial road (ĐT, tỉnh lộ), a provincial department, programme,
-  hospital, industrial or economic zone, the provincial People's Committee or power company;
-- commune when it is about works of a hamlet or residential group (thôn, xóm, bản, tổ dân
-  phố: the cultural house, an inter-hamlet or field road) and nothing above;
+  decree or circular, base salary, pensions, social insurance) and names no local site (a
+  national road alone does not decide: such answers come from the province as often);
+- province when it names a provincial road (ĐT, tỉnh lộ, "đường 781"), a provincial department,
+  programme, hospital, industrial or economic zone, the provincial People's Committee, the power
+  grid or telecoms, a dike, an embankment or a bridge over a river;
+- commune when it is about small works of a hamlet or residential group (thôn, xóm, bản, tổ dân
+  phố: the cultural house, a hamlet or field road, a spillway, a culvert) and names no road;
 - otherwise the classifier decides. A matter that was a district's before the reform is
   answered by the province or the commune, so the classifier is never asked for "district".
 """
@@ -46,9 +47,20 @@ POLICY_CONCEPTS = frozenset(
         "xalu",
     }
 )
-WORKS = re.compile(
-    r"\b(duong|cau|kenh|muong|nha van hoa|cong thoat|ngam|tran|be tong|nang cap|sua chua|xay)\b"
+# Works that a commune answers for once the district is gone: hamlet roads and paths, field
+# canals, the cultural house. A bridge over a river, a dike, an embankment, a named provincial
+# or national road, the power grid and telecoms are the province's (labelling guide).
+HAMLET_WORKS = re.compile(
+    r"\b(nha van hoa|nha sinh hoat cong dong|duong (?:lien thon|thon|xom|noi thon|noi dong|ngo|lang|dan sinh)|"
+    r"ngo xom|be tong hoa|duong be tong|kenh noi dong|muong noi dong|cong thoat|tran lien thon|"
+    r"cau tran|ngam tran)\b"
 )
+PROVINCE_WORKS = re.compile(
+    r"\b(cau qua song|cau treo qua song|de (?:dieu|bao|song|bien|ngan man|quai)|ke chong|bo ke|tram phat song|song di dong|"
+    r"luoi dien|duong dien|tram bien ap|dien luc|duong \d{3}\b|internet|vien thong)"
+)
+# The classifier overrides a rule only when it is more sure than this of another level.
+OVERRIDE = 0.9
 
 
 def rule_level(
@@ -62,11 +74,17 @@ def rule_level(
     policy = bool(concepts & POLICY_CONCEPTS)
     if (e.national or (policy and not works_sites)) and national >= province:
         return CENTRAL, 0.8 if e.national else 0.65
-    if "ql" in roads and not hamlets and "dt" not in roads:
-        return CENTRAL, 0.6
-    if "dt" in roads or (province and province >= commune):
+    # A national road alone does not make a central matter: the answers to such petitions
+    # (lighting, traffic lights, a damaged stretch) come from the province as often as not.
+    if "dt" in roads or (province and province >= commune) or PROVINCE_WORKS.search(folded):
         return PROVINCE, 0.75
-    if (hamlets or commune) and not national and not province and not policy and WORKS.search(folded):
+    if (
+        (hamlets or commune)
+        and not national
+        and not policy
+        and not roads
+        and HAMLET_WORKS.search(folded)
+    ):
         return COMMUNE, 0.7
     return None, 0.0
 
@@ -83,7 +101,7 @@ def decide(
         norm = normalize(text)
         concepts = frozenset(t[3:] for t in concept_tokens(norm).split())
         code, conf = rule_level(e, concepts, norm)
-        if code is None or (pred.code != code and pred.confidence > 0.9):
+        if code is None or (pred.code != code and pred.confidence > OVERRIDE):
             out.append(Prediction(pred.code, pred.confidence))
         elif pred.code == code:
             out.append(Prediction(code, max(conf, pred.confidence)))

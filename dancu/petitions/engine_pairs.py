@@ -73,6 +73,25 @@ class PairModel:
     # Two local matters in different communes or provinces that share no site or decision are
     # different petitions whatever their wording: their probability is multiplied by this.
     block: float = BLOCK
+    # Platt step fitted on out-of-fold probabilities (bench/petitions_train.py): the confidence a
+    # specialist sees is sigmoid(cal_a * logit(p) + cal_b), so that a 0.9 is right about nine
+    # times in ten on held-out petitions. Grouping keeps the raw probability (its threshold was
+    # chosen on it); the transformation is monotone, so rankings do not change.
+    cal_a: float = 1.0
+    cal_b: float = 0.0
+
+    def calibrate(self, p: np.ndarray | float) -> np.ndarray:
+        """Calibrated probabilities of raw pair probabilities `p`."""
+        q = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+        z = self.cal_a * np.log(q / (1 - q)) + self.cal_b
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def group_confidence(self, confidence: float, size: int) -> float:
+        """The calibrated confidence of a group: of its mean pair probability for a group, of
+        the best probability to another opinion (confidence = 1 - that) for a lone opinion."""
+        if size > 1:
+            return round(float(self.calibrate(confidence)), 3)
+        return round(1.0 - float(self.calibrate(1.0 - confidence)), 3) if confidence < 1.0 else 1.0
 
     def proba(self, x: np.ndarray, *, blocking: bool = True) -> np.ndarray:
         """P(same petition) of each feature row; `blocking` applies the conflict block (grouping
@@ -112,6 +131,7 @@ class PairModel:
             "trained_on": self.trained_on,
             "threshold": self.threshold,
             "block": self.block,
+            "calibration": {"a": round(self.cal_a, 6), "b": round(self.cal_b, 6)},
         }
 
     @classmethod
@@ -124,7 +144,22 @@ class PairModel:
             trained_on=int(data.get("trained_on", 0)),
             threshold=float(data.get("threshold", LINK_THRESHOLD)),
             block=float(data.get("block", BLOCK)),
+            cal_a=float((data.get("calibration") or {}).get("a", 1.0)),
+            cal_b=float((data.get("calibration") or {}).get("b", 0.0)),
         )
+
+    def fit_calibration(self, raw: np.ndarray, y: np.ndarray) -> PairModel:
+        """Fit the Platt step on out-of-fold raw probabilities `raw` and labels `y`."""
+        from sklearn.linear_model import LogisticRegression
+
+        raw = np.clip(np.asarray(raw, dtype=float), 1e-6, 1 - 1e-6)
+        y = np.asarray(y, dtype=int)
+        if len(set(y.tolist())) < 2:
+            return self
+        logit = np.log(raw / (1 - raw)).reshape(-1, 1)
+        lr = LogisticRegression(C=1e6, max_iter=1000).fit(logit, y)
+        self.cal_a, self.cal_b = float(lr.coef_[0][0]), float(lr.intercept_[0])
+        return self
 
     def save(self, path: Path | str = PAIR_MODEL_FILE) -> None:
         Path(path).write_text(json.dumps(self.to_json(), indent=1) + "\n", encoding="utf-8")
@@ -161,13 +196,174 @@ class Prepared:
         return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
 
 
+# The feature order `_features_vectorised` computes; if ent.PAIR_FEATURES changes, `features`
+# falls back to calling ent.pair_features per pair (same values, slower).
+_VECTOR_FEATURES = (
+    "cos",
+    "cos_word",
+    "cos_sq",
+    "both_central",
+    "cos_x_both_central",
+    "shared_site",
+    "cos_x_shared_site",
+    "site_conflict",
+    "cos_x_site_conflict",
+    "cos_x_same_commune",
+    "local_commune_conflict",
+    "cos_x_local_commune_conflict",
+    "local_province_conflict",
+    "cos_x_local_province_conflict",
+    "shared_doc",
+)
+
+
+def _pair_cos(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Cosines of the row pairs (i, j) of an L2-normalised matrix: for many pairs among few rows
+    (the linkage of one component) one small dense product, else row-wise products."""
+    if len(i) == 0:
+        return np.zeros(0)
+    rows, inv = np.unique(np.concatenate([i, j]), return_inverse=True)
+    if len(rows) <= 2000 and len(rows) * len(rows) <= 8 * len(i):
+        sub = m[rows]
+        dense = (sub @ sub.T).toarray()
+        return dense[inv[: len(i)], inv[len(i) :]].astype(float)
+    return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+
+
+def _incidence(sets: list, n: int) -> sparse.csr_matrix:
+    """Row r has a 1 in the column of each key of sets[r]."""
+    vocab: dict = {}
+    indptr = [0]
+    indices: list[int] = []
+    for keys in sets:
+        indices.extend(vocab.setdefault(key, len(vocab)) for key in keys)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    return sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr)), shape=(n, max(len(vocab), 1)))
+
+
+def _facility_name(key: str) -> str:
+    return key.split(" ", 1)[-1]
+
+
+@dataclass
+class _EntityKeys:
+    """The entities of a Prepared as incidence matrices (built once, reused by every call)."""
+
+    sites: sparse.csr_matrix
+    facility_names: sparse.csr_matrix
+    communes: sparse.csr_matrix
+    provinces: sparse.csr_matrix  # real provinces (not "name:" mentions)
+    docs: sparse.csr_matrix  # "doc:" keys
+    national: np.ndarray
+
+    @classmethod
+    def of(cls, entities: Sequence[ent.Entities]) -> _EntityKeys:
+        n = len(entities)
+        return cls(
+            sites=_incidence([e.sites for e in entities], n),
+            facility_names=_incidence(
+                [{_facility_name(s) for s in e.sites if s.startswith("facility:")} for e in entities], n
+            ),
+            communes=_incidence([e.communes for e in entities], n),
+            provinces=_incidence([{p for p in e.provinces if not p.startswith("name:")} for e in entities], n),
+            docs=_incidence([{d for d in e.docs if d.startswith("doc:")} for e in entities], n),
+            national=np.array([e.national for e in entities], dtype=bool),
+        )
+
+
+def _keys_of(prep: Prepared) -> _EntityKeys:
+    keys = getattr(prep, "_entity_keys", None)
+    if keys is None or keys.national.shape[0] != len(prep.entities):
+        keys = _EntityKeys.of(prep.entities)
+        prep._entity_keys = keys  # type: ignore[attr-defined]
+    return keys
+
+
+def _overlap(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Whether rows i and j of an incidence matrix share a key (numpy only: the sets are tiny)."""
+    out = np.zeros(len(i), dtype=bool)
+    indptr, indices = m.indptr, m.indices.astype(np.int64)
+    counts = (indptr[1:] - indptr[:-1])[i]
+    if not counts.any():
+        return out
+    width = np.int64(m.shape[1])
+    codes = getattr(m, "_row_key_codes", None)
+    if codes is None:
+        rows = np.repeat(np.arange(m.shape[0], dtype=np.int64), np.diff(indptr))
+        codes = np.sort(rows * width + indices)
+        m._row_key_codes = codes  # type: ignore[attr-defined]
+    which = np.repeat(np.arange(len(i)), counts)  # one entry per key of row i
+    starts = np.repeat(indptr[i] - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+    keys = indices[starts + np.arange(counts.sum())]
+    wanted = j[which].astype(np.int64) * width + keys
+    pos = np.searchsorted(codes, wanted)
+    hit = codes[np.minimum(pos, len(codes) - 1)] == wanted
+    out[which[hit]] = True
+    return out
+
+
+def _nonempty(m: sparse.csr_matrix) -> np.ndarray:
+    return np.diff(m.indptr) > 0
+
+
+def _features_vectorised(prep: Prepared, pairs: np.ndarray, cos: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """`ent.pair_features` of every pair at once (same values, in numpy)."""
+    i, j = pairs[:, 0], pairs[:, 1]
+    keys = _keys_of(prep)
+    central = np.asarray(prep.central, dtype=bool) if prep.central else keys.national
+    ca, cb = central[i], central[j]
+    both_central = (ca & cb).astype(float)
+    local = (~ca & ~cb).astype(float)
+    has_sites = _nonempty(keys.sites)
+    shared = _overlap(keys.sites, i, j) | _overlap(keys.facility_names, i, j)
+    n_shared = shared.astype(float)
+    site_conflict = (has_sites[i] & has_sites[j] & ~shared).astype(float)
+    same = _overlap(keys.communes, i, j)
+    has_c = _nonempty(keys.communes)
+    same_commune = same.astype(float)
+    commune_conflict = (has_c[i] & has_c[j] & ~same).astype(float) * local
+    has_p = _nonempty(keys.provinces)
+    province_conflict = (has_p[i] & has_p[j] & ~_overlap(keys.provinces, i, j)).astype(float) * local
+    shared_doc = _overlap(keys.docs, i, j).astype(float)
+    return np.stack(
+        [
+            cos,
+            words,
+            cos * cos,
+            both_central,
+            cos * both_central,
+            n_shared,
+            cos * n_shared,
+            site_conflict,
+            cos * site_conflict,
+            cos * same_commune,
+            commune_conflict,
+            cos * commune_conflict,
+            province_conflict,
+            cos * province_conflict,
+            shared_doc,
+        ],
+        axis=1,
+    )
+
+
 def features(prep: Prepared, pairs: np.ndarray, cos: np.ndarray | None = None) -> np.ndarray:
     """The pair features of `pairs` (an (m, 2) array of row indices)."""
     if len(pairs) == 0:
         return np.zeros((0, len(ent.PAIR_FEATURES)))
+    pairs = np.asarray(pairs, dtype=np.int64)
     if cos is None:
-        cos = prep.cos(pairs[:, 0], pairs[:, 1])
-    words = prep.cos(pairs[:, 0], pairs[:, 1], prep.words) if prep.words is not None else cos
+        cos = _pair_cos(prep.matrix, pairs[:, 0], pairs[:, 1])
+    cos = np.asarray(cos, dtype=float)
+    words = _pair_cos(prep.words, pairs[:, 0], pairs[:, 1]) if prep.words is not None else cos
+    if tuple(ent.PAIR_FEATURES) == _VECTOR_FEATURES:
+        return _features_vectorised(prep, pairs, cos, np.asarray(words, dtype=float))
+    return features_loop(prep, pairs, cos, words)
+
+
+def features_loop(prep: Prepared, pairs: np.ndarray, cos: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """The pair features by `ent.pair_features`, one pair at a time (the reference)."""
     es, fs, cs = prep.entities, prep.fields, prep.central
     return np.array(
         [

@@ -52,6 +52,7 @@ MANIFEST = ModuleManifest(
     provides={
         "petitions.recurring_unresolved": "dancu.petitions.provided:recurring_unresolved",
         "petitions.coordination_counts": "dancu.petitions.provided:coordination_counts",
+        "term.carry_over": "dancu.petitions.carry_over:carry_over",
     },
     matrix_routes="dancu.petitions.tests.test_permissions:ROUTES",
 )

@@ -168,6 +168,20 @@ class Petition(SearchableModel, TimeStampedModel):
             models.Index(fields=["province", "round", "status"]),
             # The list pages: a province's petitions, newest first (keyset on the primary key).
             models.Index(fields=["province", "-id"], name="petition_province_recent"),
+            # The suggestion index: the petitions edited since a province's index was built.
+            models.Index(fields=["province", "updated_at"], name="petition_province_updated"),
+            # The list's common filters, newest first (issue 17): the page is a range scan and the
+            # capped count an index-only scan (the other filters ride along as included columns),
+            # where the (province, -id) index read and filtered every row of the province.
+            models.Index(
+                fields=["province", "field", "-id"], name="petition_prov_field_recent", include=["status", "level"]
+            ),
+            models.Index(
+                fields=["province", "status", "-id"], name="petition_prov_status_recent", include=["field", "level"]
+            ),
+            models.Index(
+                fields=["province", "round", "-id"], name="petition_prov_round_recent", include=["status", "field"]
+            ),
         ]
 
     def __str__(self) -> str:

@@ -350,14 +350,117 @@ def suggest_prefiltered(user, text: str, *, k: int = 5) -> list[tuple[str, float
     return engine.rerank(text, [(str(i), t) for i, t in candidates], k=k, classifier=classifier)
 
 
+# The persisted suggestion index: one file per province, built off the request path
+# (`manage.py petitions_suggest_index`, or `write_suggest_index` from the worker), loaded once
+# per web worker and kept current by adding the petitions created or edited since its build
+# (one indexed query per suggestion). Above `SUGGEST_INDEX_MAX_DELTA` such petitions the file is
+# too stale and the pre-filter answers until it is rebuilt.
+SUGGEST_INDEX_MAX_DELTA = 2_000
+SUGGEST_INDEX_MAX_PROVINCES = 4  # a user seeing more provinces gets the pre-filter
+_LOADED: dict[int, tuple[float, Any]] = {}  # province -> (file mtime, index as built)
+_CURRENT: dict[int, tuple[tuple, Any]] = {}  # province -> (changes since the build, index with them)
+
+
+def suggest_index_dir():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    configured = getattr(settings, "PETITIONS_SUGGEST_INDEX_DIR", None)
+    return Path(configured) if configured else Path(settings.VAR_DIR) / "petitions-suggest"
+
+
+def suggest_index_file(province_id: int):
+    return suggest_index_dir() / f"province-{int(province_id)}.pickle"
+
+
+def write_suggest_index(province_id: int) -> dict[str, Any]:
+    """Build the suggestion index over every petition of a province and persist it (no user
+    scope: the file is read only through `suggest`, which filters by `petitions_visible`)."""
+    import time
+
+    from . import engine
+
+    started = time.perf_counter()
+    built_at = timezone.now()  # before the read: a petition saved during the build shows as changed
+    rows = list(Petition.objects.filter(province_id=province_id).order_by("id").values_list("id", "text"))
+    index = engine.SuggestIndex([(str(i), t) for i, t in rows])
+    index.save(
+        suggest_index_file(province_id),
+        database=connection.settings_dict["NAME"],
+        province=int(province_id),
+        built_at=built_at.isoformat(),
+        max_id=rows[-1][0] if rows else 0,
+        rows=len(rows),
+    )
+    return {"province": int(province_id), "petitions": len(rows), "seconds": round(time.perf_counter() - started, 1)}
+
+
+def _persisted_index(province_id: int):
+    """The province's persisted index with the petitions created or edited since its build, or
+    None (no file, another engine version, or too many changes)."""
+    from . import engine
+
+    path = suggest_index_file(province_id)
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return None
+    loaded = _LOADED.get(province_id)
+    if loaded is None or loaded[0] != mtime:
+        index = engine.SuggestIndex.load(path)
+        meta = index.meta if index is not None else {}
+        if meta.get("province") != province_id or meta.get("database") != connection.settings_dict["NAME"]:
+            index = None  # remembered: the same file is not read again until it changes
+        loaded = _LOADED[province_id] = (mtime, index)
+        _CURRENT.pop(province_id, None)
+    base = loaded[1]
+    if base is None:
+        return None
+    built_at = datetime.datetime.fromisoformat(base.meta["built_at"])
+    changed = list(
+        Petition.objects.filter(province_id=province_id)
+        .filter(Q(id__gt=base.meta["max_id"]) | Q(updated_at__gt=built_at))
+        .order_by("id")
+        .values_list("id", "text", "updated_at")[: SUGGEST_INDEX_MAX_DELTA + 1]
+    )
+    if len(changed) > SUGGEST_INDEX_MAX_DELTA:
+        return None
+    key = tuple((i, u) for i, _t, u in changed)
+    current = _CURRENT.get(province_id)
+    if current is None or current[0] != key:
+        current = _CURRENT[province_id] = (key, base.extended([(str(i), t) for i, t, _u in changed]))
+    return current[1]
+
+
+def suggest_persisted(user, text: str, *, k: int = 5) -> list[tuple[str, float]] | None:
+    """Suggestions from the persisted indexes of the user's provinces, or None if one is missing."""
+    provinces = get_access(user).provinces_by_perm.get(VIEW, set())
+    if get_access(user).province_filter(VIEW) is None or not provinces:
+        return None
+    if len(provinces) > SUGGEST_INDEX_MAX_PROVINCES:
+        return None
+    ranked: list[tuple[str, float]] = []
+    for province_id in sorted(provinces):
+        index = _persisted_index(province_id)
+        if index is None:
+            return None
+        ranked.extend(index.query(text, k=k + 5))  # a few more: some may be hidden from the user
+    ranked.sort(key=lambda r: -r[1])
+    return ranked
+
+
 def suggest(user, text: str, *, k: int = 5) -> list[tuple[Petition, float]]:
     """Existing petitions (any round the user may see) asking for the same as `text`."""
-    if connection.vendor == "postgresql" and _large(petitions_visible(user)):
+    ranked = suggest_persisted(user, text, k=k)
+    if ranked is not None:
+        pass
+    elif connection.vendor == "postgresql" and _large(petitions_visible(user)):
         ranked = suggest_prefiltered(user, text, k=k)
     else:
         ranked = suggest_index(user).query(text, k=k)
     by_id = {p.pk: p for p in petitions_visible(user).filter(pk__in=[int(i) for i, _s in ranked])}
-    return [(by_id[int(i)], s) for i, s in ranked if int(i) in by_id]
+    return [(by_id[int(i)], s) for i, s in ranked if int(i) in by_id][:k]
 
 
 def petition_get(user, petition_id: int) -> Petition:

@@ -50,7 +50,7 @@ from .models import (
     VoterMeeting,
     VoterOpinion,
 )
-from .permissions import CHANGE, FORWARD, can_answer_batch, can_forward, require
+from .permissions import ANSWER, CHANGE, FORWARD, can_answer_batch, can_forward, require
 from .workflow import EDITABLE, PETITION_FLOW
 
 
@@ -1034,7 +1034,27 @@ def batch_create(
         f"{batch.dispatch_number} ({len(locked)})",
         {"petitions": [p.code for p in locked], "agency": reassigned},
     )
+    _notify_batch(batch, len(locked))
     return batch
+
+
+def _notify_batch(batch: ForwardingBatch, count: int) -> None:
+    """Petitions sent to an agency: its answering users are told (after commit, dancu.notifications)."""
+    from django.urls import reverse
+
+    from dancu.notifications import services as notifications
+
+    agency_id = batch.agency_id
+    notifications.notify_after_commit(
+        event=notifications.EVENT_SENT_TO_AGENCY,
+        recipients=lambda: notifications.users_with(ANSWER, None, body_ids=[agency_id]),
+        title=_("%(n)s voters' petitions were forwarded to your agency (%(number)s)")
+        % {"n": count, "number": batch.dispatch_number},
+        body=_("Answer by %(due)s.") % {"due": f"{batch.due_date:%d/%m/%Y}"},
+        url=reverse("petitions:agency_batch", args=[batch.pk]),
+        dedupe_key=f"petitions.batch:{batch.pk}",
+        province_id=batch.province_id,
+    )
 
 
 # What an agency may attach to an answer: documents and scans (checked by content, see
@@ -1107,7 +1127,26 @@ def answer_submit(
         if answer.file:  # the answer is not written: its file must not stay behind
             answer.file.storage.delete(answer.file.name)
         raise
+    _notify_answer(answer, moved)
     return answer
+
+
+def _notify_answer(answer: Answer, petition: Petition) -> None:
+    """An agency's answer arrived: the Office's users who review answers are told (after commit)."""
+    from django.urls import reverse
+
+    from dancu.notifications import services as notifications
+
+    province_id = petition.province_id
+    notifications.notify_after_commit(
+        event=notifications.EVENT_ANSWER_ARRIVED,
+        recipients=lambda: notifications.users_with(FORWARD, province_id),
+        title=_("An agency answered petition %(code)s") % {"code": petition.code},
+        body=answer.text[:500],
+        url=reverse("petitions:petition_detail", args=[petition.pk]),
+        dedupe_key=f"petitions.answer:{answer.pk}",
+        province_id=petition.province_id,
+    )
 
 
 def answer_file_problem(answer: Answer) -> str:

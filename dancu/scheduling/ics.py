@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC
 
 import icalendar
+import recurring_ical_events
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,9 @@ from .errors import SchedulingError
 MAX_ICS_BYTES = 5 * 1024 * 1024
 MAX_ICS_EVENTS = 5000
 PRODID = "-//Dan cu//Lich cong tac//VI"
+# The occurrences of a repeating event imported: from two months back to the feeds' year ahead.
+REPEAT_BACK = datetime.timedelta(days=60)
+REPEAT_AHEAD = datetime.timedelta(days=400)
 
 
 @dataclass(frozen=True)
@@ -50,9 +54,10 @@ def _aware(value) -> tuple[datetime.datetime, bool]:
     raise ValueError("not a date")
 
 
-def parse(data: bytes) -> tuple[list[Parsed], list[str]]:
-    """The events of an ICS file and the problems of the VEVENTs left out. A file that is not
-    an iCalendar at all raises ValidationFailed."""
+def parse(data: bytes, *, today: datetime.date | None = None) -> tuple[list[Parsed], list[str]]:
+    """The events of an ICS file and the problems of the VEVENTs left out. A repeating event is
+    one event per occurrence within [today - 60 days, today + 400 days] (UID per occurrence:
+    `occurrence_uid`). A file that is not an iCalendar at all raises ValidationFailed."""
     if len(data) > MAX_ICS_BYTES:
         raise ValidationFailed(_("The ICS file is larger than 5 MB."), code=SchedulingError.BAD_ICS)
     try:
@@ -66,12 +71,20 @@ def parse(data: bytes) -> tuple[list[Parsed], list[str]]:
     found: list[Parsed] = []
     problems: list[str] = []
     seen: set[str] = set()
-    for component in calendar.walk("VEVENT"):
+    components = list(calendar.walk("VEVENT"))
+    repeating = {
+        str(c.get("UID", "") or "").strip()
+        for c in components
+        if (c.get("RRULE") is not None or c.get("RDATE") is not None) and c.get("RECURRENCE-ID") is None
+    } - {""}
+    for component in components:
         summary = str(component.get("SUMMARY", "") or "").strip()
         uid = str(component.get("UID", "") or "").strip()
+        if uid in repeating:
+            continue  # expanded below, occurrence by occurrence
         if component.get("RECURRENCE-ID") is not None:
             problems.append(
-                _("“%(title)s”: a changed occurrence of a repeating event is not imported.")
+                _("“%(title)s”: a changed occurrence of a repeating event that is not in the file.")
                 % {"title": summary}
             )
             continue
@@ -81,44 +94,86 @@ def parse(data: bytes) -> tuple[list[Parsed], list[str]]:
         if uid in seen:
             problems.append(_("“%(title)s”: the UID appears twice in the file.") % {"title": summary})
             continue
-        try:
-            start, all_day = _aware(component.decoded("DTSTART"))
-            if component.get("DTEND") is not None:
-                end, _ignored = _aware(component.decoded("DTEND"))
-            elif component.get("DURATION") is not None:
-                end = start + component.decoded("DURATION")
-            else:
-                end = start + (datetime.timedelta(days=1) if all_day else datetime.timedelta(hours=1))
-        except Exception:
-            problems.append(_("“%(title)s”: its start or end cannot be read.") % {"title": summary or uid})
-            continue
-        if end <= start:
-            problems.append(_("“%(title)s”: it ends before it starts.") % {"title": summary or uid})
-            continue
-        if len(found) >= MAX_ICS_EVENTS:
-            raise ValidationFailed(
-                _("The file has more than %(n)d events.") % {"n": MAX_ICS_EVENTS},
-                code=SchedulingError.BAD_ICS,
-            )
+        _add(found, problems, component, uid, summary)
         seen.add(uid)
-        try:
-            sequence = int(component.get("SEQUENCE", 0) or 0)
-        except (TypeError, ValueError):
-            sequence = 0
-        found.append(
-            Parsed(
-                uid=uid[:500],
-                title=(summary or _("(untitled)"))[:300],
-                start=start,
-                end=end,
-                all_day=all_day,
-                place=str(component.get("LOCATION", "") or "").strip()[:300],
-                description=str(component.get("DESCRIPTION", "") or "").strip()[:5000],
-                sequence=max(0, sequence),
-                cancelled=str(component.get("STATUS", "") or "").upper() == "CANCELLED",
-            )
-        )
+    if repeating:
+        _expand(found, problems, components, repeating, today or timezone.localdate())
     return found, problems
+
+
+def _add(found: list[Parsed], problems: list[str], component, uid: str, summary: str) -> None:
+    try:
+        start, all_day = _aware(component.decoded("DTSTART"))
+        if component.get("DTEND") is not None:
+            end, _ignored = _aware(component.decoded("DTEND"))
+        elif component.get("DURATION") is not None:
+            end = start + component.decoded("DURATION")
+        else:
+            end = start + (datetime.timedelta(days=1) if all_day else datetime.timedelta(hours=1))
+    except Exception:
+        problems.append(_("“%(title)s”: its start or end cannot be read.") % {"title": summary or uid})
+        return
+    if end <= start:
+        problems.append(_("“%(title)s”: it ends before it starts.") % {"title": summary or uid})
+        return
+    if len(found) >= MAX_ICS_EVENTS:
+        raise ValidationFailed(
+            _("The file has more than %(n)d events.") % {"n": MAX_ICS_EVENTS},
+            code=SchedulingError.BAD_ICS,
+        )
+    try:
+        sequence = int(component.get("SEQUENCE", 0) or 0)
+    except (TypeError, ValueError):
+        sequence = 0
+    found.append(
+        Parsed(
+            uid=uid[:500],
+            title=(summary or _("(untitled)"))[:300],
+            start=start,
+            end=end,
+            all_day=all_day,
+            place=str(component.get("LOCATION", "") or "").strip()[:300],
+            description=str(component.get("DESCRIPTION", "") or "").strip()[:5000],
+            sequence=max(0, sequence),
+            cancelled=str(component.get("STATUS", "") or "").upper() == "CANCELLED",
+        )
+    )
+
+
+def occurrence_uid(uid: str, recurrence_id) -> str:
+    """A stable UID per occurrence: the series' UID and the occurrence's original start (its
+    RECURRENCE-ID: UTC for a time, the date for an all-day event), so a moved or re-imported
+    occurrence updates the same event and an EXDATE-removed one disappears."""
+    if isinstance(recurrence_id, datetime.datetime):
+        value = _aware(recurrence_id)[0].astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    else:
+        value = recurrence_id.strftime("%Y%m%d")
+    return f"{uid[:480]}/{value}"
+
+
+def _expand(
+    found: list[Parsed], problems: list[str], components, repeating: set[str], today: datetime.date
+) -> None:
+    """Repeating events (RRULE, RDATE, EXDATE, changed occurrences) as one event per occurrence
+    from REPEAT_BACK before `today` to REPEAT_AHEAD after it (`recurring-ical-events`)."""
+    for uid in sorted(repeating):
+        series = icalendar.Calendar()
+        for c in components:
+            if str(c.get("UID", "") or "").strip() == uid:
+                series.add_component(c)
+        summary = str(next(c for c in series.walk("VEVENT")).get("SUMMARY", "") or "").strip()
+        try:
+            occurrences = recurring_ical_events.of(series).between(
+                today - REPEAT_BACK, today + REPEAT_AHEAD
+            )
+        except Exception:  # a rule the library cannot read: reported, the rest imported
+            problems.append(_("“%(title)s”: its repetition rule cannot be read.") % {"title": summary or uid})
+            continue
+        for occurrence in occurrences:
+            recurrence_id = occurrence.get("RECURRENCE-ID")
+            start = recurrence_id.dt if recurrence_id is not None else occurrence.decoded("DTSTART")
+            title = str(occurrence.get("SUMMARY", "") or "").strip()
+            _add(found, problems, occurrence, occurrence_uid(uid, start), title)
 
 
 def _when(value: datetime.datetime, all_day: bool):

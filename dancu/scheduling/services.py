@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 import secrets
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +18,7 @@ from dancu.core.audit import audit_record, diff, model_snapshot
 from dancu.core.errors import Conflict, ValidationFailed
 from dancu.directory.models import Body, BodyKind, Person
 
-from . import ics
+from . import fetch, ics
 from .errors import SchedulingError
 from .models import (
     MAX_EVENT_DAYS,
@@ -46,6 +45,7 @@ EDITABLE = [
     "cancelled",
 ]
 FETCH_TIMEOUT = 15  # seconds
+logger = logging.getLogger(__name__)
 
 
 def _check_times(start: datetime.datetime, end: datetime.datetime) -> None:
@@ -127,7 +127,70 @@ def event_create(
         summary=event.title,
         changes={"after": model_snapshot(event, EDITABLE), "participants": sorted(p.pk for p in people)},
     )
+    notify_clashes(actor=actor, event=event, people=people)
     return event
+
+
+def notify_clashes(*, actor: Any, event: Event, people: list[Person]) -> None:
+    """After the save commits (no query in its transaction, nothing told of a save rolled back):
+    `clashes_notify`. A failure is logged, never raised into the committed save."""
+
+    def run() -> None:
+        try:
+            clashes_notify(actor=actor, event=event, people=people)
+        except Exception:
+            logger.exception("clash notification of event %s failed", event.pk)
+
+    transaction.on_commit(run)
+
+
+def clashes_notify(*, actor: Any, event: Event, people: list[Person]) -> int:
+    """A clash created by a save (a warning, never a block): the province's calendar managers
+    and the users of the people booked twice are told, in-app and by e-mail, once per set of
+    clashes (the same clashes after an unrelated edit are not told again)."""
+    from django.urls import reverse
+
+    from dancu.accounts.models import User
+    from dancu.notifications import services as notifications
+
+    from . import clashes
+
+    if event.cancelled:
+        return 0
+    names = {p.pk: p.full_name for p in people}
+    found = clashes.check(
+        actor,
+        province_id=event.province_id,
+        kind=event.kind,
+        start=event.start,
+        end=event.end,
+        person_ids=tuple(names),
+        hall_id=event.hall_id,
+        hall_name=event.hall.name if event.hall else "",
+        exclude_pk=event.pk,
+        names=names,
+    )
+    if not found:
+        return 0
+    booked = {pid for c in found if c.rule == clashes.PERSON for pid in c.other.person_ids if pid in names}
+    recipients = {u.pk: u for u in notifications.users_with(SchedulingPerm.MANAGE, event.province_id)}
+    if booked:
+        recipients.update({u.pk: u for u in User.objects.filter(is_active=True, person_id__in=sorted(booked))})
+    recipients.pop(getattr(actor, "pk", None), None)
+    signature = "|".join(
+        sorted(f"{c.rule}:{c.other.uid}:{c.other.start.timestamp():.0f}" for c in found)
+        + [f"{event.start.timestamp():.0f}-{event.end.timestamp():.0f}"]
+    )
+    local = timezone.localtime(event.start)
+    return notifications.notify(
+        event=notifications.EVENT_CLASH,
+        recipients=list(recipients.values()),
+        title=_("Calendar clash: %(title)s (%(when)s)") % {"title": event.title, "when": f"{local:%H:%M %d/%m/%Y}"},
+        body="\n".join(dict.fromkeys(c.message for c in found)),
+        url=reverse("scheduling:event_detail", args=[event.pk]),
+        dedupe_key=f"scheduling.clash:{event.pk}:{hashlib.sha256(signature.encode()).hexdigest()[:32]}",
+        province_id=event.province_id,
+    )
 
 
 @transaction.atomic
@@ -183,6 +246,7 @@ def event_update(
         summary=event.title,
         changes=changes,
     )
+    notify_clashes(actor=actor, event=event, people=people)
     return event
 
 
@@ -423,12 +487,8 @@ def rows_import(*, actor: Any, body: Body, items: list[ics.Parsed], name: str = 
 @transaction.atomic
 def subscription_create(*, actor: Any, body: Body, name: str, url: str) -> IcsSubscription:
     _require_import(actor, body)
-    if not url.lower().startswith(("http://", "https://")):
-        raise ValidationFailed(
-            _("The address must start with http:// or https://."),
-            code=SchedulingError.BAD_ICS,
-            details={"field": "url"},
-        )
+    _scheme, host, port, _path = fetch.check_url(url)
+    fetch.resolve(host, port, must_exist=False)  # a local or private address is refused now
     sub = IcsSubscription.objects.create(
         province_id=body.province_id,
         body=body,
@@ -460,28 +520,9 @@ def subscription_delete(*, actor: Any, subscription: IcsSubscription) -> None:
 
 
 def fetch_url(url: str) -> bytes:
-    """GET an ICS address (http/https only, 15 s, at most 5 MB)."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise ValidationFailed(
-            _("The address must start with http:// or https://."), code=SchedulingError.FETCH_FAILED
-        )
-    request = urllib.request.Request(  # noqa: S310 - scheme checked above
-        url, headers={"User-Agent": "Dancu-calendar/1.0", "Accept": "text/calendar"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 - scheme checked
-            data = response.read(ics.MAX_ICS_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        raise ValidationFailed(
-            _("The server answered %(status)d.") % {"status": exc.code}, code=SchedulingError.FETCH_FAILED
-        ) from exc
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise ValidationFailed(
-            _("The address cannot be reached: %(reason)s") % {"reason": reason},
-            code=SchedulingError.FETCH_FAILED,
-        ) from exc
-    return data
+    """GET an ICS address safely (`fetch`: http/https, no credentials, no local or private
+    address unless allowed, redirects checked, 15 s in all, at most 5 MB)."""
+    return fetch.fetch(url, timeout=FETCH_TIMEOUT)
 
 
 def subscription_fetch(*, actor: Any, subscription: IcsSubscription) -> ImportResult | None:

@@ -40,6 +40,7 @@ from .forms import (
 )
 from .models import Event
 from .permissions import SchedulingPerm, can_edit_event, can_manage
+from .roles import with_roles
 
 VIEWS = ("month", "week", "agenda")
 AGENDA_DAYS = 31
@@ -108,19 +109,21 @@ class Item:
 
     __slots__ = ("event", "kind_label", "colour", "local_start", "local_end", "ics_url", "_chip")
 
-    def __init__(self, event, labels: dict[str, str] | None = None) -> None:
+    def __init__(self, event, labels: dict[str, str] | None = None, tz=None) -> None:
         self.event = event
         self.kind_label = (labels or {}).get(event.kind) or kinds.label(event.kind)
         self.colour = kinds.COLOURS.get(event.kind, "secondary")
-        self.local_start = timezone.localtime(event.start)
-        self.local_end = timezone.localtime(event.end)
+        # astimezone with the zone looked up once: timezone.localtime asks the thread-local
+        # current zone on every call (a third of a busy month's page).
+        tz = tz or timezone.get_current_timezone()
+        self.local_start = event.start.astimezone(tz)
+        self.local_end = event.end.astimezone(tz)
         self.ics_url = ""
         self._chip = ""
 
     def chip(self, cancelled_label: str) -> str:
         """The month grid's line of the event, built once (a busy month has thousands)."""
         if not self._chip:
-            e = self.event
             e = self.event
             esc = html.escape
             when = "" if e.all_day else f'<span class="dc-number">{self.local_start:%H:%M}</span> '
@@ -154,17 +157,22 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     first, after, previous, following = _period(view, anchor)
     filters = _filters(request)
     found = selectors.gather(request.user, _midnight(first), _midnight(after), **filters)
+    if view == "agenda":  # the list shows who leads and coordinates each joint activity
+        found.events = with_roles(found.events)
     ics_base = reverse("scheduling:event_ics")
     by_day: dict[datetime.date, list[Item]] = defaultdict(list)
     items = []
     labels = {k: str(v) for k, v in kinds.LABELS.items()}
     cancelled_label = _("cancelled")
+    tz = timezone.get_current_timezone()
+    tick = datetime.timedelta(microseconds=1)
     for event in found.events:
-        item = Item(event, labels)
-        item.ics_url = f"{ics_base}?uid={event.uid}&on={item.local_start.date().isoformat()}"
+        item = Item(event, labels, tz)
+        start_day = item.local_start.date()
+        item.ics_url = f"{ics_base}?uid={event.uid}&on={start_day.isoformat()}"
         items.append(item)
-        last = timezone.localtime(event.end - datetime.timedelta(microseconds=1)).date()
-        day = max(item.local_start.date(), first)
+        last = (item.local_end - tick).date()
+        day = max(start_day, first)
         while day <= last and day < after:
             by_day[day].append(item)
             day += datetime.timedelta(days=1)
@@ -212,9 +220,16 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
         "today": today,
         "filter_query": query.urlencode(),
         "bodies": bodies_for(request.user, SchedulingPerm.VIEW),
-        "people": access.scope(Person.objects.all(), SchedulingPerm.VIEW)
-        .order_by("full_name")
-        .only("pk", "full_name")[:2000],
+        # The person filter's options, built once in Python (hundreds of people a province).
+        "person_options": mark_safe(  # noqa: S308 - every value escaped here
+            "".join(
+                f'<option value="{pk}"{" selected" if filters["person_id"] == pk else ""}>'
+                f"{html.escape(name)}</option>"
+                for pk, name in access.scope(Person.objects.all(), SchedulingPerm.VIEW)
+                .order_by("full_name")
+                .values_list("pk", "full_name")[:2000]
+            )
+        ),
         "kind_choices": kinds.choices(),
         "selected": {
             "body": filters["body_id"],
@@ -222,6 +237,7 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
             "kind": request.GET.get("kind", ""),
         },
         "can_manage": access.has(SchedulingPerm.MANAGE),
+        "create_url": reverse("scheduling:event_create"),
     }
     template = (
         "scheduling/_grid.html"
@@ -268,7 +284,7 @@ def _event_context(request: HttpRequest, event: Event) -> dict:
     )
     return {
         "event": event,
-        "item": Item(selectors_calendar_event(event, tuple(names))),
+        "item": Item(with_roles([selectors_calendar_event(event, tuple(names))])[0]),
         "people": people,
         "clashes": found,
         "slots": slots,

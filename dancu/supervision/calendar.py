@@ -123,3 +123,9 @@ def items(user: Any) -> list[WorkItem]:
                 )
             )
     return out
+
+
+def busy(user, query) -> list[CalendarEvent]:
+    """The clash check's question (core.events.BusyQuery): working sessions and agency reports have no people nor hall booked and no kind a clash rule compares, so
+    nothing of this module can clash; answered without a query."""
+    return []

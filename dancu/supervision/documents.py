@@ -76,8 +76,11 @@ def _role_word(role: str) -> str:
 
 def build(activity: Activity, kind: str) -> bytes:
     doc = activity.documents.filter(kind=kind).first()
-    number = doc.number if doc else None
-    date = doc.issued_on if doc else None
+    draft = doc is not None and not doc.final
+    # A draft (results report, conclusions) has no number or date yet: the clerk fills them in
+    # when the final version is signed; it is marked "DỰ THẢO" above its text.
+    number = doc.number if doc and not draft else None
+    date = doc.issued_on if doc and not draft else None
     parent, issuer, symbol, authority = _issuer(activity)
     _upper, place = _province_words(activity)
     people = _people(activity)
@@ -233,6 +236,7 @@ def build(activity: Activity, kind: str) -> bytes:
         reports = list(activity.agency_reports.select_related("agency"))
         recs = list(activity.recommendations.select_related("lead_agency"))
         body = [
+            *(["DỰ THẢO"] if draft else []),
             Section(
                 "I. KHÁI QUÁT HOẠT ĐỘNG CỦA ĐOÀN",
                 [
@@ -290,6 +294,7 @@ def build(activity: Activity, kind: str) -> bytes:
     # conclusions: the notice of conclusions of the body that supervised
     recs = list(activity.recommendations.select_related("lead_agency"))
     body = [
+        *(["DỰ THẢO"] if draft else []),
         f"Trên cơ sở báo cáo kết quả của Đoàn giám sát về {topic[:1].lower()}{topic[1:]}, kết luận như sau:",
         Section(
             "1. Kết quả đạt được và tồn tại, hạn chế",

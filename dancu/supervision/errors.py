@@ -27,3 +27,5 @@ class SupervisionError(StrEnum):
     NOT_AGENCY = "not_agency"
     NOT_ANSWERED = "not_answered"
     ESCALATION_ORDER = "escalation_order"
+    DOCUMENT_FINAL = "document_final"  # a final results report is locked; back to draft first
+    DOCUMENT_DRAFT = "document_draft"  # a draft is not published

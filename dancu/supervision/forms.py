@@ -216,6 +216,13 @@ class DocumentForm(SupervisionForm):
     kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
     issued_on = _date(_("Issued on"), required=False)
     text = _area(_("Text (findings, conclusions)"))
+    draft = forms.BooleanField(label=_("Draft (results report, conclusions)"), required=False)
+
+    def params(self) -> dict[str, Any]:
+        data = super().params()
+        draft = data.pop("draft", False)
+        data["final"] = not (draft and data.get("kind") in (DocumentKind.REPORT, DocumentKind.CONCLUSIONS))
+        return data
 
 
 class RecommendationForm(SupervisionForm):

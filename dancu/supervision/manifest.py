@@ -1,5 +1,6 @@
 """The supervision module's manifest: what it brings to the shared pieces (dancu.core.modules)."""
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from dancu.core.modules import ModuleManifest
@@ -36,12 +37,21 @@ MANIFEST = ModuleManifest(
         ),
     ),
     role_permissions=ROLE_PERMISSIONS,
+    beat_schedule={
+        "supervision-reminders": {
+            "task": "dancu.supervision.tasks.send_reminders",
+            "schedule": crontab(hour=7, minute=30),
+        },
+    },
     demo="dancu.supervision.demo:load",
     dashboard_cards="dancu.supervision.dashboard:cards",
     documents="dancu.supervision.previews:samples",
     calendar_events="dancu.supervision.calendar:events",
     work_items="dancu.supervision.calendar:items",
-    provides={"supervision.coordination_counts": "dancu.supervision.provided:coordination_counts"},
+    provides={
+        "supervision.coordination_counts": "dancu.supervision.provided:coordination_counts",
+        "term.carry_over": "dancu.supervision.carry_over:carry_over",
+    },
     matrix_routes="dancu.supervision.tests.test_permissions:ROUTES",
     links=("council", "petitions"),
 )

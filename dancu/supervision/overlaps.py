@@ -307,14 +307,35 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "ngan_sach": ("ngan sach", "du toan", "quyet toan", "thu chi"),
     "ngan_sach/thue": ("quan ly thue", "no dong thue", "thu thue", "cuc thue"),
-    "tai_san_cong": ("tai san cong", "nha dat doi du", "tru so doi du"),
+    "tai_san_cong": (
+        "tai san cong",
+        "nha dat doi du",
+        "tru so doi du",
+        "sap xep lai xu ly nha dat",
+        "xu ly nha dat",
+        "tru so lam viec",
+        "xe o to cong",
+    ),
     "mtqg": ("chuong trinh muc tieu quoc gia",),
     "mtqg/ntm": ("nong thon moi", "tieu chi nong thon"),
     "mtqg/giam_ngheo": ("giam ngheo", "ho ngheo", "thoat ngheo", "ho can ngheo"),
     "mtqg/dtts": ("vung dong bao dan toc thieu so", "dong bao dan toc thieu so va mien nui"),
-    "dan_toc": ("nguoi co uy tin",),
-    "y_te": ("y te", "kham chua benh", "kham benh", "benh vien", "tram y te"),
-    "bhyt": ("bao hiem y te",),
+    "dan_toc": (
+        "chinh sach dan toc",
+        "cong tac dan toc",
+        "dan toc thieu so",
+        "xa dac biet kho khan",
+        "thon dac biet kho khan",
+        "vung dac biet kho khan",
+    ),
+    "dan_toc/uy_tin": ("nguoi co uy tin",),
+    "y_te": ("y te", "kham chua benh", "kham benh", "chua benh", "benh vien", "tram y te", "co so y te"),
+    "y_te/bhyt": ("bao hiem y te",),
+    "y_te/gia_dich_vu": ("gia dich vu kham", "gia dich vu y te", "vien phi"),
+    "y_te/thuoc": ("thieu thuoc", "cung ung thuoc", "dau thau thuoc", "vat tu y te", "trang thiet bi y te"),
+    "y_te/mang_luoi": ("mang luoi y te", "sap nhap trung tam y te", "hop nhat trung tam y te", "y te co so"),
+    "y_te/du_phong": ("y te du phong", "tiem chung", "phong chong dich benh"),
+    "y_te/dan_so": ("dan so", "ke hoach hoa gia dinh", "suc khoe sinh san"),
     "bhxh": ("bao hiem xa hoi", "bao hiem that nghiep"),
     "giao_duc": ("giao duc", "truong hoc", "nha truong", "giao duc pho thong"),
     "giao_duc/csvc": (
@@ -324,12 +345,30 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "phong hoc",
         "thiet bi day hoc",
     ),
-    "giao_duc/giao_vien": ("thieu giao vien", "bien che giao vien", "tuyen dung giao vien"),
+    "giao_duc/giao_vien": ("giao vien", "nha giao", "can bo quan ly giao duc"),
+    "giao_duc/ban_tru": ("ban tru", "noi tru"),
+    "giao_duc/nghe_nghiep": ("giao duc nghe nghiep", "truong cao dang", "trung cap nghe"),
     "giao_duc/chuong_trinh": ("chuong trinh giao duc pho thong", "sach giao khoa", "doi moi chuong trinh"),
     "giao_duc/bao_luc": ("bao luc hoc duong",),
     "nha_o": ("nha o",),
     "nha_o/ho_tro": ("ho tro nha o", "ho tro xay dung nha", "xoa nha tam"),
-    "nguoi_co_cong": ("nguoi co cong", "uu dai nguoi co cong", "tro cap uu dai"),
+    "nguoi_co_cong": (
+        "nguoi co cong",
+        "uu dai nguoi co cong",
+        "tro cap uu dai",
+        "thuong binh",
+        "benh binh",
+        "liet si",
+        "me viet nam anh hung",
+    ),
+    "bao_tro_xa_hoi": (
+        "bao tro xa hoi",
+        "tro giup xa hoi",
+        "nguoi cao tuoi",
+        "nguoi khuyet tat",
+        "tre em",
+        "binh dang gioi",
+    ),
     "khcn": ("khoa hoc va cong nghe", "de tai khoa hoc"),
     "cchc": ("cai cach hanh chinh", "thu tuc hanh chinh", "mot cua", "dich vu cong", "hanh chinh cong"),
     "chuyen_doi_so": ("chuyen doi so", "chinh quyen dien tu"),
@@ -340,7 +379,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "ma_tuy": ("ma tuy", "cai nghien"),
     "toi_pham": ("phong chong toi pham",),
     "thi_hanh_an": ("thi hanh an dan su", "thi hanh an"),
-    "an_toan_thuc_pham": ("an toan thuc pham", "ngo doc thuc pham", "bep an tap the"),
+    "an_toan_thuc_pham": (
+        "an toan thuc pham",
+        "ve sinh thuc pham",
+        "ngo doc thuc pham",
+        "bep an tap the",
+        "suat an",
+        "thuc pham ban",
+    ),
     "lao_dong": ("viec lam", "dao tao nghe", "lao dong nong thon", "xuat khau lao dong"),
     "nuoc_sach": ("nuoc sach",),
     "nong_nghiep": ("nong nghiep", "san xuat nong nghiep"),
@@ -348,10 +394,94 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "thuy_loi": ("thuy loi", "an toan dap", "ho dap", "kenh muong"),
     "rung": ("bao ve rung", "phat trien rung", "chay rung", "trong rung", "pha rung", "rung phong ho"),
     "van_hoa": ("van hoa", "di tich", "le hoi"),
-    "du_lich": ("du lich",),
+    "du_lich": ("du lich", "diem tham quan", "khu tham quan", "luu tru", "lu hanh", "huong dan vien"),
+    "the_thao": ("the duc the thao", "the thao"),
     "dien": ("cung cap dien", "luoi dien"),
     "vbqppl": ("van ban quy pham phap luat",),
-    "can_bo": ("sap xep bo may", "tinh gian bien che", "can bo cong chuc"),
+    "can_bo": (
+        "sap xep bo may",
+        "tinh gian bien che",
+        "can bo cong chuc",
+        "cong chuc vien chuc",
+        "vien chuc",
+        "bien che",
+        "vi tri viec lam",
+        "thi tuyen",
+        "can bo doi du",
+        "cong chuc doi du",
+        "nghi huu truoc tuoi",
+        "thoi viec",
+    ),
+    "nhan_luc": (
+        "nguon nhan luc",
+        "nhan luc chat luong cao",
+        "thu hut nhan tai",
+        "trinh do cao",
+        "dai ngo",
+        "thu hut nguon nhan luc",
+    ),
+    "sap_xep_dvhc": (
+        "sap xep don vi hanh chinh",
+        "sap nhap don vi hanh chinh",
+        "sap nhap xa",
+        "sap nhap tinh",
+        "xa cu",
+        "chinh quyen dia phuong hai cap",
+        "chinh quyen hai cap",
+    ),
+    "an_ninh": ("an ninh trat tu", "cong an xa", "cong an cap xa", "bao ve an ninh trat tu o co so"),
+    "pccc": ("phong chay chua chay", "cuu nan cuu ho", "doi dan phong", "phong chay", "chua chay"),
+    "thuong_mai": (
+        "thuong mai",
+        "cho truyen thong",
+        "cho dau moi",
+        "quan ly cho",
+        "khai thac cho",
+        "phat trien cho",
+        "sieu thi",
+        "quan ly thi truong",
+        "hang gia",
+        "buon lau",
+    ),
+    # "khu/cụm công nghiệp" alone names a place ("bếp ăn tại khu công nghiệp"), not a subject.
+    "cong_nghiep": (
+        "phat trien cong nghiep",
+        "cong nghiep ho tro",
+        "tieu thu cong nghiep",
+        "ha tang khu cong nghiep",
+        "ha tang cum cong nghiep",
+    ),
+    "doanh_nghiep": (
+        "doanh nghiep",
+        "thu hut dau tu",
+        "xuc tien dau tu",
+        "moi truong dau tu",
+        "kinh te tap the",
+        "hop tac xa",
+    ),
+    "xay_dung": (
+        "quy hoach xay dung",
+        "trat tu xay dung",
+        "cap phep xay dung",
+        "giay phep xay dung",
+        "vat lieu xay dung",
+    ),
+    "do_thi": ("do thi", "chinh trang do thi", "chieu sang", "cay xanh do thi"),
+    "nha_o/xa_hoi": ("nha o xa hoi", "nha o cong nhan"),
+    "thien_tai": (
+        "phong chong thien tai",
+        "thien tai",
+        "sat lo",
+        "lu lut",
+        "han han",
+        "xam nhap man",
+        "bien doi khi hau",
+    ),
+    "tu_phap": ("tro giup phap ly", "ho tich", "chung thuc", "pho bien giao duc phap luat", "hoa giai o co so"),
+    "ton_giao": ("ton giao", "tin nguong"),
+    "tham_nhung": ("phong chong tham nhung", "tham nhung", "tiet kiem chong lang phi", "lang phi"),
+    "tin_dung": ("tin dung chinh sach", "ngan hang chinh sach", "von vay uu dai", "tin dung den"),
+    "quoc_phong": ("quoc phong", "quan su dia phuong", "dan quan tu ve", "nghia vu quan su"),
 }
 _CONCEPT_PATTERNS = [
     (cid, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"))
@@ -361,10 +491,22 @@ _CONCEPT_PATTERNS = [
 # narrower is there (ancestors of what was found are implied).
 
 
+# A narrower subject that also belongs to a second field (its path names the first one).
+EXTRA_PARENTS: dict[str, tuple[str, ...]] = {
+    "mtqg/dtts": ("dan_toc",),
+    "nha_o/xa_hoi": ("xay_dung",),
+    "dat/kcn": ("cong_nghiep",),
+    "giao_duc/nghe_nghiep": ("lao_dong",),
+}
+
+
 @lru_cache(maxsize=512)
 def _ancestors(cid: str) -> frozenset[str]:
     parts = cid.split("/")
-    return frozenset("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+    found = {"/".join(parts[:i]) for i in range(1, len(parts) + 1)}
+    for extra in EXTRA_PARENTS.get(cid, ()):
+        found |= _ancestors(extra)
+    return frozenset(found)
 
 
 def concepts_of(normalized: str) -> frozenset[str]:
@@ -374,6 +516,11 @@ def concepts_of(normalized: str) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def _concepts_cached(text: str) -> frozenset[str]:
     return concepts_of(normalize(text))
+
+
+@lru_cache(maxsize=8192)
+def _key_terms_cached(text: str) -> frozenset[str]:
+    return key_terms(normalize(text))
 
 
 def _specific(found: AbstractSet[str]) -> frozenset[str]:
@@ -508,10 +655,36 @@ def gap_days(a: Item, b: Item) -> int | None:
     return max(0, (b0 - a1).days, (a0 - b1).days)
 
 
+def key_terms(normalized: str) -> frozenset[str]:
+    """The subject's key terms: adjacent syllable pairs where neither syllable is programme
+    boilerplate ("nuoc sach", "tai san", "giao vien"), the head nouns of Vietnamese titles."""
+    words = normalized.split()
+    return frozenset(
+        f"{a} {b}"
+        for a, b in zip(words, words[1:], strict=False)
+        if a not in STOPWORDS and b not in STOPWORDS and not a.isdigit() and not b.isdigit()
+    )
+
+
+def key_term_overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
+    """Shared key terms over the smaller set (a narrow topic inside a broad one scores high);
+    damped when either side has a single term (one shared pair is weak evidence)."""
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    if not shared:
+        return 0.0
+    return shared / min(len(a), len(b)) * (1.0 if shared >= 2 else 0.4)
+
+
 @dataclass
 class Engine:
     subject_threshold: float = SUBJECT_THRESHOLD
     max_gap_days: int = MAX_GAP_DAYS
+    # False: the words alone decide (the subject table off), to measure the fallback.
+    use_table: bool = True
+    # False: the fallback is the cosine alone (as before December 2026), for comparison.
+    use_key_terms: bool = True
 
     def subject_matrix(self, items: Sequence[Item]) -> tuple[Any, list[list[str]], list[str]]:
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -551,16 +724,24 @@ class Engine:
         if not candidates:
             return []
         cosine, feats, _texts = self.subject_matrix(items)
-        topic_concepts = [_concepts_cached(i.topic) for i in items]
-        all_concepts = [_concepts_cached(f"{i.topic} {i.content}") for i in items]
+        if self.use_table:
+            topic_concepts = [_concepts_cached(i.topic) for i in items]
+            all_concepts = [_concepts_cached(f"{i.topic} {i.content}") for i in items]
+        else:
+            topic_concepts = all_concepts = [frozenset() for _ in items]
+        terms = [_key_terms_cached(i.topic) for i in items]
         found: list[Pair] = []
         for x, y in sorted(candidates):
             a, b = items[x], items[y]
             gap = gap_days(a, b)
             if gap is not None and self.max_gap_days >= 0 and gap > self.max_gap_days:
                 continue
+            lexical = float(cosine[x, y])
+            if self.use_key_terms:
+                # key-term overlap of the titles, on the cosine's scale (squared: sqrt is applied)
+                lexical = max(lexical, key_term_overlap(terms[x], terms[y]) ** 2)
             similarity, concepts = self.subject_similarity(
-                float(cosine[x, y]), topic_concepts[x], all_concepts[x], topic_concepts[y], all_concepts[y]
+                lexical, topic_concepts[x], all_concepts[x], topic_concepts[y], all_concepts[y]
             )
             if similarity < self.subject_threshold:
                 continue

@@ -24,7 +24,7 @@ from dancu.core.modules import is_provided, provided
 from dancu.core.text import clean_text
 from dancu.directory.models import AdministrativeUnit, Body, Person
 
-from . import selectors
+from . import reminders, selectors
 from .errors import SupervisionError as E
 from .models import (
     LADDER,
@@ -644,6 +644,10 @@ def document_issue(
     issued_on = issued_on or timezone.localdate()
     existing = SupervisionDocument.objects.filter(activity=activity, kind=kind).first()
     if existing is not None:
+        if existing.final and kind in DRAFTABLE:
+            raise Conflict(
+                _("The final version is locked: return it to draft to change it."), code=E.DOCUMENT_FINAL
+            )
         existing.text = clean_text(text or existing.text)
         existing.final = final
         existing.save(update_fields=["text", "final", "updated_at"])
@@ -670,6 +674,43 @@ def document_issue(
     return document
 
 
+# The documents written as a draft first, then made final (which locks the draft).
+DRAFTABLE = (DocumentKind.REPORT, DocumentKind.CONCLUSIONS)
+
+
+@transaction.atomic
+def document_finalize(
+    *, actor: Any, document: SupervisionDocument, final: bool, reason: str = ""
+) -> SupervisionDocument:
+    """Draft → final (the text is locked) or, with a reason, final → draft again (not while
+    published). Audited either way."""
+    require(can_manage(get_access(actor), document))
+    if document.kind not in DRAFTABLE:
+        raise Conflict(_("Only results reports and conclusions have a draft."), code=E.UNKNOWN_CHOICE)
+    reason = clean_text(reason or "").strip()
+    if not final:
+        if document.published:
+            raise Conflict(_("Unpublish the document before returning it to draft."), code=E.DOCUMENT_FINAL)
+        if not reason:
+            raise ValidationFailed(
+                _("Say why the final version returns to draft."),
+                code=E.REASON_REQUIRED,
+                details={"field": "reason"},
+            )
+    if document.final == final:
+        return document
+    document.final = final
+    document.save(update_fields=["final", "updated_at"])
+    _audit(
+        actor,
+        "supervision.document.finalize" if final else "supervision.document.to_draft",
+        document,
+        f"{document.kind} {document.number}/{document.year}",
+        {"final": final, "reason": reason},
+    )
+    return document
+
+
 @transaction.atomic
 def document_publish(
     *, actor: Any, document: SupervisionDocument, published: bool = True
@@ -677,6 +718,8 @@ def document_publish(
     require(can_manage(get_access(actor), document))
     if document.kind not in (DocumentKind.REPORT, DocumentKind.CONCLUSIONS):
         raise Conflict(_("Only results reports and conclusions are published."), code=E.UNKNOWN_CHOICE)
+    if published and not document.final:
+        raise Conflict(_("Only the final version is published."), code=E.DOCUMENT_DRAFT)
     document.published = published
     document.save(update_fields=["published", "updated_at"])
     _audit(
@@ -720,6 +763,7 @@ def recommendation_create(
     )
     rec.coordinating.set([b for b in others if b.pk != lead_agency.pk])
     _audit(actor, "supervision.recommendation.create", rec, rec.content[:200], {"due_on": str(due_on)})
+    reminders.notify_sent(rec)  # in this transaction: the e-mails leave after commit
     return rec
 
 
@@ -754,6 +798,7 @@ def recommendation_answer(
         changes={"proposed": proposed},
     )
     answer.save()
+    reminders.notify_answer(answer)
     return answer
 
 

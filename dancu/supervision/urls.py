@@ -44,6 +44,11 @@ urlpatterns = [
         views.document_publish,
         name="document_publish",
     ),
+    path(
+        "hoat-dong/<int:activity_id>/van-ban/<str:kind>/ban-chinh-thuc/",
+        views.document_finalize,
+        name="document_finalize",
+    ),
     path("hoat-dong/<int:activity_id>/kien-nghi/", views.recommendation_create, name="recommendation_create"),
     path("dieu-hoa/", views.coordination_screen, name="coordination"),
     path("dieu-hoa/xu-ly/", views.coordination_resolve, name="coordination_resolve"),
@@ -66,4 +71,6 @@ urlpatterns = [
     ),
     path("minh-chung/<int:answer_id>/", views.evidence_download, name="evidence_download"),
     path("so-lieu/", views.figures, name="figures"),
+    path("so-lieu/so-lieu.xlsx", views.figures_xlsx, name="figures_xlsx"),
+    path("so-lieu/bao-cao.docx", views.figures_docx, name="figures_docx"),
 ]

@@ -589,6 +589,24 @@ def document_docx(request: HttpRequest, activity_id: int, kind: str) -> HttpResp
 
 @login_required
 @require_POST
+def document_finalize(request: HttpRequest, activity_id: int, kind: str) -> HttpResponse:
+    """The draft / final toggle of a results report or conclusions (final locks the draft)."""
+    activity = selectors.activity_get(request.user, activity_id)
+    require(can_manage(get_access(request.user), activity))
+    document = activity.documents.filter(kind=kind).first()
+    if document is None:
+        raise NotFound(_("Not found."), code=SupervisionError.NOT_FOUND)
+    services.document_finalize(
+        actor=request.user,
+        document=document,
+        final=request.POST.get("final") != "0",
+        reason=request.POST.get("reason", ""),
+    )
+    return redirect("supervision:activity_detail", activity_id=activity.pk)
+
+
+@login_required
+@require_POST
 def document_publish(request: HttpRequest, activity_id: int, kind: str) -> HttpResponse:
     activity = selectors.activity_get(request.user, activity_id)
     require(can_manage(get_access(request.user), activity))
@@ -779,3 +797,25 @@ def figures(request: HttpRequest) -> HttpResponse:
 
     context = {"year": year, **year_figures(request.user, year)}
     return render(request, "supervision/figures.html", context)
+
+
+@login_required
+def figures_xlsx(request: HttpRequest) -> HttpResponse:
+    get_access(request.user).require(SupervisionPerm.VIEW)
+    year = _year(request)
+    from dancu.core.excel import XLSX_CONTENT_TYPE
+
+    from .figures_export import figures_xlsx as build
+
+    response = HttpResponse(build(request.user, year), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="so-lieu-giam-sat-{year}.xlsx"'
+    return response
+
+
+@login_required
+def figures_docx(request: HttpRequest) -> HttpResponse:
+    get_access(request.user).require(SupervisionPerm.VIEW)
+    year = _year(request)
+    from .figures_export import figures_docx as build
+
+    return docx_response(build(request.user, year), f"bao-cao-giam-sat-{year}.docx")

@@ -37,10 +37,11 @@ def hall_world(province, office):
     secretary.username = "thuky"
     secretary.set_password(PASSWORD)
     secretary.save()
-    session = make_session(secretary, world, title="Kỳ họp chuyên đề không giấy")
+    session = make_session(secretary, world, title="Kỳ họp chuyên đề không giấy", steps=("convene",))
     services.agenda_item_add(
         actor=secretary, session=session, day=session.start_date, title="Thảo luận dự thảo"
     )
+    session = services.session_transition(actor=secretary, session=session, action="open")
     draft = make_draft(secretary, world, session, title="Dự thảo nghị quyết về trồng rừng")
     delegates = []
     for i in range(3):
@@ -139,3 +140,94 @@ def test_three_devices_and_the_secretary_run_a_vote(browser, live_server, hall_w
     finally:
         for context in contexts:
             context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _fits_the_phone(page) -> None:
+    """Nothing wider than the screen: the page never scrolls sideways."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} is {width}px wide on a {PHONE['width']}px phone"
+
+
+def test_the_delegate_app_on_a_phone(browser, live_server, hall_world, tmp_path, settings):
+    """A delegate's phone (390×844): the agenda, a document, what changed between two versions
+    of the draft, the ballot; each page fits the screen (screenshots kept in tmp_path, or in
+    $DANCU_SCREENSHOTS). A vote whose time is up closes itself: the phone shows the result
+    without the secretary closing it."""
+    import datetime
+    import io
+    import os
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+    from docx import Document
+
+    from dancu.council import hall, services
+    from dancu.council.models import ElectronicVote
+
+    settings.MEDIA_ROOT = tmp_path
+    shots = Path(os.environ.get("DANCU_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    session, draft, secretary = hall_world["session"], hall_world["draft"], hall_world["secretary"]
+
+    def docx(paragraphs):
+        document, out = Document(), io.BytesIO()
+        for text in paragraphs:
+            document.add_paragraph(text)
+        document.save(out)
+        return out.getvalue()
+
+    first = [
+        "Điều 1. Phạm vi điều chỉnh: chính sách hỗ trợ trồng rừng sản xuất trên địa bàn tỉnh.",
+        "Điều 2. Đối tượng áp dụng: hộ gia đình, cá nhân trồng rừng trên đất được giao.",
+        "Điều 3. Mức hỗ trợ: 5 triệu đồng cho mỗi héc-ta rừng trồng mới.",
+        "Điều 4. Nguồn kinh phí: ngân sách tỉnh bố trí hằng năm.",
+    ]
+    second = [first[0], first[1].replace("cá nhân", "cá nhân, cộng đồng dân cư"), first[2].replace("5 triệu", "8 triệu")]
+    second += ["Điều 5. Hiệu lực thi hành: từ ngày 01 tháng 01 năm 2027."]
+    for n, paragraphs in enumerate((first, second), 1):
+        services.submission_file_add(
+            actor=secretary, submission=draft, uploaded=ContentFile(docx(paragraphs), name=f"du-thao-{n}.docx")
+        )
+    user = hall_world["delegates"][0]
+    context = browser.new_context(locale="vi-VN", viewport=PHONE)
+    base = live_server.url
+    try:
+        phone = login(context, base, user.username)
+        phone.set_default_timeout(60000)
+        phone.goto(f"{base}/ky-hop/dai-bieu/{session.pk}/")
+        phone.locator("[data-check-in]").click()
+        phone.wait_for_selector("[data-checked-in]")
+        _fits_the_phone(phone)
+        phone.screenshot(path=str(shots / "1-agenda.png"), full_page=True)
+
+        phone.locator(f"[data-document='{draft.pk}-2']").click()
+        phone.wait_for_selector("[data-notes]")
+        _fits_the_phone(phone)
+        phone.screenshot(path=str(shots / "2-document.png"), full_page=True)
+
+        phone.locator("[data-diff-link]").first.click()
+        phone.wait_for_selector("[data-diff-counts]")
+        assert phone.locator("[data-diff-counts]").get_attribute("data-diff-counts") == "1-1-2"
+        assert phone.locator("ins.dc-ins", has_text="8").count() == 1
+        _fits_the_phone(phone)
+        phone.screenshot(path=str(shots / "3-diff.png"), full_page=True)
+
+        vote = hall.e_vote_open(actor=secretary, session=session, submission=draft, minutes=2)
+        phone.goto(f"{base}/ky-hop/dai-bieu/{session.pk}/")
+        phone.locator("[data-ballot-form] button[value=yes]").click()
+        phone.wait_for_selector("[data-my-ballot=yes]")
+        _fits_the_phone(phone)
+        phone.screenshot(path=str(shots / "4-vote.png"), full_page=True)
+
+        # the time is up: the phone's next poll closes the vote and shows the result
+        ElectronicVote.objects.filter(pk=vote.pk).update(closes_at=timezone.now() - datetime.timedelta(seconds=1))
+        phone.wait_for_selector("#delegate-live [data-passed]", timeout=10000)
+        assert phone.locator("[data-ballot-form]").count() == 0
+        vote.refresh_from_db()
+        assert (vote.status, vote.yes) == ("closed", 1)
+        phone.screenshot(path=str(shots / "5-vote-closed.png"), full_page=True)
+    finally:
+        context.close()

@@ -193,8 +193,12 @@ def test_proposals_to_an_activity_that_closes_only_when_all_recommendations_are(
     page.locator("details:has([data-issue]) summary").click()
     page.locator("form[action$='/van-ban/'] select[name=kind]").select_option("report")
     page.locator("form[action$='/van-ban/'] textarea[name=text]").fill("Còn nhiều hồ sơ tồn đọng")
+    page.locator("form[action$='/van-ban/'] input[name=draft]").check()  # the draft first
     page.locator("[data-issue]").click()
     page.wait_for_selector("[data-number=report]")
+    assert page.locator("[data-state=report]").get_attribute("data-final") == "0"
+    page.locator("[data-finalize=report]").click()  # the final version locks the draft
+    page.wait_for_selector("[data-state=report][data-final='1']")
     page.locator("[data-step=follow_up]").click()
     page.wait_for_selector("[data-step=close]")
 

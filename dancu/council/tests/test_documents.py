@@ -37,6 +37,7 @@ def dirty(world, province):
         actor=admin,
         session=session,
         day=DAY,
+        urgent_reason="Bổ sung",  # the session sits: an item added now is urgent (issue 16, item 5)
         title=f"Khai mạc{BAD}",
         time=f"7h{BAD}30",
         presenter=f"Chủ tọa{BAD}",
@@ -134,7 +135,9 @@ def signed(world):
         person=chair, body=world["standing"], post=Post.objects.get(code="chu-tich"), term=world["term"]
     )
     session = make_session(admin, world, kind="regular", title="Kỳ họp cuối năm")
-    services.agenda_item_add(actor=admin, session=session, day=DAY, title="Khai mạc", time="7h30")
+    services.agenda_item_add(
+        actor=admin, session=session, day=DAY, title="Khai mạc", time="7h30", urgent_reason="Bổ sung"
+    )
     draft = services.submission_create(
         actor=admin,
         session=session,

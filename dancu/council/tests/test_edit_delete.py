@@ -62,16 +62,13 @@ def test_session_update_refusals(world, planning, make_user, office):
     closed = make_session(
         admin, world, steps=("convene", "open", "close"), title="Đã bế mạc", day=D(2027, 2, 1)
     )
-    with pytest.raises(Conflict) as refused:
-        services.session_update(
-            actor=admin,
-            session=closed,
-            kind="thematic",
-            title="Y",
-            start_date=closed.start_date,
-            end_date=closed.end_date,
-        )
+    closed_fields = {"kind": "thematic", "title": "Y", "start_date": closed.start_date, "end_date": closed.end_date}
+    with pytest.raises(Conflict) as refused:  # a closed session: corrections by an administrator only
+        services.session_update(actor=make_user("specialist", office), session=closed, **closed_fields)
     assert refused.value.code == CouncilError.SESSION_CLOSED
+    with pytest.raises(ValidationFailed) as refused:  # ... giving the reason
+        services.session_update(actor=admin, session=closed, **closed_fields)
+    assert refused.value.code == CouncilError.REASON_REQUIRED
 
 
 def test_the_edit_page_reshows_a_refused_edit_with_the_input(client, world, planning):
@@ -108,11 +105,12 @@ def test_the_edit_page_reshows_a_refused_edit_with_the_input(client, world, plan
     assert planning.title == "Tên mới"
 
 
-def test_a_closed_session_says_why_it_cannot_be_edited_before_any_input(client, world):
+def test_a_closed_session_says_why_it_cannot_be_edited_before_any_input(client, world, make_user, office):
     closed = make_session(world["admin"], world, steps=("convene", "open", "close"), day=D(2027, 2, 1))
-    client.force_login(world["admin"])
+    client.force_login(make_user("specialist", office))  # the administrator may correct it (test_session_editing)
     page = client.get(reverse("council:session_edit", args=[closed.pk])).content.decode()
-    assert _("The session is closed.") in page and 'name="title"' not in page
+    refusal = _("The session is closed: only an administrator may correct it, giving the reason.")
+    assert refusal in page and 'name="title"' not in page
 
 
 def test_deleting_a_planning_session_takes_its_preparation_with_it(
@@ -192,10 +190,15 @@ def test_submission_edit_and_delete_until_it_is_voted_on(
     assert reason in page  # the menu shows the entries disabled, with the reason
 
     r = client.post(reverse("council:submission_delete", args=[draft.pk]))
-    assert r.status_code == 302 and r["Location"] == reverse(
-        "council:session_detail", args=[session_in_progress.pk]
+    assert r.status_code == 400 and Submission.objects.filter(pk=draft.pk).exists()  # sitting: withdrawn, not deleted
+    convened = make_session(admin, world, steps=("convene",), title="Kỳ họp sau", day=D(2027, 3, 1))
+    draft = make_draft(admin, world, convened, title="Dự thảo C")
+    services.review_report_record(
+        actor=admin, submission=draft, committee=world["committee"], reported_on=DAY, conclusion="Đồng ý"
     )
-    assert not Submission.objects.filter(pk=draft.pk).exists() and not ReviewReport.objects.exists()
+    r = client.post(reverse("council:submission_delete", args=[draft.pk]))
+    assert r.status_code == 302 and r["Location"] == reverse("council:session_detail", args=[convened.pk])
+    assert not Submission.objects.filter(pk=draft.pk).exists() and ReviewReport.objects.count() == 1
     entry = AuditEntry.objects.get(action="council.submission.delete")
     assert entry.target_type == "council.session" and entry.changes["submission"] == draft.pk
     with pytest.raises(Conflict):

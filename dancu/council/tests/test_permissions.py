@@ -18,8 +18,9 @@ from django.urls import reverse
 from dancu.core import testing as m
 from dancu.core.documents import docx_text
 from dancu.core.models import AuditEntry
-from dancu.council import hall, services
+from dancu.council import hall, services, term
 from dancu.council.models import (
+    AgendaItem,
     Attendance,
     Ballot,
     CheckIn,
@@ -34,6 +35,7 @@ from dancu.council.models import (
     Session,
     SpeakerRequest,
     Submission,
+    TermSetup,
     Vote,
 )
 from dancu.council.tests.factories import (
@@ -45,6 +47,7 @@ from dancu.council.tests.factories import (
     make_session,
     make_vote,
 )
+from dancu.council.tests.term_factories import elected_row, elected_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +64,7 @@ CONDUCT = MANAGE  # the chair's secretary: the Office's staff who run the hall
 DELEGATE = {"delegate"}  # the matrix's delegate is linked to a delegate of the session
 ADOPT = {"office_admin", "leader"}
 FOLLOW_UP = MANAGE | {"agency_responder"}  # the responder of the implementing agency
+TERM = {"office_admin"}  # a new term: import the elected, carry open items over
 EVERYONE = {"no_role", "other_province", *m.ROLES}
 
 PAGES = {
@@ -101,7 +105,16 @@ PAGES = {
     "council:delegate_session": m.route("session_id", allowed=VIEW),
     "council:delegate_live": m.route("session_id", allowed=VIEW),
     "council:document_view": m.route("submission_id", "version", allowed=VIEW),
+    "council:document_diff": m.route("submission_id", "old", "new", allowed=VIEW),
     "council:e_vote_docx": m.route("closed_vote_id", allowed=VIEW),
+    # Editing rules (issue 16, item 5) and a new term (item 6).
+    "council:agenda_edit": m.route("item_id", allowed=MANAGE),
+    "council:agenda_withdraw": m.route("item_id", allowed=MANAGE),
+    "council:submission_withdraw": m.route("submission_id", allowed=MANAGE),
+    "council:term_list": m.route(allowed=TERM),
+    "council:term_create": m.route(allowed=TERM),
+    "council:term_template": m.route(allowed=TERM),
+    "council:term_detail": m.route("setup_id", allowed=TERM),
 }
 # A streamed file: the harness reads `content`, which a FileResponse has not (test_download).
 DOWNLOADS = {
@@ -149,6 +162,10 @@ POSTS = {
     "council:delegate_speak": (m.route("session_id"), DELEGATE),
     "council:note_add": (m.route("submission_id", "version"), VIEW),
     "council:note_delete": (m.route("note_id"), DELEGATE),
+    "council:agenda_delete": (m.route("item_id"), MANAGE),
+    "council:term_structure": (m.route("setup_id"), TERM),
+    "council:term_confirm": (m.route("setup_id"), TERM),
+    "council:term_carry_over": (m.route("setup_id"), TERM),
 }
 # Pages that also take a form POST -> who may post it.
 FORM_POSTS = {
@@ -161,6 +178,10 @@ FORM_POSTS = {
     "council:submission_create": MANAGE,
     "council:vote_create": MANAGE,
     "council:resolution_adopt": ADOPT,
+    "council:agenda_edit": MANAGE,
+    "council:agenda_withdraw": MANAGE,
+    "council:submission_withdraw": MANAGE,
+    "council:term_create": TERM,
 }
 PUBLIC = {
     "council_public:session_list": m.route(),
@@ -221,6 +242,8 @@ def _state():
             CheckIn,
             SpeakerRequest,
             DocumentNote,
+            AgendaItem,
+            TermSetup,
         )
     )
 
@@ -235,7 +258,7 @@ def world(province, office, other_office, make_user, settings, tmp_path):
     secret.save()
     admin = make_user("office_admin", office)
     s = make_session(admin, w, title=SECRET_TITLE)
-    services.agenda_item_add(actor=admin, session=s, day=DAY, title="Khai mạc")
+    item = services.agenda_item_add(actor=admin, session=s, day=DAY, title="Khai mạc", urgent_reason="Bổ sung")
     services.attendance_record(actor=admin, session=s, absences={secret.pk: SECRET_REASON})
     sub = make_draft(admin, w, s, title="Dự thảo nghị quyết Kín Đáo")
     services.submission_file_add(
@@ -281,10 +304,28 @@ def world(province, office, other_office, make_user, settings, tmp_path):
     opened = hall.e_vote_open(actor=admin, session=s, matter="procedure", question="Thông qua danh sách")
     speaker = hall.speaker_register(actor=delegate, session=s, kind="discussion", topic="Ý kiến về đầu tư")
     note = hall.note_add(actor=delegate, submission=sub, text=SECRET_NOTE, version=1)
+    services.submission_file_add(  # a second version: what changed between the two
+        actor=admin, submission=sub, uploaded=ContentFile(DRAFT, name="du-thao-2.docx")
+    )
+    setup = term.term_setup_create(  # the next term's list of the elected, not confirmed
+        actor=admin,
+        council=w["council"],
+        number=20,
+        name="Khóa XX",
+        election_date=DAY.replace(year=2031, month=3, day=16),
+        start_date=DAY.replace(year=2031, month=3, day=26),
+        end_date=None,
+        data=elected_xlsx([elected_row("Lê Văn Mới", DAY.replace(year=1980), level="province")]),
+        file_name="trung-cu.xlsx",
+    )
     ids = {
+        "item_id": item.pk,
+        "setup_id": setup.pk,
         "session_id": s.pk,
         "submission_id": sub.pk,
         "version": 1,
+        "old": 1,
+        "new": 2,
         "vote_id": vote.pk,
         "resolution_id": res.pk,
         "confidence_id": cv.pk,
@@ -304,7 +345,7 @@ def world(province, office, other_office, make_user, settings, tmp_path):
         state=_state,
         # The session's title is on the pages of the resolutions adopted at it (the agency's too).
         secrets={SECRET_NAME: VIEW, SECRET_REASON: VIEW, SECRET_TITLE: RESOLUTIONS, SECRET_NOTE: DELEGATE},
-        object_keys=frozenset(set(ids) - {"version"}),
+        object_keys=frozenset(set(ids) - {"version", "old", "new"}),
     )
 
 

@@ -35,8 +35,8 @@ def test_management_forms(client, world, session_in_progress, draft, settings, t
 
     r = client.post(
         reverse("council:agenda_add", args=[s.pk]),
-        {"day": "2026-12-10", "title": "Khai mạc", "time": "07:30"},
-    )
+        {"day": "2026-12-10", "title": "Khai mạc", "time": "07:30", "urgent_reason": "Bổ sung"},
+    )  # the session sits: an item added now is urgent, with the reason (issue 16, item 5)
     assert r.status_code in ok
     r = client.post(
         reverse("council:conference_record", args=[s.pk]), {"held_on": "2026-11-20", "programme": "Một ngày"}

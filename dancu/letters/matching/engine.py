@@ -20,8 +20,10 @@ hashes under which a letter is indexed so that candidates are found without a fu
 
 from __future__ import annotations
 
+import hmac
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from dancu.core.text import fold
@@ -45,15 +47,28 @@ _CONTENT_NAME = re.compile(
     r"(?:\b[Ôô]ng|\b[Bb]à|[Cc]ông dân|[Tt]ôi tên là|đơn của)\s+((?:[^\W\d_][\w]*\.?\s*){2,5})", re.UNICODE
 )
 _CONTENT_ADDRESS = re.compile(
-    r"(?:trú tại|cư trú tại|ở tại|địa chỉ:?)\s+([^.:;]+?)(?:,\s*nội dung|[.:;]|$)", re.I
+    r"(?:trú tại|cư trú tại|ở tại|địa chỉ:?|\bở(?=\s+(?:thôn|xóm|bản|ấp|tổ|khối|xã|phường|thị trấn)\b))"
+    r"\s+([^.:;]+?)"
+    r"(?:,?\s*(?:nội dung|về việc|phản ánh|đề nghị|khiếu nại|tố cáo|kiến nghị)\b|[.:;]|$)",
+    re.I,
 )
 
 
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
+@lru_cache(maxsize=8)
+def _hash_key(secret: bytes) -> bytes:
+    return crypto._derive("hash", secret)
+
+
 def _h(kind: str, value: str, secret: bytes | None) -> str:
-    return crypto.keyed_hash(kind, value, secret=secret)[:HASH_CHARS] if value else ""
+    """`crypto.keyed_hash(kind, value)[:HASH_CHARS]` (the same HMAC), with the derived key
+    computed once per seal key instead of once per hash."""
+    if not value:
+        return ""
+    key = _hash_key(secret or crypto.current_secret())
+    return hmac.digest(key, f"{kind}:{value}".encode(), "sha256").hex()[:HASH_CHARS]
 
 
 @dataclass
@@ -108,9 +123,38 @@ class Profile:
 PROFILE_FIELDS = {"person", "phone", "id_number", "id_kind", "birth", "communes", "hamlet", "key"}
 
 
+# Agency words that are also surnames once folded ("Trương", "Đoàn", "Bảo"...): told apart by
+# their diacritics (Trường, Báo) or by the word after them (Đoàn ĐBQH, Đoàn thanh tra).
+_AGENCY_ACCENTED = ("trường ", "báo ", "phòng ", "sở ", "cục ", "ban ")
+_DELEGATION = re.compile(
+    r"^đoàn\s+(?:đại biểu|đbqh|đb\b|thanh (?:tra|niên)|kiểm tra|giám sát|công tác|luật sư|liên ngành|tncs)",
+    re.I,
+)
+_SURNAME_LIKE = ("doan ", "truong ", "bao ", "phong ", "so ", "cuc ", "ban ")
+
+
 def _is_agency(name: str) -> bool:
     folded = fold(name) + " "
-    return folded.startswith(AGENCY_WORDS)
+    if not folded.startswith(AGENCY_WORDS):
+        return False
+    if not folded.startswith(_SURNAME_LIKE):
+        return True
+    lowered = " ".join(name.lower().split()) + " "
+    if lowered == folded:  # written without diacritics: the word after it tells
+        words = folded.split() + ["", ""]
+        if words[1] == "thanh":
+            return words[2] in ("tra", "nien")  # Đoàn thanh tra, Đoàn thanh niên; Đoàn Thanh Hải
+        return words[1] in _AGENCY_NEXT
+    if folded.startswith("doan "):
+        return bool(_DELEGATION.match(lowered))
+    return lowered.startswith(_AGENCY_ACCENTED)
+
+
+_AGENCY_WORDS_NEXT = """
+    dai dbqh db kiem giam luat lien tncs thcs thpt tieu mam trung cao pt mn th
+    nghe tinh tai noi giao lao y tu kinh ke nong xay dan tiep
+"""
+_AGENCY_NEXT = frozenset(_AGENCY_WORDS_NEXT.split())
 
 
 def person_of(name: str, *, secret: bytes | None = None, from_content: bool = False) -> Person:
@@ -324,9 +368,47 @@ def blocking_keys(p: Profile, *, secret: bytes | None = None) -> list[str]:
 BANDS, ROWS = 20, 2
 
 
+_SEEDS = None
+
+
+def _seeds() -> Any:
+    global _SEEDS
+    if _SEEDS is None:
+        import numpy as np
+
+        _SEEDS = np.array(
+            [(i * 0x9E3779B97F4A7C15 + 1) & 0xFFFFFFFFFFFFFFFF for i in range(BANDS * ROWS)], dtype=np.uint64
+        )
+    return _SEEDS
+
+
 def minhash_bands(words: frozenset[str]) -> list[str]:
     """LSH bands of the matter's words: two letters whose word sets have a Jaccard similarity s
-    share a band with probability 1-(1-s^2)^20 (0.56 at s = 0.2, 0.86 at s = 0.3)."""
+    share a band with probability 1-(1-s^2)^20 (0.56 at s = 0.2, 0.86 at s = 0.3).
+
+    Row r of band b is min over the words of ((h(w) XOR seed) * C) mod 2^64, computed for all
+    rows at once with numpy (uint64 arithmetic wraps modulo 2^64, as the masked Python product
+    of `_minhash_bands_python` does; a test keeps the two equal)."""
+    import hashlib
+
+    import numpy as np
+
+    if len(words) < 3:
+        return []
+    hashed = np.array(
+        [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "big") for w in words],
+        dtype=np.uint64,
+    )
+    with np.errstate(over="ignore"):
+        mins = ((hashed[:, None] ^ _seeds()[None, :]) * np.uint64(0xBF58476D1CE4E5B9)).min(axis=0)
+    values = [int(m) for m in mins]
+    return [
+        f"{band}:" + ".".join(f"{m:x}" for m in values[band * ROWS : (band + 1) * ROWS]) for band in range(BANDS)
+    ]
+
+
+def _minhash_bands_python(words: frozenset[str]) -> list[str]:
+    """The reference (pure Python) of `minhash_bands`."""
     import hashlib
 
     if len(words) < 3:

@@ -21,7 +21,8 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from dancu.letters import challenge, services, throttle
+from dancu.core import throttle
+from dancu.letters import challenge, services
 from dancu.letters.models import Letter
 
 from .conftest import solved_challenge

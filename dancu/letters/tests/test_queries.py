@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from dancu.letters import services
-from dancu.letters.models import Letter
+from dancu.letters.models import Letter, LetterMatchKey
 
 pytestmark = pytest.mark.django_db
 
@@ -155,10 +155,12 @@ def test_approve_destruction_reads_once_for_any_number(
     Letter.objects.update(keep_until=datetime.date(2020, 1, 1))
     leader = make_user("leader", office)
     services.letters_approve_destruction(actor=leader, letter_ids=[letters[0].pk])  # loads the access
-    # One read of the chosen letters (with their provinces) and one delete of their attachments.
+    # One read of the chosen letters (with their provinces), one delete of their attachments and
+    # one of their blocking keys.
     for batch in ([letters[1]], letters[2:]):
-        with django_assert_num_queries(SAVEPOINT + 2 + len(batch) * (1 + AUDIT)) as ctx:
+        with django_assert_num_queries(SAVEPOINT + 3 + len(batch) * (1 + AUDIT)) as ctx:
             services.letters_approve_destruction(actor=leader, letter_ids=[x.pk for x in batch])
         reads = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('SELECT "letters_letter"')]
         assert len(reads) == 1, reads
     assert set(Letter.objects.values_list("status", flat=True)) == {"destroyed"}
+    assert not LetterMatchKey.objects.filter(letter__in=letters).exists()

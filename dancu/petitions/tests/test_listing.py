@@ -54,3 +54,35 @@ def test_htmx_asks_for_the_rows_only(client, pworld, consolidated):
     client.force_login(pworld["specialist"])
     rows = client.get(reverse("petitions:petition_list"), HTTP_HX_REQUEST="true").content.decode()
     assert rows.lstrip().startswith('<div class="table-responsive">') and "<html" not in rows
+
+
+def test_keyset_pages_walk_the_whole_list_both_ways(client, pworld, consolidated, settings):
+    """`?after=` / `?before=` cursors (no OFFSET): forward through every petition once, newest
+    first, then back to the first page; a junk cursor is the first page."""
+    settings.PAGE_SIZE = 1
+    for i in range(3):  # more rows of the same province (test data, not through the services)
+        copy = Petition.objects.get(pk=consolidated[0].pk)
+        copy.pk, copy.code = None, f"KN-T{i:05d}"
+        copy.save()
+    client.force_login(pworld["specialist"])
+    url = reverse("petitions:petition_list")
+    codes = list(Petition.objects.order_by("-pk").values_list("code", flat=True))
+    assert len(codes) == 5
+    seen, pages, query = [], [], ""
+    while True:
+        page = client.get(url + query, HTTP_HX_REQUEST="true").content.decode()  # the rows only
+        pages.append(page)
+        seen += [c for c in codes if c in page]
+        pager = page.split("<nav", 1)[-1].split("</nav>", 1)[0] if "<nav" in page else ""
+        if "after=" not in pager:
+            break
+        cursor = pager.split("after=", 1)[1].split('"', 1)[0]
+        query = f"?after={cursor}"
+    assert seen == codes
+    last = pages[-1].split("<nav", 1)[-1]
+    assert "before=" in last
+    back = last.split("before=", 1)[1].split('"', 1)[0]
+    previous = client.get(url + f"?before={back}", HTTP_HX_REQUEST="true").content.decode()
+    assert codes[-2] in previous and codes[-1] not in previous
+    for junk in ("abc", "0", "9" * 30):
+        assert codes[0] in client.get(url + f"?after={junk}").content.decode()

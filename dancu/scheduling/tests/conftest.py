@@ -23,3 +23,11 @@ def hall(world):
     from dancu.scheduling import services
 
     return services.hall_create(actor=world["admin"], province=world["province"], name="Hội trường A")
+
+
+@pytest.fixture(autouse=True)
+def loopback_allowed(settings):
+    """The tests' ICS servers run on loopback, which a subscription may not reach otherwise
+    (dancu.scheduling.fetch); the SSRF tests take it away again."""
+    settings.DANCU_ICS_ALLOWED_HOSTS = ["127.0.0.1"]
+    return settings

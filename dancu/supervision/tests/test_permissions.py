@@ -71,6 +71,8 @@ PAGES = {
     "supervision:recommendation_detail": m.route("recommendation_id", allowed=RECS),
     "supervision:evidence_download": m.route("answer_id", allowed=RECS),
     "supervision:figures": m.route(allowed=VIEW, query=f"?year={YEAR}"),
+    "supervision:figures_xlsx": m.route(allowed=VIEW, query=f"?year={YEAR}"),
+    "supervision:figures_docx": m.route(allowed=VIEW, query=f"?year={YEAR}"),
 }
 POSTS = {
     "supervision:programme_transition": (m.route("programme_id"), MANAGE | ADOPT),
@@ -83,6 +85,7 @@ POSTS = {
     "supervision:agency_report_receive": (m.route("activity_id"), MANAGE),
     "supervision:document_issue": (m.route("activity_id"), MANAGE),
     "supervision:document_publish": (m.route("activity_id", "kind"), MANAGE),
+    "supervision:document_finalize": (m.route("activity_id", "kind"), MANAGE),
     "supervision:recommendation_create": (m.route("activity_id"), MANAGE),
     "supervision:coordination_resolve": (m.route(), MANAGE),
     "supervision:recommendation_answer": (m.route("recommendation_id"), MANAGE | AGENCY),

@@ -33,9 +33,14 @@ def test_generated_names_are_stable_and_distinct():
 
 def test_bodies_and_delegates(demo):
     ha_tinh = Body.objects.filter(province__code="42")
-    assert ha_tinh.filter(kind=BodyKind.COMMITTEE).count() == 4
+    assert ha_tinh.filter(kind=BodyKind.COMMITTEE, level=BodyLevel.PROVINCE).count() == 4
+    # the commune council of Thành Sen: its committees of khóa XII and the re-formed ones of
+    # khóa XIII (the new term created from the elected, issue 16)
+    assert ha_tinh.filter(kind=BodyKind.COMMITTEE, level=BodyLevel.COMMUNE).count() == 2
     assert ha_tinh.filter(kind=BodyKind.AGENCY).count() == 15
-    assert ha_tinh.filter(kind=BodyKind.DELEGATE_GROUP).count() == 12
+    assert ha_tinh.filter(kind=BodyKind.DELEGATE_GROUP, level=BodyLevel.PROVINCE).count() == 12
+    groups = ha_tinh.filter(kind=BodyKind.DELEGATE_GROUP, level=BodyLevel.COMMUNE)
+    assert groups.count() == 2 and groups.filter(active_to=None).count() == 1  # re-formed in XIII
     assert ha_tinh.filter(kind=BodyKind.PEOPLES_COUNCIL, level=BodyLevel.COMMUNE).count() == 2
     district = ha_tinh.get(kind=BodyKind.PEOPLES_COUNCIL, level=BodyLevel.DISTRICT)
     assert district.unit.valid_to.isoformat() == district.active_to.isoformat() == "2025-06-30"
@@ -55,7 +60,9 @@ def test_bodies_and_delegates(demo):
     assert Constituency.objects.filter(term=xviii).count() == 12
     # The 2026 constituencies cover all 69 of today's communes.
     assert Constituency.units.through.objects.filter(constituency__term=xix).count() == 69
-    standing = Body.objects.get(kind=BodyKind.STANDING_COMMITTEE, province__code="42")
+    standing = Body.objects.get(
+        kind=BodyKind.STANDING_COMMITTEE, province__code="42", level=BodyLevel.PROVINCE
+    )
     assert Membership.objects.filter(body=standing, term=xix, post__code="pho-chu-tich").count() == 2
     na = Body.objects.get(kind=BodyKind.NA_DELEGATION, province__code="42")
     for term in na.terms.all():

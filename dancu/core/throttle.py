@@ -1,4 +1,4 @@
-"""Rate limits of the public letter pages, keyed on the client's address.
+"""Rate limits of the public pages (letters, consultations), keyed on the client's address.
 
 Behind a reverse proxy every request comes from the proxy's address: when REMOTE_ADDR is one
 of `settings.DANCU_TRUSTED_PROXIES`, the client is the last address of X-Forwarded-For that is
@@ -42,21 +42,27 @@ def client_address(request: HttpRequest) -> str:
     return remote[:64]
 
 
-def _key(prefix: str, address: str) -> str:
-    return f"letters:{prefix}:{address}"
+def _key(scope: str, address: str) -> str:
+    return f"throttle:{scope}:{address}"
 
 
-def reached(prefix: str, request: HttpRequest, limit: int) -> bool:
-    """True when this address already used its `limit` for the hour (nothing is counted)."""
-    return int(cache.get(_key(prefix, client_address(request))) or 0) >= limit
-
-
-def count(prefix: str, request: HttpRequest) -> int:
-    """Count one more use by this address in the hour."""
-    key = _key(prefix, client_address(request))
-    cache.add(key, 0, WINDOW)
+def reached(scope: str, request: HttpRequest, limit: int) -> bool:
+    """True when this address already used its `limit` for the hour in `scope` (e.g.
+    "letters.submit"); nothing is counted."""
     try:
+        return int(cache.get(_key(scope, client_address(request))) or 0) >= limit
+    except Exception:  # noqa: BLE001 - the cache is down: no limit rather than no page
+        return False
+
+
+def count(scope: str, request: HttpRequest) -> int:
+    """Count one more use by this address in the hour; 0 when the cache is down."""
+    key = _key(scope, client_address(request))
+    try:
+        cache.add(key, 0, WINDOW)
         return int(cache.incr(key))
-    except ValueError:  # evicted meanwhile, or the cache is down
+    except ValueError:  # evicted between add and incr
         cache.set(key, 1, WINDOW)
         return 1
+    except Exception:  # noqa: BLE001 - the cache is down: the page works without a limit
+        return 0
