@@ -142,13 +142,16 @@ def convert_now(file_id: int) -> bool:
         return True
     with item.file.open("rb") as handle:
         pdf = docx_to_pdf(handle.read())
-    row.done_at = timezone.now()
+    done = timezone.now()
+    # The conversion takes seconds: the version (and its row) may have been deleted meanwhile.
+    # Write with a filtered UPDATE, which then changes nothing, instead of failing the task.
+    rows = ConvertedFile.objects.filter(pk=row.pk)
     if pdf is None:
-        row.error = "LibreOffice could not convert the document"
-        row.save(update_fields=["done_at", "error"])
+        rows.update(done_at=done, error="LibreOffice could not convert the document")
         log.warning("council: DOCX %s not converted", file_id)
         return False
     row.pdf.save(f"submission-{item.submission_id}-v{item.version}.pdf", ContentFile(pdf), save=False)
-    row.error = ""
-    row.save(update_fields=["pdf", "done_at", "error"])
+    if not rows.update(pdf=row.pdf.name, done_at=done, error=""):
+        row.pdf.delete(save=False)  # nobody will read it
+        return False
     return True

@@ -226,3 +226,29 @@ def test_delegate_app_api_with_a_token(client, world, session_in_progress, draft
         "/api/v1/council/e-votes/{e_vote_id}/ballots",
     ):
         assert path in paths, path
+
+
+def test_a_version_deleted_while_it_converts_leaves_nothing(world, session_in_progress, draft, settings, tmp_path, monkeypatch):
+    """The conversion takes seconds: a version deleted meanwhile must not fail the task (nor
+    poison the caller's transaction), and its PDF is not left on disk."""
+    from dancu.core import documents
+    from dancu.council import documents_hall
+    from dancu.council.models import ConvertedFile, SubmissionFile
+    from dancu.council.tests.factories import docx_bytes
+
+    settings.MEDIA_ROOT = tmp_path
+    item = services.submission_file_add(
+        actor=world["admin"],
+        submission=draft,
+        uploaded=ContentFile(docx_bytes("Dự thảo điều 1"), name="d.docx"),
+    )
+
+    def slow_conversion(data: bytes) -> bytes:  # the Office deletes the version meanwhile
+        ConvertedFile.objects.filter(source=item).delete()
+        return b"%PDF-1.4 converted"
+
+    monkeypatch.setattr(documents, "docx_to_pdf", slow_conversion)
+    assert documents_hall.convert_now(item.pk) is False
+    assert not ConvertedFile.objects.filter(source=item).exists()
+    assert SubmissionFile.objects.filter(pk=item.pk).exists()
+    assert not list(tmp_path.rglob("*.pdf"))  # the orphan PDF was removed
