@@ -48,16 +48,19 @@ test-sqlite: install
 test-postgres: install
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not browser" -q -n 2
 
+# The browser tests run on PostgreSQL: on SQLite the live server's threads and the test share
+# one in-memory connection, and a page's poll arriving during a POST broke the POST
+# ("cannot open savepoint - SQL statements in progress"). docs/decisions/0003-browser-tests-on-postgresql.md
 test-browser: install system-deps
-	$(BIN)/pytest -m browser -q
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m browser -q
 
 test: install system-deps lint
 	@echo "== SQLite =="
 	$(BIN)/pytest -m "not browser" -q -n 2
 	@echo "== PostgreSQL =="
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not browser" -q -n 2
-	@echo "== Browser (Playwright + Debian chromium) =="
-	$(BIN)/pytest -m browser -q
+	@echo "== Browser (Playwright + Debian chromium, PostgreSQL) =="
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m browser -q
 
 bench: install
 	$(BIN)/python bench/run.py

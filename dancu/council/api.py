@@ -13,7 +13,7 @@ from dancu.core.api_base import ErrorOut, Page, require
 from dancu.core.errors import ValidationFailed
 from dancu.directory.models import Body
 
-from . import hall, selectors
+from . import hall, selectors, versions_diff
 from .errors import CouncilError
 from .forms import YEARS
 from .models import AgendaItem
@@ -165,6 +165,9 @@ class AgendaItemOut(Schema):
     time: str
     title: str
     presenter: str
+    # A withdrawn item stays on the agenda (struck through), with the reason; it takes no vote.
+    withdrawn_at: datetime.datetime | None
+    withdrawal_reason: str
 
 
 class DocumentVersionOut(Schema):
@@ -333,6 +336,74 @@ def get_council_documents(request: HttpRequest, session_id: int):
             }
         )
     return out
+
+
+class DiffPartOut(Schema):
+    op: str  # same | ins | del
+    text: str
+
+
+class DiffRowOut(Schema):
+    kind: str  # same | added | removed | changed
+    old_no: int | None
+    new_no: int | None
+    parts: list[DiffPartOut]
+
+
+class DiffIn(Schema):
+    old: int = Field(..., ge=1, le=10_000)
+    new: int = Field(..., ge=1, le=10_000)
+
+
+class DiffOut(Schema):
+    submission_id: int
+    old: int
+    new: int
+    comparable: bool  # False: a version's text could not be read (a scanned PDF)
+    added: int
+    removed: int
+    changed: int
+    same: int
+    words_added: int
+    words_removed: int
+    rows: list[DiffRowOut]
+
+
+@router.get(
+    "/submissions/{submission_id}/diff",
+    response={200: DiffOut, **ERRORS},
+    summary="What changed between two versions of a submission's document",
+)
+def get_council_diff(request: HttpRequest, submission_id: int, versions: Query[DiffIn]):
+    require(request, CouncilPerm.VIEW)
+    old, new = versions.old, versions.new
+    if old == new:
+        raise ValidationFailed(_("Choose two different versions."), code=CouncilError.OUT_OF_RANGE)
+    user = _user(request)
+    before = selectors.submission_file_get(user, submission_id, old)
+    after = selectors.submission_file_get(user, submission_id, new)
+    try:
+        c = versions_diff.compare_versions(before, after)
+    except versions_diff.TextUnavailable:
+        c = None
+    counts = {k: getattr(c, k) if c else 0 for k in ("added", "removed", "changed", "same")}
+    counts |= {k: getattr(c, k) if c else 0 for k in ("words_added", "words_removed")}
+    return {
+        "submission_id": submission_id,
+        "old": old,
+        "new": new,
+        "comparable": c is not None,
+        **counts,
+        "rows": [
+            {
+                "kind": r.kind,
+                "old_no": r.old_no,
+                "new_no": r.new_no,
+                "parts": [{"op": op, "text": text} for op, text in r.parts],
+            }
+            for r in (c.rows if c else [])
+        ],
+    }
 
 
 def _hall(user, session) -> dict:

@@ -77,6 +77,15 @@ def _sitting(session: Session) -> None:
         raise Conflict(_("The session is not sitting."), code=E.SESSION_NOT_IN_PROGRESS)
 
 
+def _not_withdrawn(agenda_item: AgendaItem | None) -> None:
+    """A withdrawn agenda item stays on the record (struck through) but takes no vote and no
+    registration to speak."""
+    if agenda_item is not None and agenda_item.withdrawn_at is not None:
+        raise Conflict(
+            _("This item has been withdrawn."), code=E.WITHDRAWN, details={"field": "agenda_item"}
+        )
+
+
 def own_person(actor: Any, session: Session) -> Person:
     """The actor's own person, a delegate of the session; refused otherwise."""
     require(can_take_part(get_access(actor), session))
@@ -173,6 +182,7 @@ def e_vote_open(
             code=E.WRONG_SESSION,
             details={"field": "agenda_item"},
         )
+    _not_withdrawn(agenda_item)
     if matter == ElectronicVote.Matter.DRAFT:
         if submission is None or submission.session_id != session.pk:
             raise ValidationFailed(
@@ -221,19 +231,29 @@ def e_vote_open(
     return vote
 
 
-def _lock_for_ballot(vote_id: int) -> ElectronicVote:
-    """The vote row, locked against its close until this ballot commits. On PostgreSQL a
-    shared lock (FOR KEY SHARE): ballots do not queue behind each other, but the close's FOR
-    UPDATE waits for every ballot holding it, and a ballot asking after the close began waits
-    for the close and then reads the vote closed. Elsewhere (SQLite serialises writers) the
-    row lock of select_for_update."""
+def _lock_for_ballot(vote: ElectronicVote) -> tuple[str, datetime.datetime]:
+    """Lock the vote row against its close until this ballot commits, and read its state
+    under the lock: (status, deadline); the rest of the row does not change while it is open. On PostgreSQL a shared lock (FOR KEY SHARE): ballots do not queue behind each
+    other, but the close's FOR UPDATE waits for every ballot holding it, and a ballot asking
+    after the close began waits for the close and then reads the vote closed. Elsewhere
+    (SQLite serialises writers) the row lock of select_for_update. One statement: a ballot is
+    the hall's hottest write (100 delegates within seconds)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT id FROM council_electronicvote WHERE id = %s FOR KEY SHARE", [vote_id])
-        queryset = ElectronicVote.objects.all()
+            cursor.execute(
+                "SELECT status, closes_at FROM council_electronicvote WHERE id = %s FOR KEY SHARE", [vote.pk]
+            )
+            row = cursor.fetchone()
     else:
-        queryset = ElectronicVote.objects.select_for_update(of=("self",))
-    return queryset.select_related("province", "session", "rule").get(pk=vote_id)
+        row = (
+            ElectronicVote.objects.select_for_update(of=("self",))
+            .filter(pk=vote.pk)
+            .values_list("status", "closes_at")
+            .first()
+        )
+    if row is None:
+        raise NotFound(_("Not found."), code=E.NOT_FOUND)
+    return row[0], row[1]
 
 
 def ballot_cast(*, actor: Any, vote: ElectronicVote, choice: str, key: str) -> tuple[Ballot, bool]:
@@ -263,7 +283,7 @@ def ballot_cast(*, actor: Any, vote: ElectronicVote, choice: str, key: str) -> t
 
 @transaction.atomic
 def _ballot_cast(*, actor: Any, vote: ElectronicVote, choice: str, key: str) -> tuple[Ballot, bool]:
-    vote = _lock_for_ballot(vote.pk)
+    status, closes_at = _lock_for_ballot(vote)
     person = own_person(actor, vote.session)
     seen = BallotReceipt.objects.filter(vote=vote, key=key).select_related("ballot").first()
     if seen is not None:
@@ -271,19 +291,21 @@ def _ballot_cast(*, actor: Any, vote: ElectronicVote, choice: str, key: str) -> 
             raise Conflict(_("This request key was used by another device."), code=E.INVALID_KEY)
         return seen.ballot, False
     now = timezone.now()
-    if now > vote.closes_at:
+    if now > closes_at:
         raise Conflict(_("The time for voting is over."), code=E.VOTE_CLOSED)
-    if vote.status != EVoteStatus.OPEN:
+    if status != EVoteStatus.OPEN:
         raise Conflict(_("The vote is closed."), code=E.VOTE_CLOSED)
     if not is_present(vote.session, person.pk):
         raise Conflict(_("Check in first: only delegates present vote."), code=E.NOT_PRESENT)
     ballot = Ballot.objects.filter(vote=vote, delegate=person).first()
     before = ballot.choice if ballot else None
     if ballot is None:
+        # No savepoint: on the database's refusal (one ballot per delegate, another device of
+        # the same delegate won the race) nothing more runs in this transaction; the Conflict
+        # leaves this function's atomic block, which rolls it back.
         try:
-            with transaction.atomic():
-                ballot = Ballot.objects.create(vote=vote, delegate=person, choice=choice, cast_at=now)
-        except IntegrityError as exc:  # the database's one ballot per delegate
+            ballot = Ballot.objects.create(vote=vote, delegate=person, choice=choice, cast_at=now)
+        except IntegrityError as exc:
             raise Conflict(_("Your ballot is already recorded."), code=E.VOTED) from exc
     elif ballot.choice != choice:
         ballot.choice, ballot.cast_at, ballot.changes = choice, now, ballot.changes + 1
@@ -516,6 +538,7 @@ def speaker_register(
             code=E.WRONG_SESSION,
             details={"field": "agenda_item"},
         )
+    _not_withdrawn(agenda_item)
     question = None
     if kind == SpeakerRequest.Kind.QUESTION:
         addressee = " ".join((addressee or "").split())
@@ -758,7 +781,14 @@ def my_sessions(user: Any) -> QuerySet[Session]:
 
 
 def drafts_to_vote(session: Session) -> QuerySet[Submission]:
-    return session.submissions.filter(kind=SubmissionKind.DRAFT_RESOLUTION).exclude(votes__passed=True)
+    return session.submissions.filter(
+        kind=SubmissionKind.DRAFT_RESOLUTION, withdrawn_at__isnull=True
+    ).exclude(votes__passed=True)
+
+
+def open_agenda_items(session: Session) -> QuerySet[AgendaItem]:
+    """The items a vote or a registration to speak can be on (withdrawn ones left out)."""
+    return AgendaItem.objects.filter(session=session, withdrawn_at__isnull=True)
 
 
 def session_documents(user: Any, session: Any) -> list[dict[str, Any]]:

@@ -63,7 +63,7 @@ class OpenVoteForm(CouncilForm):
     def __init__(self, *args: Any, session: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.choices_from("submission", hall.drafts_to_vote(session))
-        self.choices_from("agenda_item", AgendaItem.objects.filter(session=session))
+        self.choices_from("agenda_item", hall.open_agenda_items(session))
 
 
 class SpeakForm(CouncilForm):
@@ -81,7 +81,7 @@ class SpeakForm(CouncilForm):
 
     def __init__(self, *args: Any, session: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.choices_from("agenda_item", AgendaItem.objects.filter(session=session))
+        self.choices_from("agenda_item", hall.open_agenda_items(session))
         self.choices_from(
             "addressee_body",
             Body.objects.filter(province_id=session.province_id, active_to__isnull=True).order_by(

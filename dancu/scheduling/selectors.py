@@ -15,6 +15,7 @@ from dancu.core.errors import NotFound
 from dancu.core.events import CalendarEvent
 from dancu.core.modules import hooks
 
+from .calendar import events as own_events
 from .errors import SchedulingError
 from .models import Event, FeedToken, Hall, IcsSubscription, MilestoneRule
 from .permissions import SchedulingPerm
@@ -40,15 +41,22 @@ def gather(
     person_id: int | None = None,
     kinds: set[str] | None = None,
     modules: set[str] | None = None,
+    brief: bool = False,
 ) -> Gathered:
-    """Every module's events in [start, end) that `user` may see, filtered, by start."""
+    """Every module's events in [start, end) that `user` may see, filtered, by start. `brief`
+    (a month or week grid): the calendar's own events without description and participants."""
     found: list[CalendarEvent] = []
     failed: list[str] = []
     for manifest, hook in hooks("calendar_events"):
         if modules is not None and manifest.name not in modules:
             continue
         try:
-            answer = hook(user, start, end)
+            if manifest.name == "scheduling":  # its own rows: filtered in SQL (see calendar.events)
+                answer = own_events(
+                    user, start, end, brief=brief, body_id=body_id, person_id=person_id, kinds=kinds
+                )
+            else:
+                answer = hook(user, start, end)
         except Exception:  # one module's failure must not take the whole calendar down
             logger.exception("calendar_events hook of %s failed", manifest.name)
             failed.append(manifest.name)

@@ -156,7 +156,9 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     anchor = _day(request.GET.get("date"))
     first, after, previous, following = _period(view, anchor)
     filters = _filters(request)
-    found = selectors.gather(request.user, _midnight(first), _midnight(after), **filters)
+    found = selectors.gather(
+        request.user, _midnight(first), _midnight(after), brief=view != "agenda", **filters
+    )
     if view == "agenda":  # the list shows who leads and coordinates each joint activity
         found.events = with_roles(found.events)
     ics_base = reverse("scheduling:event_ics")

@@ -56,8 +56,8 @@ def _items(activities: list[Activity], successor: dict[int, int]) -> list[Item]:
             kind=a.kind,
             topic=a.topic,
             content=a.content,
-            agencies=[b.pk for b in _related(a, "agencies")],
-            places=[successor.get(u.pk, u.pk) for u in _related(a, "places")],
+            agencies=[pk for pk, _name in _related(a, "agencies")],
+            places=[successor.get(pk, pk) for pk, _name in _related(a, "places")],
             start=a.planned_start,
             end=a.planned_end,
         )
@@ -65,10 +65,12 @@ def _items(activities: list[Activity], successor: dict[int, int]) -> list[Item]:
     ]
 
 
-def _related(activity: Activity, name: str) -> list[Any]:
-    """The prefetched rows of a many-to-many (without building a manager for each read)."""
-    cache = getattr(activity, "_prefetched_objects_cache", {})
-    return list(cache[name]) if name in cache else list(getattr(activity, name).all())
+def _related(activity: Activity, name: str) -> list[tuple[int, str]]:
+    """(id, name) of an activity's agencies or places, as `selectors._engine_rows` read them."""
+    rows = getattr(activity, f"engine_{name}", None)
+    if rows is None:  # an activity read another way
+        return [(x.pk, x.name) for x in getattr(activity, name).all()]
+    return rows
 
 
 # -- the pair cache ---------------------------------------------------------------------------
@@ -106,7 +108,7 @@ def _pairs_key(provinces: list[int] | None, year: int, gap: int, past_years: int
 
 
 # Bump when the engine's output changes for the same data (a new subject table, thresholds).
-ENGINE_VERSION = "2026-12-02"
+ENGINE_VERSION = "2026-12-02b"
 PairTuple = tuple[int, int, float, list[dict[str, Any]]]
 
 
@@ -115,7 +117,7 @@ def _compute_pairs(
 ) -> tuple[list[PairTuple], list[PairTuple]]:
     """(this year's pairs, pairs of this year against the past years), as plain tuples."""
     past = selectors.active_activities(provinces, list(range(year - past_years, year))) if past_years else []
-    successor = _successors({u.pk for a in [*current, *past] for u in _related(a, "places")})
+    successor = _successors({pk for a in [*current, *past] for pk, _name in _related(a, "places")})
     by_province: dict[int, list[Activity]] = {}
     for a in current:
         by_province.setdefault(a.province_id, []).append(a)
@@ -188,8 +190,8 @@ def overlaps_for_year(user: Any, year: int, *, today: datetime.date | None = Non
         history.append(OverlapRow(first, second, score, reasons, past=True))
     rows.sort(key=lambda r: (r.decision is not None, -r.score, r.first.pk, r.second.pk))
     history.sort(key=lambda r: -r.score)
-    names = {b.pk: b.name for a in by_id.values() for b in _related(a, "agencies")}
-    units = {u.pk: u.name for a in by_id.values() for u in _related(a, "places")}
+    names = dict(pk_name for a in by_id.values() for pk_name in _related(a, "agencies"))
+    units = dict(pk_name for a in by_id.values() for pk_name in _related(a, "places"))
     for row in rows + history:
         row.texts = describe(row.reasons, names, units)
     return {

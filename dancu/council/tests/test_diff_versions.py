@@ -222,3 +222,29 @@ def test_same_text_unreadable_and_bad_requests(client, world, session_in_progres
     assert client.get(reverse("council:document_diff", args=[draft.pk, 1, 2])).status_code == 404
     client.logout()
     assert client.get(reverse("council:document_diff", args=[draft.pk, 1, 2])).status_code == 302
+
+
+# -- the API (the delegate app) ------------------------------------------------------------------
+
+
+def test_diff_through_the_api_with_a_delegate_token(client, world, session_in_progress, draft, make_user, other_office):
+    from dancu.accounts.services import api_token_create
+
+    add(world, draft, docx_of(V1), "v1.docx")
+    add(world, draft, docx_of(V2), "v2.docx")
+    _token, secret = api_token_create(actor=make_delegate_user(world, 0), name="máy tính bảng")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    url = f"/api/v1/council/submissions/{draft.pk}/diff"
+    r = client.get(url, {"old": 1, "new": 2}, **auth)
+    assert r.status_code == 200, r.content
+    body = r.json()
+    assert (body["added"], body["removed"], body["changed"], body["comparable"]) == (1, 1, 2, True)
+    changed = [row for row in body["rows"] if row["kind"] == "changed"]
+    assert {"op": "ins", "text": "8"} in changed[1]["parts"] and {"op": "del", "text": "5"} in changed[1]["parts"]
+    assert client.get(url, {"old": 2, "new": 2}, **auth).status_code == 422
+    assert client.get(url, {"old": 1, "new": 9}, **auth).status_code == 404
+    assert client.get(url, {"old": "x", "new": 2}, **auth).status_code == 422
+    _token, stranger = api_token_create(actor=make_user("office_admin", other_office), name="khác")
+    assert client.get(url, {"old": 1, "new": 2}, HTTP_AUTHORIZATION=f"Bearer {stranger}").status_code == 404
+    assert client.get(url, {"old": 1, "new": 2}).status_code == 401
+    assert "/api/v1/council/submissions/{submission_id}/diff" in client.get("/api/v1/openapi.json").json()["paths"]

@@ -280,3 +280,43 @@ def test_close_while_ballots_are_in_flight(council_rules, province, office, make
     assert vote.yes == len(accepted) == Ballot.objects.filter(vote=vote).count()
     assert not Ballot.objects.filter(vote=vote, cast_at__gt=vote.closed_at).exists()
     assert Attendance.objects.filter(session=session, present=True).count() == 40
+
+
+def test_a_withdrawn_agenda_item_takes_no_vote_and_no_speaker(client, world, session_in_progress, delegates):
+    """A withdrawn item stays on the delegate's agenda, struck through with the reason, and in
+    the API; it is not offered to vote on or to speak on, and a request naming it is refused."""
+    from dancu.accounts.services import api_token_create
+    from dancu.council import services
+    from dancu.council.models import AgendaItem
+    from dancu.council.views_hall import OpenVoteForm, SpeakForm
+
+    s = session_in_progress
+    kept = AgendaItem.objects.create(session=s, day=s.start_date, order=1, title="Báo cáo kinh tế - xã hội")
+    item = AgendaItem.objects.create(session=s, day=s.start_date, order=2, title="Tờ trình về đặt tên đường")
+    services.agenda_item_withdraw(actor=world["admin"], item=item, reason="Ủy ban nhân dân tỉnh xin rút")
+    item.refresh_from_db()
+    with pytest.raises(Conflict) as refused:
+        _open(world, s, matter=ElectronicVote.Matter.PROCEDURE, question="Thông qua", agenda_item=item)
+    assert refused.value.code == CouncilError.WITHDRAWN
+    hall.check_in(actor=delegates[0], session=s)
+    with pytest.raises(Conflict) as refused:
+        hall.speaker_register(actor=delegates[0], session=s, kind="discussion", topic="Ý kiến", agenda_item=item)
+    assert refused.value.code == CouncilError.WITHDRAWN
+    assert not ElectronicVote.objects.filter(session=s).exists()
+    offered = set(OpenVoteForm(session=s).fields["agenda_item"].queryset)
+    assert offered == {kept} and set(SpeakForm(session=s).fields["agenda_item"].queryset) == {kept}
+    client.force_login(delegates[0])
+    page = client.get(f"/ky-hop/dai-bieu/{s.pk}/").content.decode()
+    assert "<s>Tờ trình về đặt tên đường</s>" in page and "Ủy ban nhân dân tỉnh xin rút" in page
+    _token, secret = api_token_create(actor=delegates[0], name="máy tính bảng")
+    agenda = client.get(f"/api/v1/council/sessions/{s.pk}/agenda", HTTP_AUTHORIZATION=f"Bearer {secret}").json()
+    by_title = {a["title"]: a for a in agenda}
+    assert by_title["Tờ trình về đặt tên đường"]["withdrawn_at"] is not None
+    assert by_title["Báo cáo kinh tế - xã hội"]["withdrawn_at"] is None
+    r = client.post(
+        f"/api/v1/council/sessions/{s.pk}/speakers",
+        {"kind": "discussion", "topic": "Ý kiến", "agenda_item_id": item.pk},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
+    assert r.status_code == 409 and r.json()["error"]["code"] == "withdrawn"

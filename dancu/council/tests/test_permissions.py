@@ -201,6 +201,7 @@ API = {
     "api:list_my_council_sessions": m.route(allowed=VIEW),
     "api:get_council_agenda": m.route("session_id", allowed=VIEW),
     "api:get_council_documents": m.route("session_id", allowed=VIEW),
+    "api:get_council_diff": m.route("submission_id", allowed=VIEW, query="?old=1&new=2"),
     "api:get_council_hall": m.route("session_id", allowed=VIEW),
     "api:list_council_open_votes": m.route("session_id", allowed=VIEW),
 }

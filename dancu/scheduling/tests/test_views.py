@@ -182,3 +182,36 @@ def test_the_month_page_asks_the_same_queries_for_3_or_30_events(
     with CaptureQueriesContext(connection) as many:
         assert "Phiên họp" in client.get(url).content.decode()
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_grid_asks_its_own_rows_a_narrower_question(world):
+    """A month or week grid (`brief`) reads the calendar's own events without description and
+    participants, with the filters in the SQL; the agenda, the feeds and the API read them whole."""
+    import datetime as dt
+
+    from dancu.scheduling import selectors
+
+    p = world["people"]
+    event = make_event(world["admin"], world["standing"], title="Giao ban", participants=[p[0], p[1]])
+    Event.objects.filter(pk=event.pk).update(description="Chuẩn bị kỳ họp")
+    make_event(world["admin"], world["committee"], kind="committee_meeting", title="Thẩm tra", participants=[p[2]])
+    start = dt.datetime.combine(MONDAY, dt.time.min, tzinfo=dt.UTC) - dt.timedelta(days=7)
+    end = start + dt.timedelta(days=42)
+
+    def own(found):
+        return {e.title: e for e in found.events if e.module == "scheduling"}
+
+    full = own(selectors.gather(world["admin"], start, end))
+    assert full["Giao ban"].description == "Chuẩn bị kỳ họp"
+    assert set(full["Giao ban"].person_ids) == {p[0].pk, p[1].pk}
+    brief = own(selectors.gather(world["admin"], start, end, brief=True))
+    assert set(brief) == {"Giao ban", "Thẩm tra"}
+    assert brief["Giao ban"].description == "" and brief["Giao ban"].person_ids == ()
+    one = own(selectors.gather(world["admin"], start, end, brief=True, person_id=p[1].pk))
+    assert set(one) == {"Giao ban"} and one["Giao ban"].person_ids == (p[1].pk,)
+    assert set(own(selectors.gather(world["admin"], start, end, brief=True, kinds={"committee_meeting"}))) == {
+        "Thẩm tra"
+    }
+    assert set(own(selectors.gather(world["admin"], start, end, brief=True, body_id=world["standing"].pk))) == {
+        "Giao ban"
+    }
