@@ -192,8 +192,7 @@ class Prepared:
     def cos(self, i: np.ndarray, j: np.ndarray, matrix: sparse.csr_matrix | None = None) -> np.ndarray:
         if len(i) == 0:
             return np.zeros(0)
-        m = self.matrix if matrix is None else matrix
-        return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+        return rowwise_cos(self.matrix if matrix is None else matrix, i, j)
 
 
 # The feature order `_features_vectorised` computes; if ent.PAIR_FEATURES changes, `features`
@@ -217,6 +216,20 @@ _VECTOR_FEATURES = (
 )
 
 
+# Pairs per block of the row-wise cosines: m[i] and m[j] are copies of a row each per pair
+# (about 70 non-zeros a row), so 2,000,000 pairs at once took about 2 GB (100,000 lines).
+COS_BLOCK = 100_000
+
+
+def rowwise_cos(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Cosines of the row pairs (i, j) of an L2-normalised matrix, block by block."""
+    out = np.empty(len(i), dtype=float)
+    for start in range(0, len(i), COS_BLOCK):
+        a, b = i[start : start + COS_BLOCK], j[start : start + COS_BLOCK]
+        out[start : start + len(a)] = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
+    return out
+
+
 def _pair_cos(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Cosines of the row pairs (i, j) of an L2-normalised matrix: for many pairs among few rows
     (the linkage of one component) one small dense product, else row-wise products."""
@@ -227,7 +240,7 @@ def _pair_cos(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         sub = m[rows]
         dense = (sub @ sub.T).toarray()
         return dense[inv[: len(i)], inv[len(i) :]].astype(float)
-    return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+    return rowwise_cos(m, i, j)
 
 
 def _incidence(sets: list, n: int) -> sparse.csr_matrix:
@@ -663,7 +676,7 @@ def approx_top_k(
         sel = rank < wide
         rows, cols = rows[sel], cols[sel]
         # Exact cosines of the candidates, then the k best of each row.
-        exact = np.asarray(x[rows].multiply(x[cols]).sum(axis=1)).ravel()
+        exact = rowwise_cos(x, rows, cols)
         order = np.lexsort((-exact, rows))
         rows, cols, exact = rows[order], cols[order], exact[order]
         first = np.searchsorted(rows, rows, side="left")

@@ -115,6 +115,7 @@ REPLACEMENTS: dict[str, str] = {
     "chuong trinh 135": "chuong trinh muc tieu quoc gia phat trien kinh te xa hoi vung dong bao dan toc thieu so",
     "mot cua": "mot cua thu tuc hanh chinh",
     "htx": "hop tac xa",
+    "xttm": "xuc tien thuong mai",
     "dtlcp": "dich ta lon chau phi",
     "dich ta heo chau phi": "dich ta lon chau phi",
     "hddt": "hoa don dien tu",
@@ -331,7 +332,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "y_te/mang_luoi": ("mang luoi y te", "sap nhap trung tam y te", "hop nhat trung tam y te", "y te co so"),
     "y_te/du_phong": ("y te du phong", "tiem chung", "phong chong dich benh"),
     "y_te/dan_so": ("dan so", "ke hoach hoa gia dinh", "suc khoe sinh san"),
-    "y_te/nhan_luc": ("nhan luc y te", "thieu bac si", "bac si", "vien chuc nganh y te", "nhan vien y te"),
+    "y_te/nhan_luc": (
+        "nhan luc y te",
+        "thieu bac si",
+        "bac si",
+        "vien chuc nganh y te",
+        "nhan vien y te",
+        "luan phien",
+        "nguoi hanh nghe kham benh",
+    ),
     "y_te/hanh_nghe": ("hanh nghe kham benh", "hanh nghe y", "kinh doanh duoc", "nha thuoc", "phong kham tu nhan"),
     "y_te/dinh_duong": ("dinh duong", "suy dinh duong", "sua hoc duong", "cap sua", "uong sua"),
     "bhxh": ("bao hiem xa hoi", "bao hiem that nghiep"),
@@ -395,6 +404,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "kntc": ("khieu nai", "to cao", "tiep cong dan"),
     "kien_nghi_cu_tri": ("kien nghi cua cu tri", "kien nghi cu tri", "y kien kien nghi"),
     "giao_thong": ("giao thong",),
+    "giao_thong/duong_thuy": ("ben thuy noi dia", "duong thuy noi dia", "ben boc xep", "ben bai"),
     "giao_thong/cau": ("cau treo", "cau dan sinh", "cau yeu", "cau tam"),
     "giao_thong/atgt": ("an toan giao thong", "tai nan giao thong", "trat tu an toan giao thong"),
     "ma_tuy": ("ma tuy", "cai nghien"),
@@ -419,11 +429,28 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "nuoc_sach": ("nuoc sach",),
     "nong_nghiep": ("nong nghiep", "san xuat nong nghiep"),
     "nong_nghiep/ocop": ("mot xa mot san pham",),
+    "nong_nghiep/huu_co": ("nong nghiep huu co", "tieu chuan huu co", "san pham huu co"),
+    "thuy_san": ("nuoi trong thuy san", "nuoi ca long", "ca long", "thuy san", "mat nuoc long ho"),
     "thuy_loi": ("thuy loi", "an toan dap", "ho dap", "kenh muong"),
-    "rung": ("bao ve rung", "phat trien rung", "chay rung", "trong rung", "pha rung", "rung phong ho"),
+    "khoi_nghiep": ("khoi nghiep", "doi moi sang tao"),
+    "thanh_nien_xung_phong": ("thanh nien xung phong",),
+    "rung": (
+        "bao ve rung",
+        "phat trien rung",
+        "chay rung",
+        "trong rung",
+        "pha rung",
+        "rung phong ho",
+        "rung san xuat",
+        "rung luong",
+        "tham canh rung",
+    ),
     "van_hoa": ("van hoa", "di tich", "le hoi"),
     "van_hoa/thiet_che": ("thiet che van hoa", "nha van hoa", "trung tam van hoa", "thiet che van hoa the thao"),
-    "du_lich": ("du lich", "diem tham quan", "khu tham quan", "luu tru", "lu hanh", "huong dan vien"),
+    "du_lich": ("du lich", "diem tham quan", "khu tham quan", "lu hanh", "huong dan vien"),
+    "du_lich/luu_tru": ("luu tru", "homestay", "biet thu du lich", "co so luu tru"),
+    "du_lich/an_toan": ("cuu ho", "an toan cho du khach", "bai bien du lich", "bai tam"),
+    "lang_nghe": ("lang nghe", "nghe truyen thong", "nghe thu cong", "my nghe"),
     "the_thao": ("the duc the thao", "the thao"),
     "the_thao/thanh_tich_cao": ("the thao thanh tich cao", "van dong vien", "huan luyen vien"),
     "dien": ("cung cap dien", "luoi dien"),
@@ -462,18 +489,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "an_ninh": ("an ninh trat tu", "cong an xa", "cong an cap xa", "bao ve an ninh trat tu o co so"),
     "pccc": ("phong chay chua chay", "cuu nan cuu ho", "doi dan phong", "phong chay", "chua chay"),
-    "thuong_mai": (
-        "thuong mai",
-        "cho truyen thong",
-        "cho dau moi",
-        "quan ly cho",
-        "khai thac cho",
-        "phat trien cho",
-        "sieu thi",
-        "quan ly thi truong",
-        "hang gia",
-        "buon lau",
-    ),
+    "thuong_mai": ("thuong mai",),
+    "thuong_mai/cho": ("cho truyen thong", "cho dau moi", "quan ly cho", "khai thac cho", "phat trien cho", "sieu thi"),
+    "thuong_mai/thi_truong": ("quan ly thi truong", "hang gia", "buon lau", "hang kem chat luong"),
+    "thuong_mai/xuc_tien": ("xuc tien thuong mai", "hoi cho", "thuong mai dien tu", "san thuong mai dien tu"),
     # "khu/cụm công nghiệp" alone names a place ("bếp ăn tại khu công nghiệp"), not a subject.
     "cong_nghiep": (
         "phat trien cong nghiep",
@@ -499,7 +518,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "giay phep xay dung",
         "vat lieu xay dung",
     ),
-    "do_thi": ("do thi", "chinh trang do thi", "chieu sang", "cay xanh do thi"),
+    "do_thi": ("do thi", "chinh trang do thi", "chieu sang"),
+    "do_thi/thoat_nuoc": ("thoat nuoc mua", "thoat nuoc do thi", "chong ngap", "ngap ung"),
+    "do_thi/cay_xanh": ("cay xanh do thi", "cay xanh"),
     "nha_o/xa_hoi": ("nha o xa hoi", "nha o cong nhan"),
     "thien_tai": (
         "phong chong thien tai",
@@ -602,8 +623,11 @@ def concept_similarity(
     same = sa & sb
     if same:
         return 1.0, sorted(same)
+    # broad ⊃ narrow: only when the broad title names that one subject ("làng nghề gắn với du
+    # lịch" is not about tourism at large)
     broad = sorted(
-        {a for a in sa for b in sb if a in _ancestors(b)} | {b for b in sb for a in sa if b in _ancestors(a)}
+        {a for a in sa for b in sb if a in _ancestors(b) and len(sa) == 1}
+        | {b for b in sb for a in sa if b in _ancestors(a) and len(sb) == 1}
     )
     if broad:
         return 0.85, broad
