@@ -9,6 +9,7 @@ content from the activity (the document text is Vietnamese: it is the Office's o
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dancu.core.documents import DocumentSpec, Section, Signer, Table, build_document, vn_long_date
@@ -74,6 +75,20 @@ def _role_word(role: str) -> str:
     }.get(role, "")
 
 
+# The kind of the activity is said before its subject ("Đoàn giám sát chuyên đề …"): a topic
+# written as "Giám sát việc quản lý …" would read "giám sát chuyên đề giám sát việc quản lý".
+_LEADING_VERB = re.compile(
+    r"^\s*(?:tái giám sát|giám sát|khảo sát|phiên giải trình|giải trình|chất vấn)(?:\s+chuyên đề)?(?:\s+về)?\s+",
+    re.IGNORECASE,
+)
+
+
+def subject_of(topic: str) -> str:
+    """The activity's subject without the verb of its kind, first letter capitalised."""
+    rest = _LEADING_VERB.sub("", topic or "", count=1).strip() or (topic or "").strip()
+    return rest[:1].upper() + rest[1:]
+
+
 def build(activity: Activity, kind: str) -> bytes:
     doc = activity.documents.filter(kind=kind).first()
     draft = doc is not None and not doc.final
@@ -84,7 +99,7 @@ def build(activity: Activity, kind: str) -> bytes:
     parent, issuer, symbol, authority = _issuer(activity)
     _upper, place = _province_words(activity)
     people = _people(activity)
-    topic = activity.topic
+    topic = subject_of(activity.topic)
     agencies = [b.name for b in activity.agencies.all()]
     what = KIND_WORDS.get(activity.kind, "giám sát")
     period = f"từ {vn_long_date(activity.planned_start)} đến {vn_long_date(activity.planned_end)}"

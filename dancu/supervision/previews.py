@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dancu.core.documents import DocumentSample
 
-from . import documents
+from . import documents, figures_export
 from .models import Activity, DocumentKind
 
 TITLES: dict[str, str] = {
@@ -27,7 +27,14 @@ def samples(user) -> list[DocumentSample]:
     )
     if activity is None:
         return []
-    return [
+    out = [
         DocumentSample(f"supervision-{kind}", TITLES[kind], documents.build(activity, kind))
         for kind in DocumentKind.values
     ]
+    year = activity.programme.year
+    out.append(
+        DocumentSample(
+            "supervision-figures", "Báo cáo số liệu hoạt động giám sát", figures_export.figures_docx(user, year)
+        )
+    )
+    return out
