@@ -1,5 +1,5 @@
 """How the overlap engine's thresholds were chosen: leave-one-set-out cross-validation over the
-labelled sets of tests/data/supervision (development + held-out 1-8).
+labelled sets of tests/data/supervision (development + held-out 1-9).
 
     .venv/bin/python bench/supervision_overlaps_cv.py [--no-table]
 
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from dancu.supervision.overlaps import Engine, items_from_records, overlaps_by_group  # noqa: E402
 
 DATA = ROOT / "tests/data/supervision"
-SETS = [DATA] + [DATA / f"heldout{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8")]
+SETS = [DATA] + [DATA / f"heldout{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")]
 GRID_SUBJECT = [0.4, 0.45, 0.5, 0.55]
 GRID_LEXICAL = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]
 

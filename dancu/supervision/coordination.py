@@ -108,7 +108,7 @@ def _pairs_key(provinces: list[int] | None, year: int, gap: int, past_years: int
 
 
 # Bump when the engine's output changes for the same data (a new subject table, thresholds).
-ENGINE_VERSION = "2026-12-02c"
+ENGINE_VERSION = "2026-12-02d"
 PairTuple = tuple[int, int, float, list[dict[str, Any]]]
 
 
