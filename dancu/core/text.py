@@ -12,6 +12,13 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+def phrase_pattern(phrases) -> re.Pattern[str]:
+    """One regex matching any of `phrases` as whole words, the longest first (so "quản lý nhà
+    nước" wins over "quản lý"): the engines' tables of folded phrases."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")\b")
+
+
 def fold(text: str | None) -> str:
     """Lower-case, strip diacritics, map đ/Đ to d and collapse white space."""
     if not text:

@@ -37,7 +37,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize as l2_normalize
 
-from dancu.core.text import fold
+from dancu.core.text import fold, phrase_pattern
 
 from . import engine_entities, engine_level, engine_pairs
 
@@ -182,9 +182,7 @@ SYNONYMS: dict[str, str] = {
     "dioxin": "chat doc da cam",
     "sgk": "sach giao khoa",
 }
-_SYNONYM = re.compile(
-    r"\b(?:" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True)) + r")\b"
-)
+_SYNONYM = phrase_pattern(SYNONYMS)
 
 # A small domain lexicon: phrases (folded) that strongly indicate a field or level. Adds
 # "__f_<code>" / "__l_<code>" tokens so that a classifier trained on a few hundred examples
@@ -650,9 +648,7 @@ BOILERPLATE = (
     "dang",
     "se",
 )
-_BOILER = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in sorted(BOILERPLATE, key=len, reverse=True)) + r")\b"
-)
+_BOILER = phrase_pattern(BOILERPLATE)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -815,8 +811,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "taidinhcu": ("tai dinh cu", "di dan", "giao dat o", "dat san xuat"),
 }
 _CONCEPT_RE = {
-    code: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
-    for code, phrases in CONCEPTS.items()
+    code: phrase_pattern(phrases) for code, phrases in CONCEPTS.items()
 }
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from dancu.core.text import fold
+from dancu.core.text import fold, phrase_pattern
 
 # Thresholds (chosen by leave-one-group-out cross-validation on tests/data/supervision,
 # docs/performance-supervision.md).
@@ -215,9 +215,7 @@ BOILERPLATE = (
     # a place, not a subject ("bếp ăn tại khu công nghiệp" is about food safety)
     "khu cong nghiep",
 )
-_BOILERPLATE = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in sorted(BOILERPLATE, key=len, reverse=True)) + r")\b"
-)
+_BOILERPLATE = phrase_pattern(BOILERPLATE)
 # Single syllables that never carry a subject (function words, "Sở", unit words standing alone);
 # they break a pair too.
 FUNCTION_WORDS = frozenset(
@@ -706,7 +704,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "quoc_phong": ("quoc phong", "quan su dia phuong", "dan quan tu ve", "nghia vu quan su"),
 }
 _CONCEPT_PATTERNS = [
-    (cid, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"))
+    (cid, phrase_pattern(phrases))
     for cid, phrases in CONCEPTS.items()
 ]
 # The subjects whose mere mention in a topic makes it "about" the field only when nothing
