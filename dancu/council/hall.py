@@ -233,8 +233,8 @@ def e_vote_open(
 
 def _lock_for_ballot(vote: ElectronicVote) -> tuple[str, datetime.datetime]:
     """Lock the vote row against its close until this ballot commits, and read its state
-    under the lock: (status, deadline); the rest of the row does not change while it is open. On PostgreSQL a shared lock (FOR KEY SHARE): ballots do not queue behind each
-    other, but the close's FOR UPDATE waits for every ballot holding it, and a ballot asking
+    under the lock: (status, deadline); the rest of the row does not change while it is open.
+    On PostgreSQL a shared lock (FOR KEY SHARE): ballots do not queue behind each other, but the close's FOR UPDATE waits for every ballot holding it, and a ballot asking
     after the close began waits for the close and then reads the vote closed. Elsewhere
     (SQLite serialises writers) the row lock of select_for_update. One statement: a ballot is
     the hall's hottest write (100 delegates within seconds)."""

@@ -100,22 +100,22 @@ def events(
     prefix = reverse("scheduling:event_detail", args=[1]).rsplit("1/", 1)[0]
     return [
         CalendarEvent(
-            uid=f"scheduling.{row[1]}.{row[0]}",
+            uid=f"scheduling.{kind}.{pk}",
             module="scheduling",
-            kind=row[1],
-            title=row[2],
-            start=row[3],
-            end=row[4],
-            url=f"{prefix}{row[0]}/",
-            province_id=row[5],
-            body_ids=(row[6],),
-            person_ids=people.get(row[0], only),
-            place=row[7] or row[8] or "",
-            hall=row[8] or "",
-            all_day=row[9],
-            cancelled=row[10],
-            sequence=row[11],
-            description="" if brief else row[12],
+            kind=kind,
+            title=title,
+            start=s,
+            end=e,
+            url=f"{prefix}{pk}/",
+            province_id=province_id,
+            body_ids=(body_id,),
+            person_ids=people.get(pk, only),
+            place=place or hall or "",
+            hall=hall or "",
+            all_day=all_day,
+            cancelled=cancelled,
+            sequence=sequence,
+            description=description[0] if description else "",  # not read when brief
         )
-        for row in rows
+        for pk, kind, title, s, e, province_id, body_id, place, hall, all_day, cancelled, sequence, *description in rows
     ]

@@ -138,20 +138,15 @@ def _engine_rows(qs: QuerySet[Activity]) -> list[Activity]:
         )
     )
     ids = [a.pk for a in activities]
-    agencies: dict[int, list[tuple[int, str]]] = {}
-    places: dict[int, list[tuple[int, str]]] = {}
-    if ids:
-        for activity_id, body_id, name in Activity.agencies.through.objects.filter(
-            activity_id__in=ids
-        ).values_list("activity_id", "body_id", "body__name"):
-            agencies.setdefault(activity_id, []).append((body_id, name))
-        for activity_id, unit_id, name in Activity.places.through.objects.filter(
-            activity_id__in=ids
-        ).values_list("activity_id", "administrativeunit_id", "administrativeunit__name"):
-            places.setdefault(activity_id, []).append((unit_id, name))
-    for a in activities:
-        a.engine_agencies = agencies.get(a.pk, [])  # type: ignore[attr-defined]
-        a.engine_places = places.get(a.pk, [])  # type: ignore[attr-defined]
+    for field, target in (("agencies", "body"), ("places", "administrativeunit")):
+        rows: dict[int, list[tuple[int, str]]] = {}
+        if ids:
+            for activity_id, pk, name in getattr(Activity, field).through.objects.filter(
+                activity_id__in=ids
+            ).values_list("activity_id", f"{target}_id", f"{target}__name"):
+                rows.setdefault(activity_id, []).append((pk, name))
+        for a in activities:
+            setattr(a, f"engine_{field}", rows.get(a.pk, []))
     return activities
 
 
