@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from .storage import default_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("DANCU_VAR_DIR", BASE_DIR / "var"))
 
@@ -175,8 +177,10 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "dancu" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Uploaded files: the local disk, or an S3-compatible store when DANCU_S3_BUCKET is set
+# (config/settings/storage.py, docs/scaling.md "Media").
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
@@ -205,10 +209,15 @@ CONTENT_SECURITY_POLICY = {
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Any Celery broker: Redis (REDIS_URL) or RabbitMQ (CELERY_BROKER_URL=amqp://...), both tested
+# (tests/test_celery_redis.py, tests/test_celery_rabbitmq.py).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL or "cache+memory://")
-# Without a broker configured the app runs tasks in-process (the embedded default).
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not bool(REDIS_URL))
+# Without a broker configured the app runs tasks in-process (the embedded default). A broker
+# given by CELERY_BROKER_URL alone (RabbitMQ without Redis) counts: its tasks go to the workers.
+CELERY_TASK_ALWAYS_EAGER = env_bool(
+    "CELERY_TASK_ALWAYS_EAGER", not (REDIS_URL or os.environ.get("CELERY_BROKER_URL"))
+)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
@@ -218,8 +227,20 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # try, then the caller marks its job failed (core.imports).
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-# Connecting, not reading: a worker's blocking reads must not time out under load.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
+
+
+def broker_transport_options(broker_url: str) -> dict:
+    """A timeout on connecting, not reading: a worker's blocking reads must not time out under
+    load. `socket_connect_timeout` is a key of kombu's Redis transport only; py-amqp (RabbitMQ) does
+    not know it (its Connection silently swallows unknown keys) and takes its connect timeout from
+    CELERY_BROKER_CONNECTION_TIMEOUT above. So the key goes to Redis brokers only, and a settings
+    module that changes the broker recomputes the options (config/settings/test.py)."""
+    if broker_url.startswith(("redis://", "rediss://", "redis+socket://")):
+        return {"socket_connect_timeout": 2}
+    return {}
+
+
+CELERY_BROKER_TRANSPORT_OPTIONS = broker_transport_options(CELERY_BROKER_URL)
 CELERY_BEAT_SCHEDULE: dict = {}
 
 CACHES = {

@@ -11,10 +11,13 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY, env_bool
+from .storage import default_storage
 
 DEBUG = False
 if not os.environ.get("SECRET_KEY") or SECRET_KEY.startswith("dev-insecure") or len(SECRET_KEY) < 32:
-    raise ImproperlyConfigured("Set SECRET_KEY (at least 32 random characters) in the environment for production.")
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY (at least 32 random characters) in the environment for production."
+    )
 if len(os.environ.get("DANCU_SEAL_KEY", "")) < 32:
     raise ImproperlyConfigured(
         "Set DANCU_SEAL_KEY (at least 32 random characters) in the environment for production: "
@@ -39,6 +42,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 if env_bool("TRUSTED_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The local disk, or the S3-compatible store of DANCU_S3_BUCKET (config/settings/storage.py).
+    "default": default_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }

@@ -4,9 +4,22 @@ permission it needs (None: every signed-in user)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+
+@lru_cache(maxsize=1024)
+def _reverse(url_name: str, prefix: str, urlconf: str | None) -> str:
+    return reverse(url_name, urlconf=urlconf)
+
+
+def menu_url(url_name: str) -> str:
+    """`reverse(url_name)`, remembered per script prefix and URL configuration: the top bar
+    reverses ~80 names on every page (4 ms a page at 1M rows, cache off; issue 17)."""
+    return _reverse(url_name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
 @dataclass(frozen=True)
@@ -18,7 +31,7 @@ class MenuItem:
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name)
+        return menu_url(self.url_name)
 
 
 @dataclass(frozen=True)
@@ -44,3 +57,31 @@ def menu_for(access) -> list[MenuGroup]:
         if items:
             visible.append(MenuGroup(group.label, group.icon, items, group.order))
     return visible
+
+
+def menu_html(menu: list[MenuGroup], path: str) -> str:
+    """The top bar's entries as HTML (what base.html used to loop over: ~80 links a page, 3-4 ms
+    of template work on every page; issue 17). The entry of the current page is marked active."""
+    from html import escape
+
+    def link(item: MenuItem, css: str) -> str:
+        url = item.url
+        active = ' active" aria-current="page' if path == url else ""
+        return (
+            f'<a class="{css}{active}" href="{escape(url)}"><i class="bi bi-{escape(item.icon)}" '
+            f'aria-hidden="true"></i> {escape(str(item.label))}</a>'
+        )
+
+    out = []
+    for group in menu:
+        if len(group.items) == 1:
+            out.append(f'<li class="nav-item">{link(group.items[0], "nav-link")}</li>')
+            continue
+        items = "".join(f"\n<li>{link(item, 'dropdown-item')}</li>" for item in group.items)
+        out.append(
+            '<li class="nav-item dropdown"><a class="nav-link dropdown-toggle" href="#" role="button" '
+            'data-bs-toggle="dropdown" aria-expanded="false">'
+            f'<i class="bi bi-{escape(group.icon)}" aria-hidden="true"></i> {escape(str(group.label))}</a>'
+            f'<ul class="dropdown-menu">{items}\n</ul></li>'
+        )
+    return "\n".join(out)

@@ -70,6 +70,7 @@ from .permissions import (
     is_sealed,
     require,
 )
+from .register_table import register_table_rows
 from .workflow import BUTTONS, Status
 
 # The years the statistics page accepts (a year outside is bad input: 400).
@@ -162,6 +163,11 @@ def _filters_html(filters: dict[str, Any]) -> str:
     return html
 
 
+def _rows_block(request: HttpRequest, page: Any, today: datetime.date) -> str:
+    context = {"page": page, "table_rows": register_table_rows(page, today)}
+    return render_to_string("letters/_register_rows.html", context, request=request)
+
+
 def _register_rows_html(
     request: HttpRequest, rows: QuerySet, filters: dict[str, Any], today: datetime.date
 ) -> str:
@@ -179,9 +185,7 @@ def _register_rows_html(
                 cap=min(SMALL_RESULT, CappedPaginator.cap) if filters["query"] else CappedPaginator.cap,
             )
         )
-        return render_to_string(
-            "letters/_register_rows.html", {"page": page, "today": today}, request=request
-        )
+        return _rows_block(request, page, today)
 
     return cached_rows(request, key, render, ROWS_TTL)
 
@@ -198,9 +202,7 @@ def register(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     if _is_empty(rows):  # e.g. ?q=!!! : no word to search, nothing to match
         page = KeysetPage([], paginator=KeysetPaginator(count=0, capped=False), **EMPTY_PAGE_KWARGS)
-        rows_html: str = render_to_string(
-            "letters/_register_rows.html", {"page": page, "today": today}, request=request
-        )
+        rows_html: str = _rows_block(request, page, today)
     else:
         rows_html = _register_rows_html(request, rows, filters, today)
     if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]

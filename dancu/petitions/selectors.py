@@ -418,12 +418,16 @@ def _persisted_index(province_id: int):
     if base is None:
         return None
     built_at = datetime.datetime.fromisoformat(base.meta["built_at"])
-    changed = list(
-        Petition.objects.filter(province_id=province_id)
-        .filter(Q(id__gt=base.meta["max_id"]) | Q(updated_at__gt=built_at))
-        .order_by("id")
-        .values_list("id", "text", "updated_at")[: SUGGEST_INDEX_MAX_DELTA + 1]
-    )
+    # Two ordered range scans, not one OR (nor a UNION): with `id > max_id OR updated_at >
+    # built_at` the planner, estimating the id condition from the whole table (other provinces'
+    # ids are higher), walked all of the province's rows through a filter: 12-15 ms at 1M
+    # petitions, where each part alone, ordered and limited, is a 0.1 ms range scan.
+    province = Petition.objects.filter(province_id=province_id)
+    columns = ("id", "text", "updated_at")
+    limit = SUGGEST_INDEX_MAX_DELTA + 1
+    new = list(province.filter(id__gt=base.meta["max_id"]).order_by("id").values_list(*columns)[:limit])
+    edited = list(province.filter(updated_at__gt=built_at).order_by("updated_at").values_list(*columns)[:limit])
+    changed = sorted({row[0]: row for row in new + edited}.values())
     if len(changed) > SUGGEST_INDEX_MAX_DELTA:
         return None
     key = tuple((i, u) for i, _t, u in changed)

@@ -86,3 +86,30 @@ def test_keyset_pages_walk_the_whole_list_both_ways(client, pworld, consolidated
     assert codes[-2] in previous and codes[-1] not in previous
     for junk in ("abc", "0", "9" * 30):
         assert codes[0] in client.get(url + f"?after={junk}").content.decode()
+
+
+# The loop `_petition_rows.html` had before the rows were written in Python (issue 17): the
+# Python rows must give the same HTML, escaping included.
+OLD_ROWS = (
+    "{% for p in page %}<tr><td><a href=\"{% url 'petitions:petition_detail' p.pk %}\">{{ p.code }}</a></td>"
+    "<td>{{ p.text|truncatechars:160 }}</td><td>{{ p.get_field_display }}</td><td>{{ p.get_level_display }}</td>"
+    '<td>{{ p.agency.name|default:"" }}</td><td>{{ p.rounds_raised }}</td><td>{{ p.get_status_display }}</td></tr>'
+    "\n{% endfor %}"
+)
+
+
+def test_python_rows_match_the_template_they_replace(pworld, consolidated):
+    from django.template import Context, Template
+
+    first, second = consolidated[0], consolidated[1]
+    Petition.objects.filter(pk=first.pk).update(text="Đường <b>\"thôn 3\"</b> & cầu 'Khe Lau' " + "x" * 200)
+    Petition.objects.filter(pk=second.pk).update(agency=None, text="Ngắn")
+    page = list(
+        Petition.objects.filter(pk__in=[p.pk for p in consolidated]).select_related("agency").order_by("-id")
+    )
+    assert any(p.agency_id for p in page) and any(not p.agency_id for p in page)
+    expected = Template(OLD_ROWS).render(Context({"page": page})).rstrip("\n")
+    got = listing.table_rows(page)
+    assert got == expected
+    assert "&lt;b&gt;&quot;thôn 3&quot;&lt;/b&gt; &amp; cầu &#x27;Khe Lau&#x27;" in got and "<b>" not in got
+    assert "…" in got  # the long text is cut at 160 characters
