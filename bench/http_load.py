@@ -35,12 +35,15 @@ import http.client
 import importlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -208,6 +211,31 @@ def machine_state() -> str:
     return f"load {load}; top: " + ", ".join(" ".join(line.split()) for line in top)
 
 
+def carry_counts(get: Callable[[str], bytes], urls: list[str]) -> tuple[list[str], int]:
+    """The cursor URLs (`?after=`, `?before=`) as the pager writes them: a pager link carries
+    the signed count of its list (`n=`, `core.paging.CountSeal`), so a user paging does not count
+    again. The token is the one the first page of the same filters gives (`get`: its body)
+    (bound to the user, the day and the data version, as in use). With the cache on, the bench
+    clears it before every phase (a new data version), so there the pages count again."""
+    tokens: dict[tuple[str, str], str] = {}
+    out, carried = [], 0
+    for url in urls:
+        path, _sep, query = url.partition("?")
+        params = parse_qsl(query, keep_blank_values=True)
+        if not {"after", "before"} & {k for k, _v in params}:
+            out.append(url)
+            continue
+        filters = urlencode(sorted((k, v) for k, v in params if k not in {"after", "before", "page", "n"}))
+        if (path, filters) not in tokens:
+            body = get(f"{path}?{filters}" if filters else path)
+            found = re.search(rb"[?;]n=(\d+-[0-9a-f]+)", body)
+            tokens[(path, filters)] = found.group(1).decode() if found else ""
+        token = tokens[(path, filters)]
+        out.append(f"{url}&n={token}" if token else url)
+        carried += bool(token)
+    return out, carried
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("module", choices=["letters", "petitions"])
@@ -224,6 +252,12 @@ def main() -> None:
     parser.add_argument(
         "--cold", type=int, default=20000, help="distinct cold URLs (never repeated in a phase)"
     )
+    parser.add_argument(
+        "--no-carried-count",
+        dest="carried_count",
+        action="store_false",
+        help="cursor URLs without the count their pager link carries (a deep link from elsewhere)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
@@ -234,11 +268,6 @@ def main() -> None:
     hot = sorted({p for c, p in mix if c == "hot"}) if args.only != "cold" else []
     cold = [p for c, p in mix if c == "cold"] if args.only != "hot" else []
     hot_share = 0.6 if hot and cold else (1.0 if hot else 0.0)
-    files = []
-    for urls in (hot, cold):
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
-            f.write("\n".join(urls) + ("\n" if urls else ""))
-            files.append(Path(f.name))
     cmd = [
         str(ROOT / ".venv/bin/gunicorn"),
         "config.wsgi",
@@ -262,6 +291,7 @@ def main() -> None:
         # Each worker's in-process cache would be its own: clearing it from here is impossible.
         sys.exit("--cache on needs REDIS_URL (a cache the workers share and this script can clear)")
     server = subprocess.Popen(cmd, cwd=ROOT, env=env)  # noqa: S603
+    files: list[Path] = []
     try:
         for _ in range(600):
             try:
@@ -274,6 +304,19 @@ def main() -> None:
         wrk_warm.write_text("/suc-khoe/\n")
         wrk_none = Path(tempfile.mkstemp(suffix=".txt")[1])
         wrk(args.port, cookie, (wrk_warm, wrk_none), args.workers * 2, 10, 0, 1.0)
+        carried = 0
+        if args.carried_count:
+
+            def get(path: str) -> bytes:
+                return fetch(args.port, path, cookie)[1]
+
+            hot, carried_hot = carry_counts(get, hot)
+            cold, carried = carry_counts(get, cold)
+            carried += carried_hot
+        for urls in (hot, cold):
+            with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+                f.write("\n".join(urls) + ("\n" if urls else ""))
+                files.append(Path(f.name))
         sample = hot + cold[:: max(1, len(cold) // 40)]
         for path in sample:  # every kind of page answers with the page
             status, body = fetch(args.port, path, cookie)
@@ -288,7 +331,7 @@ def main() -> None:
             f"{args.module}: {len(hot)} hot URLs, {len(cold)} distinct cold URLs, hot share {hot_share}; gunicorn "
             f"{args.workers} workers x {args.threads} threads; cache {args.cache}"
             + (f" ({settings.CACHES['default']['BACKEND']})" if args.cache == "on" else "")
-            + f"; {os.cpu_count()} CPUs"
+            + f"; {os.cpu_count()} CPUs; cursor URLs carrying their list's count: {carried}"
         )
         phases = [
             ("hello (/suc-khoe/), 20 conn.", (health, empty), args.connections, 0.0, 1.0),

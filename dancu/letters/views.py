@@ -5,14 +5,11 @@ the field (status 400)."""
 from __future__ import annotations
 
 import datetime
-import hashlib
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -31,7 +28,8 @@ from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
 from dancu.core.files import file_response
 from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_int, clean_query, paginate
-from dancu.core.paging import ROWS_TTL, CappedPaginator, cached_rows
+from dancu.core.paging import ROWS_TTL, SMALL_RESULT, CappedPaginator, KeysetCount, KeysetPage, cached_rows
+from dancu.core.rows import render_filters
 
 from . import case, documents, selectors, services
 from .errors import LetterError
@@ -54,14 +52,7 @@ from .forms import (
     VisitForm,
 )
 from .models import Channel, Field, Letter, LetterKind
-from .paging import (
-    SMALL_RESULT,
-    KeysetPage,
-    KeysetPaginator,
-    paginate_capped,
-    paginate_keyset,
-    rows_cache_key,
-)
+from .paging import paginate_capped, paginate_keyset, rows_cache_key
 from .permissions import (
     LetterPerm,
     can_open_register,
@@ -92,21 +83,6 @@ def _download(data: bytes, filename: str) -> HttpResponseBase:
 
 def _bad_request(request: HttpRequest, message: str, code: str) -> HttpResponse:
     return render(request, "core/error.html", {"error": ValidationFailed(message, code=code)}, status=400)
-
-
-def _is_empty(queryset: QuerySet) -> bool:
-    """True when the query can match nothing (a search of only punctuation, `.none()`): its
-    SQL cannot even be written (EmptyResultSet), so there is nothing to digest nor cache."""
-    if queryset.query.is_empty():
-        return True
-    try:
-        queryset.query.sql_with_params()
-    except EmptyResultSet:
-        return True
-    return False
-
-
-EMPTY_PAGE_KWARGS = {"has_next": False, "has_previous": False}
 
 
 def _require_register(request: HttpRequest) -> None:
@@ -141,26 +117,18 @@ def _register_filters(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+def _filter_choices() -> dict[str, Any]:
+    return {
+        "kinds": LetterKind.choices,
+        "statuses": Status.choices,
+        "channels": Channel.choices,
+        "fields": Field.choices,
+    }
+
+
 def _filters_html(filters: dict[str, Any]) -> str:
-    """The filter form (four translated drop-downs) rendered once per language and choice."""
-    key = (
-        "letters:filters:"
-        + hashlib.sha256(f"{get_language()}|{sorted(filters.items())}".encode()).hexdigest()
-    )
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(
-            "letters/_register_filters.html",
-            {
-                "filters": filters,
-                "kinds": LetterKind.choices,
-                "statuses": Status.choices,
-                "channels": Channel.choices,
-                "fields": Field.choices,
-            },
-        )
-        cache.set(key, html, 3600)
-    return html
+    """The filter form (four translated drop-downs), rendered once per language and choice."""
+    return render_filters("letters/_register_filters.html", _filter_choices, **filters)
 
 
 def _rows_block(request: HttpRequest, page: Any, today: datetime.date) -> str:
@@ -171,7 +139,10 @@ def _rows_block(request: HttpRequest, page: Any, today: datetime.date) -> str:
 def _register_rows_html(
     request: HttpRequest, rows: QuerySet, filters: dict[str, Any], today: datetime.date
 ) -> str:
-    key = rows_cache_key(rows, request.GET.urlencode(), f"{today}|{get_language()}|{CappedPaginator.cap}")
+    def key() -> str:
+        return rows_cache_key(
+            rows, request.GET.urlencode(), f"{today}|{get_language()}|{CappedPaginator.cap}"
+        )
 
     def render() -> str:
         page = (
@@ -200,8 +171,10 @@ def register(request: HttpRequest) -> HttpResponse:
     filters = _register_filters(request)
     rows = selectors.register_rows(selectors.letters_register(request.user, **filters))
     today = timezone.localdate()
-    if _is_empty(rows):  # e.g. ?q=!!! : no word to search, nothing to match
-        page = KeysetPage([], paginator=KeysetPaginator(count=0, capped=False), **EMPTY_PAGE_KWARGS)
+    if rows.query.is_empty():  # nothing can match (.none()): no query at all
+        page = KeysetPage(
+            [], paginator=KeysetCount(count=0, capped=False), has_next=False, has_previous=False
+        )
         rows_html: str = _rows_block(request, page, today)
     else:
         rows_html = _register_rows_html(request, rows, filters, today)

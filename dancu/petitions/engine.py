@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
+from sklearn import config_context as sklearn_config
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -1511,6 +1512,13 @@ class SuggestIndex:
     def query(self, text: str, *, k: int = 5, area: str = "") -> list[tuple[str, float]]:
         if self.prep is None or not text.strip():
             return []
+        # scikit-learn checks every argument and scans every matrix for NaN on each call: ~0.6
+        # ms of a 4 ms query, for matrices our own fitted vectorizer has just built.
+        with sklearn_config(assume_finite=True, skip_parameter_validation=True):
+            return self._query(text, k=k, area=area)
+
+    def _query(self, text: str, *, k: int, area: str) -> list[tuple[str, float]]:
+        assert self.prep is not None  # checked by query()
         qprep, _qpreds = prepare([{"text": text, "area": area}], self.classifier, vectorizer=self.vectorizer)
         nearest, scores = self._nearest(qprep.matrix, max(k, RERANK))
         idx, sims = nearest[None, :], scores[None, :]

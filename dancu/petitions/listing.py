@@ -29,7 +29,7 @@ from dancu.core.paging import (
     CappedPaginator,
     DataVersion,
     cached_rows,
-    paginate_newest_first,
+    paginate_keyset,
     rows_cache_key,
 )
 from dancu.core.rows import choice_labels, esc, label, truncate, url_template
@@ -86,7 +86,9 @@ def rows_html(request, queryset: QuerySet) -> str:
         if str(request.GET.get("q") or "").strip()
         else PetitionPaginator.cap
     )
-    key = rows_cache_key(VERSION, rows, request.GET.urlencode(), f"{get_language()}|{cap}")
+
+    def key() -> str:
+        return rows_cache_key(VERSION, rows, request.GET.urlencode(), f"{get_language()}|{cap}")
 
     def render() -> str:
         page: Any
@@ -95,7 +97,7 @@ def rows_html(request, queryset: QuerySet) -> str:
                 request.GET.get("page")
             )
         else:
-            page = paginate_newest_first(request, rows, settings.PAGE_SIZE, version=VERSION, cap=cap)
+            page = paginate_keyset(request, rows, settings.PAGE_SIZE, version=VERSION, cap=cap)
         context = {"page": page, "table_rows": table_rows(page)}
         return render_to_string("petitions/_petition_rows.html", context, request=request)
 

@@ -20,6 +20,7 @@ from dancu.core.errors import NotFound, PermissionDenied, ValidationFailed
 from dancu.core.files import file_response
 from dancu.core.forms import Failed, form_status, submit
 from dancu.core.htmx import clean_query, paginate, render_list
+from dancu.core.rows import render_filters
 
 from . import case, listing, reports, selectors, services
 from .errors import PetitionError
@@ -321,6 +322,10 @@ def consolidation_action(request, round_id: int):
     return redirect("petitions:consolidation", round_id=round.pk)
 
 
+def _filter_choices() -> dict[str, Any]:
+    return {"fields": FIELD_CHOICES, "levels": LEVEL_CHOICES, "statuses": Petition.Status.choices}
+
+
 @login_required
 @require_GET
 def petition_list(request):
@@ -334,17 +339,20 @@ def petition_list(request):
     rows = listing.rows_html(request, selectors.petitions_visible(request.user, **filters))
     if getattr(request, "htmx", False) and not request.htmx.boosted:
         return HttpResponse(errors + rows, status=status)
+    filters_html = render_filters(
+        "petitions/_petition_filters.html",
+        _filter_choices,
+        q=str(request.GET.get("q") or ""),
+        field=filters["field"],
+        level=filters["level"],
+        status=filters["status"],
+        repeated=filters["repeated"],
+        mine=filters["mine"],
+        mine_label=str(dict(form.fields["mine"].choices).get(filters["mine"], "")),  # type: ignore[attr-defined]
+    )
     context = {
         "rows_html": mark_safe(errors + rows),  # noqa: S308 - rendered by our own templates
-        "fields": FIELD_CHOICES,
-        "levels": LEVEL_CHOICES,
-        "statuses": Petition.Status.choices,
-        "field": filters["field"],
-        "level": filters["level"],
-        "status": filters["status"],
-        "repeated": filters["repeated"],
-        "mine": filters["mine"],
-        "mine_label": dict(form.fields["mine"].choices).get(filters["mine"], ""),  # type: ignore[attr-defined]
+        "filters_html": mark_safe(filters_html),  # noqa: S308 - idem
     }
     return render(request, "petitions/petition_list.html", context, status=status)
 

@@ -113,3 +113,97 @@ def test_python_rows_match_the_template_they_replace(pworld, consolidated):
     assert got == expected
     assert "&lt;b&gt;&quot;thôn 3&quot;&lt;/b&gt; &amp; cầu &#x27;Khe Lau&#x27;" in got and "<b>" not in got
     assert "…" in got  # the long text is cut at 160 characters
+
+
+def _pager_query(html: str, name: str) -> str:
+    """The query string of a pager link ("after" for Next, "before" for Previous), unescaped."""
+    import html as html_lib
+    import re
+
+    found = re.search(rf'href="\?({name}=[^"]+)"', html)
+    assert found, f"no {name} link"
+    return html_lib.unescape(found.group(1))
+
+
+def _more_petitions(consolidated, n: int) -> None:
+    for i in range(n):  # more rows of the same province (test data, not through the services)
+        copy = Petition.objects.get(pk=consolidated[0].pk)
+        copy.pk, copy.code = None, f"KN-C{i:05d}"
+        copy.save()
+
+
+def test_the_pager_carries_the_count_signed(client, pworld, consolidated, settings, make_user, office):
+    """The count is computed once: Next and Previous links carry it (`n=`, signed), so the next
+    pages run no count; a forged, another list's or another user's token is not believed."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_SIZE = 1
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    _more_petitions(consolidated, 3)
+    total = Petition.objects.count()
+    client.force_login(pworld["specialist"])
+    url = reverse("petitions:petition_list")
+    first = client.get(url).content.decode()
+    assert f"{total} kết quả" in first
+    nxt = _pager_query(first, "after")
+    assert "&n=" in nxt
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(f"{url}?{nxt}").content.decode()
+    assert f"{total} kết quả" in second
+    petition_sql = [q["sql"] for q in queries.captured_queries if "petitions_petition" in q["sql"]]
+    assert len(petition_sql) == 1 and "COUNT" not in petition_sql[0].upper()  # the rows only
+    # Previous carries it too.
+    assert "&n=" in _pager_query(second, "before")
+    cursor, _sep, token = nxt.partition("&n=")
+    count, _dash, signature = token.partition("-")
+    forged = [
+        f"{cursor}&n=1-{signature}",  # another number, the old signature
+        f"{cursor}&n={count}-{'0' * 16}",  # a made-up signature
+        f"{cursor}&n=abc",
+        f"{cursor}&n={'9' * 40}-{signature}",
+        f"{cursor}&field=dat_dai&n={token}",  # another list's question
+    ]
+    for query in forged:
+        response = client.get(f"{url}?{query}")
+        assert response.status_code == 200
+        expected = Petition.objects.filter(field="dat_dai").count() if "field=" in query else total
+        assert f"{expected} kết quả" in response.content.decode(), query
+    # Another user of the same office: the token is not theirs, so they count for themselves.
+    client.force_login(make_user("specialist", office))
+    with CaptureQueriesContext(connection) as queries:
+        assert f"{total} kết quả" in client.get(f"{url}?{nxt}").content.decode()
+    assert any("COUNT" in q["sql"].upper() for q in queries.captured_queries)
+
+
+def test_no_cache_key_is_computed_without_a_cache(client, pworld, consolidated, settings, monkeypatch):
+    """With DummyCache (`DANCU_CACHE=off`) the page is rendered and no SQL is compiled for a key."""
+    from dancu.core import paging
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a cache key was computed with no cache")
+
+    monkeypatch.setattr(paging, "sql_digest", refuse)
+    client.force_login(pworld["specialist"])
+    page = client.get(reverse("petitions:petition_list") + "?field=giao_thong_xay_dung").content.decode()
+    assert "kết quả" in page
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    with pytest.raises(AssertionError, match="cache key"):
+        client.get(reverse("petitions:petition_list"))
+
+
+def test_the_filter_form_keeps_the_choices_and_escapes_the_search(client, pworld, consolidated):
+    client.force_login(pworld["specialist"])
+    url = reverse("petitions:petition_list")
+    page = client.get(url + '?q="><script>x</script>&field=y_te&status=forwarded&repeated=1').content.decode()
+    start = page.index('<form method="get"')
+    form = page[start : page.index("</form>", start)]
+    assert "<script>x" not in form and 'value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in form
+    assert '<option value="y_te" selected>' in form and '<option value="forwarded" selected>' in form
+    assert 'id="repeated" checked' in form
+    plain = client.get(url).content.decode()
+    start = plain.index('<form method="get"')
+    plain_form = plain[start : plain.index("</form>", start)]
+    assert " selected>" not in plain_form and 'value=""' in plain_form and "checked" not in plain_form
