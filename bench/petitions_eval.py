@@ -4,6 +4,7 @@
     .venv/bin/python bench/petitions_eval.py tests/data/petitions/real_own.jsonl \
         --train ../shared/evalsets/petitions_real_dev.jsonl
     .venv/bin/python bench/petitions_eval.py FILE --cv 5 --reliability
+    .venv/bin/python bench/petitions_eval.py NEW_FILE --shipped   # the product as shipped
 
 Input: JSON lines {id, text, area, field, level, cluster} (level: trung_uong, tinh, huyen, xa;
 "huyen" - the district level abolished on 1 July 2025 - counts as right when the engine says
@@ -298,10 +299,14 @@ def engine_cv(rows, k: int, reliability: bool, extra: list | None = None) -> tup
 
 
 def engine_trained(rows, train_rows, reliability: bool) -> tuple[dict[str, float], list]:
-    """Models fitted on the seed set plus `train_rows`; the evaluation runs engine.consolidate."""
+    """Models fitted on the seed set plus `train_rows` (None: the shipped models, as the product
+    runs); the evaluation runs engine.consolidate."""
     gold = [r["cluster"] for r in rows]
-    clf = engine.Classifier().fit([*engine.seed_rows(), *(training.label_row(r) for r in train_rows)])
-    model = training.fit_pair_model(train_rows, clf)
+    if train_rows is None:
+        clf, model = engine.default_classifier(), engine_pairs.shipped_model()
+    else:
+        clf = engine.Classifier().fit([*engine.seed_rows(), *(training.label_row(r) for r in train_rows)])
+        model = training.fit_pair_model(train_rows, clf)
     res = engine.consolidate(rows, classifier=clf, pair_model=model)
     p, r, f = pairwise([x.cluster for x in res], gold)
     # Suggestions through the index the pages use.
@@ -345,6 +350,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("file")
     parser.add_argument("--train", help="fit on this labelled file instead of cross-validating")
+    parser.add_argument(
+        "--shipped",
+        action="store_true",
+        help="score the shipped models as they are (for a file they were never fitted or tuned on)",
+    )
     parser.add_argument("--cv", type=int, default=5)
     parser.add_argument(
         "--extra-train",
@@ -359,7 +369,10 @@ def main() -> None:
     rows = engine.load_jsonl(args.file)
     gold = [r["cluster"] for r in rows]
     started = time.perf_counter()
-    if args.train:
+    if args.shipped:
+        ours, extra = engine_trained(rows, None, args.reliability)
+        how = "shipped models (data/real_train.jsonl and the seed set), not fitted here"
+    elif args.train:
         train_rows = engine.load_jsonl(args.train)
         ours, extra = engine_trained(rows, train_rows, args.reliability)
         how = f"fitted on seed + {args.train}"

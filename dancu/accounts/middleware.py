@@ -31,7 +31,11 @@ class SecondFactorMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not request.path.startswith(settings.STATIC_URL):
-            has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+            device = getattr(user, "otp_device", None)  # set by django-otp when proved this session
+            if device is not None and getattr(device, "confirmed", False) and device.user_id == user.pk:
+                has_device = True  # no query: the device was read from the session already
+            else:
+                has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
             if has_device and not user.is_verified():
                 logout(request)
                 if request.path.startswith("/api/"):

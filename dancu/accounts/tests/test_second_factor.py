@@ -124,3 +124,22 @@ def test_a_user_changes_the_issued_password(client, office_admin):
     assert office_admin.check_password("Hoa-sen-2027!")
     assert client.get(reverse("web:dashboard")).status_code == 200  # still signed in here
     assert AuditEntry.objects.filter(action="accounts.password.change").exists()
+
+
+def test_a_verified_session_is_not_asked_again_for_its_device(client, admin_with_totp):
+    """django-otp reads the proved device from the session; the middleware does not look for
+    the user's devices a second time. A device removed meanwhile is looked for again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user, device = admin_with_totp
+    client.post(LOGIN, {"username": user.username, "password": PASSWORD, "otp_token": code(device)})
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("web:dashboard")).status_code == 200
+    device_sql = [q["sql"] for q in queries.captured_queries if "otp_totp_totpdevice" in q["sql"]]
+    assert len(device_sql) == 1 and '"confirmed"' not in device_sql[0].split("WHERE", 1)[-1]
+    device.delete()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("web:dashboard"))
+    device_sql = [q["sql"] for q in queries.captured_queries if "otp_totp_totpdevice" in q["sql"]]
+    assert any('"confirmed"' in sql for sql in device_sql)  # the user's devices looked for again
