@@ -8,8 +8,7 @@ development set); clusters are local to this file.
     python tests/data/petitions/build_own2.py
 """
 
-import json
-from pathlib import Path
+from rows_file import write_rows
 
 TQ = "https://hdndtuyenquang.gov.vn/dai-bieu-voi-cu-tri/tra-loi-y-kien/dia-phuong/"
 HUE_BD = "https://huengaynay.vn/chinh-tri-xa-hoi/thao-go-vuong-mac-an-sinh-xa-hoi-o-co-so-156984.html"
@@ -105,13 +104,7 @@ ROWS = [
 
 
 def main() -> None:
-    out = Path(__file__).with_name("real_own2.jsonl")
-    with out.open("w", encoding="utf-8") as fh:
-        for rid, text, area, field, level, cluster, source in ROWS:
-            row = {"id": rid, "text": text, "area": area, "field": field, "level": level,
-                   "cluster": cluster, "source": source}
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{out}: {len(ROWS)} rows")
+    write_rows(__file__, "real_own2.jsonl", ROWS)
 
 
 if __name__ == "__main__":

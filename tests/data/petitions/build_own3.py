@@ -23,8 +23,7 @@ local to this file. Members of one cluster were written independently, in differ
     python tests/data/petitions/build_own3.py
 """
 
-import json
-from pathlib import Path
+from rows_file import write_rows
 
 NA24 = "https://nghean24h.vn/"
 BNA = "https://baonghean.vn/"
@@ -162,13 +161,7 @@ ROWS = [
 
 
 def main() -> None:
-    out = Path(__file__).with_name("real_own3.jsonl")
-    with out.open("w", encoding="utf-8") as fh:
-        for rid, text, area, field, level, cluster, source in ROWS:
-            row = {"id": rid, "text": text, "area": area, "field": field, "level": level,
-                   "cluster": cluster, "source": source}
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{out}: {len(ROWS)} rows")
+    write_rows(__file__, "real_own3.jsonl", ROWS)
 
 
 if __name__ == "__main__":

@@ -21,8 +21,7 @@ demand), each member written independently from its own source.
     python tests/data/petitions/build_own4.py
 """
 
-import json
-from pathlib import Path
+from rows_file import write_rows
 
 KT_QH = "http://iachim.kontumcity.kontum.gov.vn/tin-tuc-su-kien/thong-tin-kinh-te-chinh-tri-xa-hoi/doan-dai-bieu-quoc-hoi-tinh-tiep-xuc-cu-tri-truoc-ky-hop-thu-9-tai-thanh-pho-kon-tum.html"
 KT_VQ = "http://baokontum.com.vn/thoi-su-chinh-tri/chu-tich-ubnd-tinh-le-ngoc-tuan-tiep-xuc-cu-tri-xa-vinh-quang-47980.html"
@@ -186,13 +185,7 @@ ROWS = [
 
 
 def main() -> None:
-    out = Path(__file__).with_name("real_own4.jsonl")
-    with out.open("w", encoding="utf-8") as fh:
-        for rid, text, area, field, level, cluster, source in ROWS:
-            row = {"id": rid, "text": text, "area": area, "field": field, "level": level,
-                   "cluster": cluster, "source": source}
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{out}: {len(ROWS)} rows")
+    write_rows(__file__, "real_own4.jsonl", ROWS)
 
 
 if __name__ == "__main__":
