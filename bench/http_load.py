@@ -211,6 +211,15 @@ def machine_state() -> str:
     return f"load {load}; top: " + ", ".join(" ".join(line.split()) for line in top)
 
 
+def add_carried_count_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-carried-count",
+        dest="carried_count",
+        action="store_false",
+        help="cursor URLs without the count their pager link carries (a deep link from elsewhere)",
+    )
+
+
 def carry_counts(get: Callable[[str], bytes], urls: list[str]) -> tuple[list[str], int]:
     """The cursor URLs (`?after=`, `?before=`) as the pager writes them: a pager link carries
     the signed count of its list (`n=`, `core.paging.CountSeal`), so a user paging does not count
@@ -252,12 +261,7 @@ def main() -> None:
     parser.add_argument(
         "--cold", type=int, default=20000, help="distinct cold URLs (never repeated in a phase)"
     )
-    parser.add_argument(
-        "--no-carried-count",
-        dest="carried_count",
-        action="store_false",
-        help="cursor URLs without the count their pager link carries (a deep link from elsewhere)",
-    )
+    add_carried_count_option(parser)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")

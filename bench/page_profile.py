@@ -39,7 +39,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from http_load import carry_counts, session_cookie  # noqa: E402
+from http_load import add_carried_count_option, carry_counts, session_cookie  # noqa: E402
 
 PAGES = {"petitions": "petitions.pages", "letters": "letters.pages"}
 
@@ -93,12 +93,7 @@ def main() -> None:
     parser.add_argument("modules", nargs="+", choices=sorted(PAGES))
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--profile", type=int, default=0, help="top N functions by own time")
-    parser.add_argument(
-        "--no-carried-count",
-        dest="carried_count",
-        action="store_false",
-        help="cursor URLs without the count their pager link carries (as http_load.py)",
-    )
+    add_carried_count_option(parser)
     args = parser.parse_args()
     for name in args.modules:
         pages = importlib.import_module(PAGES[name])
