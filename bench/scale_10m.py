@@ -146,7 +146,7 @@ def _petition_cases():
     def rows(qs):
         return qs.select_related(None).select_related("agency").only(*listing.ROW_COLUMNS)
 
-    cap = listing.COUNT_CAP
+    cap = listing.PetitionPaginator.cap
     cases = []
     for label, filters, after in (
         ("list, first page", {}, None),

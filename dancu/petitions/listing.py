@@ -23,7 +23,6 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from dancu.core.paging import COUNT_CAP as CORE_COUNT_CAP
 from dancu.core.paging import (
     ROWS_TTL,
     SMALL_RESULT,
@@ -36,10 +35,6 @@ from dancu.core.paging import (
 from dancu.core.rows import choice_labels, esc, label, truncate, url_template
 
 VERSION = DataVersion("petitions")
-# The cap of every list (`core.paging.COUNT_CAP`, 2,000: 80 pages of 25, deeper than anyone
-# pages; beyond it the page says "narrow the filters"). It was 10,000 here: counting up to
-# 10,001 index entries on each first page cost 6 % of the cold list pages (issue 17).
-COUNT_CAP = CORE_COUNT_CAP
 SEARCH_COUNT_CAP = SMALL_RESULT
 ROW_COLUMNS = (
     "id",
@@ -56,7 +51,9 @@ ROW_COLUMNS = (
 
 
 class PetitionPaginator(CappedPaginator):
-    cap = COUNT_CAP
+    """The cap of every list (`core.paging.COUNT_CAP`, 2,000: 80 pages of 25, deeper than anyone
+    pages; beyond it the page says "narrow the filters"). It was 10,000 here: counting up to
+    10,001 index entries on each first page cost 6 % of the cold list pages (issue 17)."""
 
 
 def table_rows(page) -> str:
