@@ -39,6 +39,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -88,20 +89,22 @@ def with_mates(gold: list[str]) -> list[int]:
 # --- baselines ---------------------------------------------------------------------------------
 
 
-def baseline(rows) -> dict[str, float]:
+def baseline(rows) -> dict[str, Any]:
     gold = [r["cluster"] for r in rows]
     m = TfidfVectorizer().fit_transform([r["text"] for r in rows])
     sims = (m @ m.T).toarray()
     np.fill_diagonal(sims, -1.0)
     rankings = {i: list(np.argsort(-sims[i], kind="stable")[:5]) for i in with_mates(gold)}
     best = (0.0, 0.0, 0.0, 0.0)
+    labels: list[str] = []
     for t in np.arange(0.05, 0.96, 0.05):
         uf = engine._UnionFind(len(rows))
         for i, j in zip(*np.nonzero(sims >= t), strict=True):
             uf.union(int(i), int(j))
-        p, r, f = pairwise([str(uf.find(i)) for i in range(len(rows))], gold)
+        labels_t = [str(uf.find(i)) for i in range(len(rows))]
+        p, r, f = pairwise(labels_t, gold)
         if f > best[2]:
-            best = (p, r, f, float(t))
+            best, labels = (p, r, f, float(t)), labels_t
     field_major = Counter(r["field"] for r in rows).most_common(1)[0][0]
     level_major = Counter(LEVEL.get(r["level"], r["level"]) for r in rows).most_common(1)[0][0]
     return {
@@ -111,6 +114,7 @@ def baseline(rows) -> dict[str, float]:
         "grouping recall": best[1],
         "grouping F1": best[2],
         "baseline threshold": best[3],
+        "baseline clusters": labels,
         "field accuracy": float(np.mean([r["field"] == field_major for r in rows])),
         "level accuracy": float(np.mean([level_right(level_major, r["level"]) for r in rows])),
     }
@@ -298,16 +302,23 @@ def engine_cv(rows, k: int, reliability: bool, extra: list | None = None) -> tup
     return scores, [table, errors, label]
 
 
-def engine_trained(rows, train_rows, reliability: bool) -> tuple[dict[str, float], list]:
-    """Models fitted on the seed set plus `train_rows` (None: the shipped models, as the product
-    runs); the evaluation runs engine.consolidate."""
-    gold = [r["cluster"] for r in rows]
+def fitted_models(train_rows):
+    """The classifier and pair model fitted on the seed set plus `train_rows` (None: the shipped
+    models, as the product runs)."""
     if train_rows is None:
-        clf, model = engine.default_classifier(), engine_pairs.shipped_model()
-    else:
-        clf = engine.Classifier().fit([*engine.seed_rows(), *(training.label_row(r) for r in train_rows)])
-        model = training.fit_pair_model(train_rows, clf)
-    res = engine.consolidate(rows, classifier=clf, pair_model=model)
+        return engine.default_classifier(), engine_pairs.shipped_model()
+    clf = engine.Classifier().fit([*engine.seed_rows(), *(training.label_row(r) for r in train_rows)])
+    return clf, training.fit_pair_model(train_rows, clf)
+
+
+def engine_trained(
+    rows, train_rows, reliability: bool, threshold: float | None = None, models=None
+) -> tuple[dict[str, float], list]:
+    """Models fitted on the seed set plus `train_rows` (None: the shipped models, as the product
+    runs; `models`: already fitted); the evaluation runs engine.consolidate."""
+    gold = [r["cluster"] for r in rows]
+    clf, model = models or fitted_models(train_rows)
+    res = engine.consolidate(rows, classifier=clf, pair_model=model, threshold=threshold)
     p, r, f = pairwise([x.cluster for x in res], gold)
     # Suggestions through the index the pages use.
     rankings = {}
@@ -326,7 +337,7 @@ def engine_trained(rows, train_rows, reliability: bool) -> tuple[dict[str, float
             np.mean([level_right(x.level, r_["level"]) for x, r_ in zip(res, rows, strict=True)])
         ),
     }
-    return scores, [[], [], {}]
+    return scores, [[], [], {i: x.cluster for i, x in enumerate(res)}]
 
 
 def reliability_table(probs: np.ndarray, y: np.ndarray) -> list[tuple[str, int, float, float]]:

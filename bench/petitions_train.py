@@ -3,8 +3,9 @@
     .venv/bin/python bench/petitions_train.py [--calibrate]
 
 Trained on the labelled real petitions shipped in dancu/petitions/data/real_train.jsonl (the
-development set ../shared/evalsets/petitions_real_dev.jsonl and tests/data/petitions/real_own.jsonl,
-rebuilt by this script when the sources are present), with the default classifier's guesses as
+development set ../shared/evalsets/petitions_real_dev.jsonl and tests/data/petitions/real_own*.jsonl
+but the held-out ones, rebuilt by this script when the sources are present; pairs are taken within
+each set, never across two), with the default classifier's guesses as
 the classifier features. The figures in docs/performance-petitions.md never score this model on
 the rows it was fitted on: bench/petitions_eval.py refits per fold.
 """
@@ -28,6 +29,11 @@ SOURCES = {
     "dev": ROOT.parent / "shared/evalsets/petitions_real_dev.jsonl",
     "own": ROOT / "tests/data/petitions/real_own.jsonl",
     "own2": ROOT / "tests/data/petitions/real_own2.jsonl",
+    # each scored once as a held-out set (3 December 2026), then added: docs/performance-petitions.md
+    "own3": ROOT / "tests/data/petitions/real_own3.jsonl",
+    "own4": ROOT / "tests/data/petitions/real_own4.jsonl",
+    "own5": ROOT / "tests/data/petitions/real_own5.jsonl",
+    "own6": ROOT / "tests/data/petitions/real_own6.jsonl",
 }
 
 

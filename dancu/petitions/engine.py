@@ -664,11 +664,17 @@ _UNIT_NUMBER = re.compile(r"\b(ql|tl|dt|hl|dh|km)[.\s-]*(\d)")
 _NUM_SEP = re.compile(r"(\d)[.,](\d{3})\b")
 
 
+# Two function words that fold into the words the rules look for: "để bảo đảm" -> "de bao" (đê
+# bao, a dike), "để sống" -> "de song" (đê sông), "đến đường" -> "den duong" (đèn đường, street
+# lights). They carry no topic, so they are dropped before folding.
+_HOMOGRAPHS = re.compile(r"(?i)(?<!\w)(?:để|đến)(?!\w)")
+
+
 @functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Folded, abbreviation-expanded, number-normalised text with single spaces (cached: the
     classifier, the similarity vectors and the level rules all ask for it)."""
-    folded = fold(text)
+    folded = fold(_HOMOGRAPHS.sub(" ", text))
     folded = _NUM_SEP.sub(r"\1\2", folded)  # 1.200 -> 1200
     folded = _UNIT_NUMBER.sub(r"\1 \2", folded)  # QL.8A -> ql 8a
     folded = re.sub(r"\b(\d+)\s*(m2|m|km|ha|trieu|ty|dong|ho|hs)\b", r"\1 \2", folded)
@@ -708,6 +714,8 @@ FIELD_GUIDE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("lao_dong_chinh_sach", r"\b(cuu chien binh|thuong binh|liet si|nguoi co cong|covid|khang chien|chat doc)\b"),
         ("tu_phap_hanh_chinh", r"\b(can cuoc|ho khau|chung minh nhan dan|mot cua|thi hanh an|khieu nai|ho tich)\b"),
+        # clean water supply is the water utility's even when the water is polluted (8 of 9)
+        ("dien_nuoc_vien_thong", r"\b(nuoc sach|cap nuoc)\b"),
         ("moi_truong", r"\b(khai thac cat|cat soi|o nhiem|chat thai|nuoc thai)\b"),
         (
             "khac",
@@ -716,9 +724,11 @@ FIELD_GUIDE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "nong_nghiep_thuy_loi",
-            r"\b(xa lu|xa nuoc|sat lo bo|bo ke|ke chong|ke bao ve|de bao|de song|de bien|de ngan man|kenh|muong)\b",
+            r"\b(xa lu|xa nuoc|sat lo bo|bo ke|ke chong|ke bao ve|de bao|de song|de bien|de ngan man|kenh|(?<!xa )(?<!huyen )(?<!ban )muong)\b",
         ),
         ("dien_nuoc_vien_thong", r"\b(chieu sang|den duong|luoi dien|song di dong|tram phat song|dien luc)\b"),
+        # resettlement is a land matter when nothing above decides (14 of 17)
+        ("dat_dai", r"\b(tai dinh cu)\b"),
     )
 )
 
@@ -1037,6 +1047,7 @@ class Prediction:
 
 GUIDE_CONFIDENCE = 0.85  # share of the guide's decisions that matched the labels (87 of 95)
 FIELD_CLASS_WEIGHT = "balanced"
+LEVEL_C = 2.0
 
 
 @dataclass
@@ -1081,7 +1092,10 @@ class Classifier:
             self.field_model = LogisticRegression(
                 C=20.0, solver="saga", max_iter=1000, random_state=0, class_weight=FIELD_CLASS_WEIGHT
             ).fit(x[fi], [fields[i] for i in fi])
-            self.level_model = LogisticRegression(C=20.0, solver="saga", max_iter=1000, random_state=0).fit(
+            # Level: stronger regularisation than the field's (C=2 against 20): the level words are
+            # few and shared by every field; 5-fold CV by cluster on the five real sets (464
+            # petitions, three seeds) gives 0.848 at C=20, 0.856-0.861 for C from 0.5 to 10.
+            self.level_model = LogisticRegression(C=LEVEL_C, solver="saga", max_iter=1000, random_state=0).fit(
                 x[li], [levels[i] for i in li]
             )
         self.trained_on = len(rows)

@@ -149,7 +149,12 @@ _FACILITY_MARK = (
     "khu kinh tế|nhà máy|công ty|dự án|trạm bơm|đê|kè|cảng|bến|bãi rác|nghĩa trang|khu du lịch|"
     "thủy điện|khu đô thị|khu dân cư|sân vận động|di tích|đình|chùa|đền"
 )
-_FACILITY = re.compile(rf"(?i:(?<!\w)({_FACILITY_MARK}))\s+((?:(?i:xã|thôn|phường|bản)\s+)?{_NAME})")
+# The name may start with another facility's mark: "dự án Bệnh viện Ung bướu", "dự án cầu Hà
+# Tiên 2" (the site is the hospital, the bridge; see `_facility_key`).
+_FACILITY = re.compile(
+    rf"(?i:(?<!\w)({_FACILITY_MARK}))\s+((?:(?i:xã|thôn|phường|bản)\s+)?(?:(?i:{_FACILITY_MARK})\s+)?{_NAME})"
+)
+_FOLDED_MARK = re.compile(rf"^(?:{fold(_FACILITY_MARK)})\s+")
 _WATER = re.compile(rf"(?i:(?<!\w)(sông|suối|kênh|rạch|cửa|đầm|vịnh|biển))\s+({_NAME})")
 _DOC = re.compile(
     r"(?<![\w/])(\d{1,5})/(\d{4}/)?([A-ZĐ][A-Za-zĐđ]{0,4}(?:-[A-ZĐ][A-Za-zĐđ]{0,5}){0,3})", re.UNICODE
@@ -225,6 +230,8 @@ def _mentions(text: str, bare_provinces: bool) -> tuple[frozenset[str], tuple[st
             if position and name in gaz.provinces and mark != "tinh":
                 provinces |= gaz.provinces[name]  # "xã Bến Cầu, Tây Ninh": the list ends at the province
                 continue
+            if mark == "tinh" and name[:1].isdigit():
+                continue  # "đường tỉnh 917": a provincial road, not a province
             if mark == "tinh":
                 provinces |= gaz.province_keys(name) or {f"name:{name}"}
             elif mark in ("huyen", "quan", "thi xa"):
@@ -285,8 +292,11 @@ def _resolve_units(text: str, area: str = "") -> tuple[set[str], set[str], set[s
 
 def _sites(text: str) -> set[str]:
     sites: set[str] = set()
+    named: list[tuple[int, int]] = []  # spans of hamlet and unit names ("bản Sông Ia", "xã Sông Cầu")
     for m in _HAMLET.finditer(text):
         sites.add(f"hamlet:{fold(m.group(2))}")
+        named.append(m.span(2))
+    named += [m.span(3) for m in _UNIT.finditer(text)]
     for m in _ROAD_NUM.finditer(text):
         mark = fold(m.group(1))
         kind = {
@@ -309,7 +319,8 @@ def _sites(text: str) -> set[str]:
     for m in _FACILITY.finditer(text):
         sites.add(f"facility:{fold(m.group(1))} {fold(m.group(2))}")
     for m in _WATER.finditer(text):
-        sites.add(f"water:{fold(m.group(1))} {fold(m.group(2))}")
+        if not any(a <= m.start() < b for a, b in named):  # a river in a place's name is no river
+            sites.add(f"water:{fold(m.group(1))} {fold(m.group(2))}")
     return sites
 
 
@@ -358,11 +369,21 @@ def _site_match(a: frozenset[str], b: frozenset[str]) -> set[str]:
     meet on the name)."""
     shared = set(a & b)
     if len(shared) < min(len(a), len(b)):
-        names_a = {s.split(" ", 1)[-1]: s for s in a if s.startswith("facility:")}
+        keys_a = {_facility_key(s) for s in a if s.startswith("facility:")}
         for s in b:
-            if s.startswith("facility:") and s.split(" ", 1)[-1] in names_a:
+            if s.startswith("facility:") and _facility_key(s) in keys_a:
                 shared.add(s)
     return shared
+
+
+@lru_cache(maxsize=65536)
+def _facility_key(site: str) -> tuple[str, str]:
+    """(first word of the innermost mark, name): "trường tiểu học Kim Đồng" and "trường Kim Đồng"
+    give ("truong", "kim dong"); "dự án bệnh viện Ung" and "bệnh viện Ung" give ("benh", "ung")."""
+    rest, mark = site.removeprefix("facility:"), ""
+    while m := _FOLDED_MARK.match(rest):
+        mark, rest = m.group(0), rest[m.end() :]
+    return (mark.split(" ", 1)[0], rest)
 
 
 PAIR_FEATURES = (
@@ -373,6 +394,8 @@ PAIR_FEATURES = (
     "cos_x_both_central",
     "shared_site",
     "cos_x_shared_site",
+    "shared_place_only",
+    "cos_x_shared_place_only",
     "site_conflict",
     "cos_x_site_conflict",
     "cos_x_same_commune",
@@ -407,7 +430,12 @@ def pair_features(
     both_central = float(ca and cb)
     local = float(not ca and not cb)
     shared = _site_match(a.sites, b.sites)
-    n_shared = float(bool(shared))
+    # A shared hamlet or residential group is where both petitions come from, not what they
+    # are about (one meeting in bản Sông Ia asks for power, water and a road): it counts apart
+    # from a shared road, facility, street or river.
+    objects = {x for x in shared if not x.startswith("hamlet:")}
+    n_shared = float(bool(objects))
+    place_only = float(bool(shared) and not objects)
     site_conflict = float(bool(a.sites and b.sites and not shared))
     same_commune = float(bool(a.communes & b.communes))
     commune_conflict = float(bool(a.communes and b.communes and not same_commune)) * local
@@ -423,6 +451,8 @@ def pair_features(
         cos * both_central,
         n_shared,
         cos * n_shared,
+        place_only,
+        cos * place_only,
         site_conflict,
         cos * site_conflict,
         cos * same_commune,

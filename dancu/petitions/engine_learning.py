@@ -28,7 +28,21 @@ log = logging.getLogger(__name__)
 
 CACHE_KEY = "petitions:pair-model:{province}"
 HISTORY_LIMIT = 20_000  # opinions of the most recent confirmed petitions used to retrain
-HISTORY_WEIGHT = 10  # a province's own decisions count this many times the shipped rows
+# A province's own decisions count several times the shipped rows: enough for their positive
+# pairs to weigh HISTORY_SHARE times the shipped set's (so its conventions win where they differ
+# from the shipped sets', whatever the size of those), at least HISTORY_WEIGHT_MIN times and at
+# most HISTORY_WEIGHT_MAX (a handful of decisions does not outweigh everything else).
+HISTORY_SHARE = 2.0
+HISTORY_WEIGHT_MIN = 10
+HISTORY_WEIGHT_MAX = 100
+
+
+def history_weight(shipped_y, history_y) -> int:
+    positive = int(sum(history_y))
+    if not positive:
+        return HISTORY_WEIGHT_MIN
+    wanted = -(-HISTORY_SHARE * int(sum(shipped_y)) // positive)  # ceiling
+    return int(min(max(wanted, HISTORY_WEIGHT_MIN), HISTORY_WEIGHT_MAX))
 
 _local: dict[int, dict] = {}
 
@@ -54,8 +68,10 @@ def retrain(province_id: int) -> dict[str, Any]:
     classifier = engine.default_classifier()
     x, y = engine_training.labelled_pairs(shipped, classifier)
     hx, hy = engine_training.labelled_pairs(history, classifier)
-    model = engine_training.fit_weighted(x, y, hx, hy, weight=HISTORY_WEIGHT)
+    weight = history_weight(y, hy)
+    model = engine_training.fit_weighted(x, y, hx, hy, weight=weight)
     data = model.to_json()
+    data["history_weight"] = weight
     data["history_pairs"] = len(hy)
     data["history_positive"] = int(hy.sum()) if len(hy) else 0
     _local[province_id] = data

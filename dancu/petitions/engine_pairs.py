@@ -41,6 +41,8 @@ DEFAULT_WEIGHTS = {
     "cos_x_both_central": 2.0,
     "shared_site": 1.0,
     "cos_x_shared_site": 2.0,
+    "shared_place_only": 0.5,
+    "cos_x_shared_place_only": 1.0,
     "site_conflict": -1.5,
     "cos_x_site_conflict": -1.0,
     "cos_x_same_commune": 1.0,
@@ -53,9 +55,10 @@ DEFAULT_WEIGHTS = {
 
 
 # Link threshold on the pair probability. Low on purpose: petitions that are one are rare among
-# all pairs, and pairwise F1 is best linking above 0.1-0.25 on held-out folds of the real set
-# (docs/performance-petitions.md); average linkage then keeps a group together only if it holds
-# as a whole.
+# all pairs. When each of the seven real sets is grouped by a model fitted on the other six
+# (bench/petitions_lofo.py, 3 December 2026), pooled pairwise F1 is 0.629 at 0.10, 0.650 at 0.12,
+# 0.661 at 0.15 and 0.630 at 0.20 (docs/performance-petitions.md); average linkage then keeps a
+# group together only if it holds as a whole.
 LINK_THRESHOLD = 0.15
 BLOCK = 0.2
 
@@ -205,6 +208,8 @@ _VECTOR_FEATURES = (
     "cos_x_both_central",
     "shared_site",
     "cos_x_shared_site",
+    "shared_place_only",
+    "cos_x_shared_place_only",
     "site_conflict",
     "cos_x_site_conflict",
     "cos_x_same_commune",
@@ -255,15 +260,13 @@ def _incidence(sets: list, n: int) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr)), shape=(n, max(len(vocab), 1)))
 
 
-def _facility_name(key: str) -> str:
-    return key.split(" ", 1)[-1]
-
-
 @dataclass
 class _EntityKeys:
     """The entities of a Prepared as incidence matrices (built once, reused by every call)."""
 
     sites: sparse.csr_matrix
+    objects: sparse.csr_matrix  # roads, facilities, streets, rivers
+    places: sparse.csr_matrix  # hamlets and residential groups
     facility_names: sparse.csr_matrix
     communes: sparse.csr_matrix
     provinces: sparse.csr_matrix  # real provinces (not "name:" mentions)
@@ -275,8 +278,10 @@ class _EntityKeys:
         n = len(entities)
         return cls(
             sites=_incidence([e.sites for e in entities], n),
+            objects=_incidence([{s for s in e.sites if not s.startswith("hamlet:")} for e in entities], n),
+            places=_incidence([{s for s in e.sites if s.startswith("hamlet:")} for e in entities], n),
             facility_names=_incidence(
-                [{_facility_name(s) for s in e.sites if s.startswith("facility:")} for e in entities], n
+                [{ent._facility_key(s) for s in e.sites if s.startswith("facility:")} for e in entities], n
             ),
             communes=_incidence([e.communes for e in entities], n),
             provinces=_incidence([{p for p in e.provinces if not p.startswith("name:")} for e in entities], n),
@@ -329,8 +334,10 @@ def _features_vectorised(prep: Prepared, pairs: np.ndarray, cos: np.ndarray, wor
     both_central = (ca & cb).astype(float)
     local = (~ca & ~cb).astype(float)
     has_sites = _nonempty(keys.sites)
-    shared = _overlap(keys.sites, i, j) | _overlap(keys.facility_names, i, j)
-    n_shared = shared.astype(float)
+    objects = _overlap(keys.objects, i, j) | _overlap(keys.facility_names, i, j)
+    shared = objects | _overlap(keys.places, i, j)
+    n_shared = objects.astype(float)
+    place_only = (shared & ~objects).astype(float)
     site_conflict = (has_sites[i] & has_sites[j] & ~shared).astype(float)
     same = _overlap(keys.communes, i, j)
     has_c = _nonempty(keys.communes)
@@ -348,6 +355,8 @@ def _features_vectorised(prep: Prepared, pairs: np.ndarray, cos: np.ndarray, wor
             cos * both_central,
             n_shared,
             cos * n_shared,
+            place_only,
+            cos * place_only,
             site_conflict,
             cos * site_conflict,
             cos * same_commune,

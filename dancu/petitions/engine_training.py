@@ -35,6 +35,19 @@ def label_row(row: dict) -> dict:
 
 
 def labelled_pairs(rows: Sequence[dict], classifier) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs within each labelled set (rows carry "set"), never across two sets: clusters are
+    local to a set, so two sets' petitions about one national demand would count as a false
+    negative pair; and each set is vectorised on its own, as one consolidation batch is."""
+    sets: dict[object, list[dict]] = {}
+    for row in rows:
+        sets.setdefault(row.get("set"), []).append(row)
+    if len(sets) > 1:
+        parts = [_set_pairs(members, classifier) for members in sets.values()]
+        return np.vstack([x for x, _y in parts]), np.concatenate([y for _x, y in parts])
+    return _set_pairs(rows, classifier)
+
+
+def _set_pairs(rows: Sequence[dict], classifier) -> tuple[np.ndarray, np.ndarray]:
     from . import engine
 
     if len(rows) < 2:

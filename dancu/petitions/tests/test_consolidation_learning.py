@@ -5,7 +5,15 @@ import random
 import numpy as np
 import pytest
 
-from dancu.petitions import engine, engine_learning, engine_pairs, engine_training, services, tasks
+from dancu.petitions import (
+    engine,
+    engine_entities,
+    engine_learning,
+    engine_pairs,
+    engine_training,
+    services,
+    tasks,
+)
 from dancu.petitions.models import Petition
 
 HAMLETS = [
@@ -71,7 +79,7 @@ def test_replay_a_provinces_history_improves_its_grouping():
     before = _f1(engine.consolidate(future, classifier=clf, pair_model=shipped), future)
     x, y = engine_training.labelled_pairs(engine_training.shipped_rows(), clf)
     hx, hy = engine_training.labelled_pairs(past, clf)
-    province = engine_training.fit_weighted(x, y, hx, hy, weight=engine_learning.HISTORY_WEIGHT)
+    province = engine_training.fit_weighted(x, y, hx, hy, weight=engine_learning.history_weight(y, hy))
     after = _f1(engine.consolidate(future, classifier=clf, pair_model=province), future)
     assert after >= before + 0.3, (before, after)
     # And the province's own model still keeps a national demand and a hamlet road apart.
@@ -84,7 +92,7 @@ def test_replay_a_provinces_history_improves_its_grouping():
 
 
 def test_pair_model_round_trips_and_falls_back():
-    model = engine_pairs.PairModel.fit(np.array([[0.1] * 15, [0.9] * 15]), np.array([0, 1]))
+    model = engine_pairs.PairModel.fit(np.array([[0.1] * len(engine_entities.PAIR_FEATURES), [0.9] * len(engine_entities.PAIR_FEATURES)]), np.array([0, 1]))
     again = engine_pairs.PairModel.from_json(model.to_json())
     assert np.allclose(again.coef, model.coef, atol=1e-5) and abs(again.intercept - model.intercept) < 1e-5
     assert engine_pairs.PairModel.from_json({"features": ["other"]}).coef.shape == model.coef.shape

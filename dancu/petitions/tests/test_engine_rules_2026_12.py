@@ -1,0 +1,147 @@
+"""Rules learned from the real sets' errors (3 December 2026): whom voters address, national
+roads, words that fold alike, facility names, places against objects, pairs within a set."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+from dancu.petitions import engine, engine_entities, engine_level, engine_pairs, engine_training
+
+
+def _rule(text: str) -> str | None:
+    code, _conf = engine_level.rule_level(engine_entities.extract(text), frozenset(), engine.normalize(text))
+    return code
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Cử tri đề nghị UBND xã Lộc An sửa con đường bị sụt lún.", "commune"),
+        ("Sau mùa gặt người dân vẫn đốt rơm rạ; cử tri đề nghị phường có biện pháp chấm dứt.", "commune"),
+        ("Cử tri kiến nghị Bộ Xây dựng khắc phục ngập trên Quốc lộ 1 đoạn qua bến xe.", "central"),
+        ("Cử tri đề nghị Quốc hội xem xét giảm mức đóng bảo hiểm y tế.", "central"),
+        ("Cử tri đề nghị tỉnh sớm có hướng dẫn thực hiện Quyết định 727/QĐ-BNV của Bộ Nội vụ.", "province"),
+        ("Cử tri đề nghị Sở Giao thông vận tải sửa biển báo.", "province"),
+    ],
+)
+def test_the_body_voters_address_decides_the_level(text, level):
+    assert _rule(text) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cử tri đề nghị xã hội hóa việc thu gom rác.",  # "xã hội hóa", not the commune
+        "Cử tri đề nghị phương án di dời các hộ.",  # "phương án", not a ward
+        "Cử tri đề nghị tính toán lại mức bồi thường.",  # "tính toán", not the province
+        "Cử tri đề nghị xả lũ đúng quy trình.",  # "xả lũ", not the commune
+    ],
+)
+def test_words_that_fold_like_a_level_are_not_an_addressee(text):
+    assert engine_level.addressee(engine.normalize(text)) is None
+
+
+def test_works_on_a_national_road_are_central_but_lights_and_land_along_it_are_not():
+    assert _rule("Cử tri đề nghị cải tạo, nâng cấp, mở rộng Quốc lộ 48D từ cảng Đông Hồi.") == "central"
+    assert _rule("Cử tri mong được nâng cấp, mở rộng quốc lộ 19C qua địa bàn xã.") == "central"
+    assert _rule("Cử tri đề nghị lắp đèn chiếu sáng trên Quốc lộ 22B đoạn gần trại giam.") != "central"
+    assert _rule("Cử tri đề nghị bố trí đất ở cho các hộ bị ảnh hưởng khi mở đường Quốc lộ 12.") != "central"
+    # a provincial road hit by the lorries of an expressway site is the province's
+    assert (
+        _rule("Tỉnh lộ 542E bị xe chở vật liệu thi công cao tốc cày nát; đề nghị buộc nhà thầu sửa.")
+        == "province"
+    )
+
+
+def test_để_and_đến_do_not_fold_into_a_dike_or_street_lights():
+    assert engine.normalize("Nâng cấp tỉnh lộ 705 để bảo đảm đi lại") == "nang cap tinh lo 705 bao dam di lai"
+    # "để bảo đảm" used to read as "đê bao" (a dike: irrigation), "đến đường" as "đèn đường"
+    assert (
+        engine.guide_field(engine.normalize("Đề nghị nâng cấp, mở rộng Tỉnh lộ 705 để bảo đảm việc đi lại."))
+        is None
+    )
+    assert (
+        engine.guide_field(engine.normalize("Mở rộng Quốc lộ 27B đoạn từ Quốc lộ 1 đến đường dẫn cao tốc."))
+        is None
+    )
+    assert engine.guide_field(engine.normalize("Xây đê bao chống lũ cho cánh đồng")) == "nong_nghiep_thuy_loi"
+    assert engine.guide_field(engine.normalize("Lắp đèn đường ở tổ 5")) == "dien_nuoc_vien_thong"
+    # a place called Mường is not a canal (mương)
+    assert engine.guide_field(engine.normalize("Cử tri xã Mường Lầm đề nghị cấp điện cho bản Bang.")) is None
+    assert engine.guide_field(
+        engine.normalize("Nguồn nước sinh hoạt bị ô nhiễm, đề nghị cấp nước sạch.")
+    ) == ("dien_nuoc_vien_thong")
+
+
+def test_a_numbered_provincial_road_is_not_a_province_and_meets_its_other_name():
+    a = engine_entities.extract("Cử tri đề nghị đẩy nhanh dự án nâng cấp đường tỉnh 917 đoạn Thới An Đông.")
+    b = engine_entities.extract("Cử tri phường Trà Nóc đề nghị quan tâm nâng cấp, mở rộng Tỉnh lộ 917.")
+    assert not any(p.startswith("name:9") for p in a.provinces)
+    assert "road:dt 917" in a.sites and "road:dt 917" in b.sites
+
+
+def test_facilities_meet_on_their_innermost_mark_and_name():
+    project = engine_entities.extract("Cử tri đề nghị quan tâm dự án Bệnh viện Ung bướu TP. Cần Thơ.")
+    hospital = engine_entities.extract("Bệnh viện Ung bướu TP. Cần Thơ quá tải, đề nghị đầu tư.")
+    assert engine_entities._site_match(project.sites, hospital.sites)
+    school = engine_entities.extract("Trường tiểu học Kim Đồng thiếu phòng học.")
+    short = engine_entities.extract("Trường Kim Đồng xuống cấp.")
+    bridge = engine_entities.extract("Cầu Kim Đồng bị sụt lún.")
+    assert engine_entities._site_match(school.sites, short.sites)
+    assert not engine_entities._site_match(school.sites, bridge.sites)  # same name, other kind
+
+
+def _prep(texts: list[str]) -> engine_pairs.Prepared:
+    prep, _preds = engine.prepare(
+        [{"id": str(i), "text": t} for i, t in enumerate(texts)], engine.default_classifier()
+    )
+    return prep
+
+
+def test_a_shared_hamlet_counts_apart_from_a_shared_road_or_facility():
+    prep = _prep(
+        [
+            "Bản Sông Ia chưa có điện lưới quốc gia; cử tri đề nghị kéo điện.",
+            "Đường vào bản Sông Ia vẫn là đường đất; cử tri đề nghị làm đường.",
+            "Trạm y tế xã Tỏa Tình xuống cấp, đề nghị sửa.",
+            "Đề nghị xây mới Trạm y tế xã Tỏa Tình.",
+        ]
+    )
+    names = list(engine_entities.PAIR_FEATURES)
+    pairs = np.array([[0, 1], [2, 3]])
+    fast = engine_pairs.features(prep, pairs)
+    cos = engine_pairs._pair_cos(prep.matrix, pairs[:, 0], pairs[:, 1])
+    slow = engine_pairs.features_loop(
+        prep, pairs, cos, engine_pairs._pair_cos(prep.words, pairs[:, 0], pairs[:, 1])
+    )
+    np.testing.assert_allclose(fast, slow)
+    place, site = names.index("shared_place_only"), names.index("shared_site")
+    assert fast[0, place] == 1.0 and fast[0, site] == 0.0  # same hamlet, power against a road
+    assert fast[1, site] == 1.0 and fast[1, place] == 0.0  # the same clinic
+    # the shipped model trusts a shared facility more than a shared hamlet
+    w = dict(zip(names, engine_pairs.shipped_model().coef, strict=True))
+    assert w["shared_site"] > w["shared_place_only"]
+
+
+def test_training_pairs_never_cross_two_labelled_sets():
+    def rows(tag: str) -> list[dict]:
+        return [
+            {"id": f"{tag}{i}", "text": t, "cluster": f"{tag}-{i // 2}", "set": tag}
+            for i, t in enumerate(
+                [
+                    "Đề nghị tăng phụ cấp cho cán bộ không chuyên trách ở thôn.",
+                    "Phụ cấp của người hoạt động không chuyên trách ở thôn quá thấp.",
+                    "Đường liên thôn Nà Vàng xuống cấp.",
+                ]
+            )
+        ]
+
+    a, b = rows("a"), rows("b")
+    clf = engine.default_classifier()
+    x, y = engine_training.labelled_pairs([*a, *b], clf)
+    within = len(list(itertools.combinations(a, 2))) + len(list(itertools.combinations(b, 2)))
+    assert len(y) == within == 6  # not the 15 pairs of the six rows together
+    assert int(y.sum()) == 2  # the same demand in set a and in set b is not a negative pair
+    xa, ya = engine_training.labelled_pairs(a, clf)
+    assert len(ya) == 3 and int(ya.sum()) == 1
