@@ -61,13 +61,19 @@ def level_right(pred: str, gold: str) -> bool:
     return LEVEL.get(gold, gold) == pred
 
 
-def pairwise(pred: list[str], gold: list[str]) -> tuple[float, float, float]:
+def pair_counts(pred: list, gold: list) -> tuple[int, int, int]:
+    """True, false and missed same-cluster pairs of a grouping against the labels."""
     tp = fp = fn = 0
     for i, j in itertools.combinations(range(len(gold)), 2):
         same_pred, same_gold = pred[i] == pred[j], gold[i] == gold[j]
         tp += same_pred and same_gold
         fp += same_pred and not same_gold
         fn += same_gold and not same_pred
+    return tp, fp, fn
+
+
+def pairwise(pred: list[str], gold: list[str]) -> tuple[float, float, float]:
+    tp, fp, fn = pair_counts(pred, gold)
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0

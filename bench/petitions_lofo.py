@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import numpy as np  # noqa: E402
-from petitions_eval import baseline, engine_trained, fitted_models, reliability_table  # noqa: E402
+from petitions_eval import baseline, engine_trained, fitted_models, pair_counts, reliability_table  # noqa: E402
 
 from dancu.petitions import engine, engine_pairs  # noqa: E402
 
@@ -50,16 +50,6 @@ SHOWN = (
     "field accuracy",
     "level accuracy",
 )
-
-
-def pair_counts(pred: list[str], gold: list[str]) -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for i, j in itertools.combinations(range(len(gold)), 2):
-        same_pred, same_gold = pred[i] == pred[j], gold[i] == gold[j]
-        tp += same_pred and same_gold
-        fp += same_pred and not same_gold
-        fn += same_gold and not same_pred
-    return tp, fp, fn
 
 
 def main() -> None:
