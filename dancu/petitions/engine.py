@@ -34,9 +34,8 @@ from scipy import sparse
 from sklearn import config_context as sklearn_config
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import normalize as l2_normalize
 
 from dancu.core.text import fold, phrase_pattern
 
@@ -838,6 +837,52 @@ def concept_tokens(normalized: str) -> str:
 CHAR_WEIGHT = 0.0
 
 
+# A suggestion is one text, so scikit-learn's per-call input checks (check_array, with narwhals
+# sniffing for dataframes: nine calls a query) cost as much as the arithmetic. These three apply
+# the fitted models directly; tests/test_engine_rules_2026_12.py checks they give the values
+# scikit-learn gives.
+def l2_normalize(m):
+    """Rows scaled to unit L2 norm, zero rows left zero (sklearn.preprocessing.normalize's values),
+    as a new matrix: CSR for a sparse input, an array for a dense one."""
+    if sparse.issparse(m):
+        out = sparse.csr_matrix(m, dtype=np.float64, copy=True)
+        counts = np.diff(out.indptr)
+        rows = np.repeat(np.arange(out.shape[0]), counts)
+        norms = np.sqrt(np.bincount(rows, weights=out.data * out.data, minlength=out.shape[0]))
+        norms[norms == 0.0] = 1.0
+        out.data /= np.repeat(norms, counts)
+        return out
+    arr = np.array(m, dtype=np.float64)
+    norms = np.sqrt(np.einsum("ij,ij->i", arr, arr))
+    norms[norms == 0.0] = 1.0
+    return arr / norms[:, None]
+
+
+def tfidf_transform(vectorizer: TfidfVectorizer, docs: Sequence[str]) -> sparse.csr_matrix:
+    """`vectorizer.transform(docs)` without the checks: term counts, sublinear tf, idf, L2."""
+    tfidf = getattr(vectorizer, "_tfidf", None)
+    if tfidf is None or tfidf.norm not in ("l2", None) or not hasattr(tfidf, "idf_"):
+        return vectorizer.transform(docs)  # another scikit-learn layout: the checked path
+    x = CountVectorizer.transform(vectorizer, docs).astype(np.float64)
+    if tfidf.sublinear_tf:
+        np.log(x.data, x.data)
+        x.data += 1.0
+    if tfidf.use_idf:
+        x.data *= tfidf.idf_[x.indices]
+    return l2_normalize(x) if tfidf.norm == "l2" else x.tocsr()
+
+
+def lr_proba(model: LogisticRegression, x) -> np.ndarray:
+    """`model.predict_proba(x)` of a multinomial logistic regression, without the checks."""
+    if len(model.classes_) <= 2:
+        return model.predict_proba(x)
+    scores = np.asarray(x @ model.coef_.T) + model.intercept_
+    scores -= scores.max(axis=1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=1, keepdims=True)
+    return scores
+
+
 class Vectorizer:
     """Character and word TF-IDF on normalised text, stacked and L2-normalised; the word part
     also carries the concept tokens of recurring national demands."""
@@ -880,8 +925,8 @@ class Vectorizer:
         if self._fitted is not None and self._fitted[0] is texts:
             return self._fitted[1]
         norm = [topic_text(t) for t in texts]
-        char = self.char.transform(norm) if self.char_weight > 0 else None
-        return self._stack(char, self.word.transform(self._words(norm, texts)))
+        char = tfidf_transform(self.char, norm) if self.char_weight > 0 else None
+        return self._stack(char, tfidf_transform(self.word, self._words(norm, texts)))
 
     def fit_transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         return self.fit(texts).transform(texts)
@@ -1073,7 +1118,7 @@ class Classifier:
                 analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"[0-9a-z]+"
             )
             return self.lexicon.fit_transform(docs).tocsr()
-        return self.lexicon.transform(docs).tocsr()
+        return tfidf_transform(self.lexicon, docs)
 
     def fit(self, rows: Iterable[dict]) -> Classifier:
         rows = [r for r in rows if r.get("text")]
@@ -1102,7 +1147,7 @@ class Classifier:
         return self
 
     def field_proba(self, texts: Sequence[str]) -> np.ndarray:
-        return self.field_model.predict_proba(self._features(texts))  # type: ignore[attr-defined]
+        return lr_proba(self.field_model, self._features(texts))
 
     def predict(self, texts: Sequence[str]) -> list[tuple[Prediction, Prediction]]:
         return self.predict_with_proba(texts)[0]
@@ -1115,8 +1160,8 @@ class Classifier:
             return [], np.zeros((0, 0))
         x = self._features(texts)
         out = []
-        fp = self.field_model.predict_proba(x)  # type: ignore[attr-defined]
-        lp = self.level_model.predict_proba(x)  # type: ignore[attr-defined]
+        fp = lr_proba(self.field_model, x)
+        lp = lr_proba(self.level_model, x)
         fc = self.field_model.classes_  # type: ignore[attr-defined]
         lc = self.level_model.classes_  # type: ignore[attr-defined]
         index = {str(c): k for k, c in enumerate(fc)}

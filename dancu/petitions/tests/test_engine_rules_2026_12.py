@@ -145,3 +145,38 @@ def test_training_pairs_never_cross_two_labelled_sets():
     assert int(y.sum()) == 2  # the same demand in set a and in set b is not a negative pair
     xa, ya = engine_training.labelled_pairs(a, clf)
     assert len(ya) == 3 and int(ya.sum()) == 1
+
+
+def test_unchecked_tfidf_logistic_and_normalise_give_scikit_learns_values():
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    texts = [r["text"] for r in engine.load_jsonl(engine.DATA_DIR / "real_train.jsonl")[:120]]
+    fit, new = texts[:80], [*texts[80:], "", "ql 8a xuống cấp !!!", "Đề nghị tăng phụ cấp"]
+    vec = engine.Vectorizer().fit(fit)
+    norm = [engine.topic_text(t) for t in new]
+    parts = [(vec.word, vec._words(norm, new))]
+    if vec.char_weight > 0:
+        parts.append((vec.char, norm))
+    char = engine.TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True).fit(norm[:30])
+    parts.append((char, norm))  # the char n-grams, fitted here whatever CHAR_WEIGHT says
+    for part, docs in parts:
+        ours, theirs = engine.tfidf_transform(part, docs), part.transform(docs)
+        assert sparse.issparse(ours) and ours.shape == theirs.shape
+        np.testing.assert_allclose(ours.toarray(), theirs.toarray(), atol=1e-12)
+    clf = engine.default_classifier()
+    x = clf._features(new)
+    np.testing.assert_allclose(
+        x.toarray(),
+        clf.lexicon.transform(
+            [f"{t} {engine.lexicon_tokens(t)} {engine.concept_tokens(t)}" for t in map(engine.normalize, new)]
+        ).toarray(),
+        atol=1e-12,
+    )
+    for model in (clf.field_model, clf.level_model):
+        np.testing.assert_allclose(engine.lr_proba(model, x), model.predict_proba(x), atol=1e-12)
+    dense = np.array([[3.0, 4.0], [0.0, 0.0], [1.0, 0.0]])
+    np.testing.assert_allclose(engine.l2_normalize(dense), normalize(dense))
+    sp = sparse.csr_matrix(np.array([[0.0, 0.0, 0.0], [1.0, 2.0, 2.0], [0.0, 5.0, 0.0]]))
+    np.testing.assert_allclose(engine.l2_normalize(sp).toarray(), normalize(sp).toarray())
+    assert sp.toarray()[1, 1] == 2.0  # the input is left as it was
