@@ -150,7 +150,7 @@ _FACILITY_MARK = (
     "thủy điện|khu đô thị|khu dân cư|sân vận động|di tích|đình|chùa|đền"
 )
 # The name may start with another facility's mark: "dự án Bệnh viện Ung bướu", "dự án cầu Hà
-# Tiên 2" (the site is the hospital, the bridge; see `_facility_key`).
+# Tiên 2" (the site is the hospital, the bridge; see `facility_key`).
 _FACILITY = re.compile(
     rf"(?i:(?<!\w)({_FACILITY_MARK}))\s+((?:(?i:xã|thôn|phường|bản)\s+)?(?:(?i:{_FACILITY_MARK})\s+)?{_NAME})"
 )
@@ -292,11 +292,10 @@ def _resolve_units(text: str, area: str = "") -> tuple[set[str], set[str], set[s
 
 def _sites(text: str) -> set[str]:
     sites: set[str] = set()
-    named: list[tuple[int, int]] = []  # spans of hamlet and unit names ("bản Sông Ia", "xã Sông Cầu")
+    hamlet_names: list[tuple[int, int]] = []  # spans of hamlet names ("bản Sông Ia")
     for m in _HAMLET.finditer(text):
         sites.add(f"hamlet:{fold(m.group(2))}")
-        named.append(m.span(2))
-    named += [m.span(3) for m in _UNIT.finditer(text)]
+        hamlet_names.append(m.span(2))
     for m in _ROAD_NUM.finditer(text):
         mark = fold(m.group(1))
         kind = {
@@ -318,9 +317,12 @@ def _sites(text: str) -> set[str]:
             sites.add(f"street:{name}")
     for m in _FACILITY.finditer(text):
         sites.add(f"facility:{fold(m.group(1))} {fold(m.group(2))}")
-    for m in _WATER.finditer(text):
-        if not any(a <= m.start() < b for a, b in named):  # a river in a place's name is no river
-            sites.add(f"water:{fold(m.group(1))} {fold(m.group(2))}")
+    waters = list(_WATER.finditer(text))
+    if waters:  # a river in a place's name ("bản Sông Ia", "xã Sông Cầu") is no river
+        named = hamlet_names + [m.span(3) for m in _UNIT.finditer(text)]
+        for m in waters:
+            if not any(a <= m.start() < b for a, b in named):
+                sites.add(f"water:{fold(m.group(1))} {fold(m.group(2))}")
     return sites
 
 
@@ -369,15 +371,15 @@ def _site_match(a: frozenset[str], b: frozenset[str]) -> set[str]:
     meet on the name)."""
     shared = set(a & b)
     if len(shared) < min(len(a), len(b)):
-        keys_a = {_facility_key(s) for s in a if s.startswith("facility:")}
+        keys_a = {facility_key(s) for s in a if s.startswith("facility:")}
         for s in b:
-            if s.startswith("facility:") and _facility_key(s) in keys_a:
+            if s.startswith("facility:") and facility_key(s) in keys_a:
                 shared.add(s)
     return shared
 
 
 @lru_cache(maxsize=65536)
-def _facility_key(site: str) -> tuple[str, str]:
+def facility_key(site: str) -> tuple[str, str]:
     """(first word of the innermost mark, name): "trường tiểu học Kim Đồng" and "trường Kim Đồng"
     give ("truong", "kim dong"); "dự án bệnh viện Ung" and "bệnh viện Ung" give ("benh", "ung")."""
     rest, mark = site.removeprefix("facility:"), ""

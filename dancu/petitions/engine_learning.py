@@ -17,6 +17,7 @@ province's model if one was trained, else the shipped one. The model is kept in 
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from django.core.cache import cache
@@ -41,8 +42,8 @@ def history_weight(shipped_y, history_y) -> int:
     positive = int(sum(history_y))
     if not positive:
         return HISTORY_WEIGHT_MIN
-    wanted = -(-HISTORY_SHARE * int(sum(shipped_y)) // positive)  # ceiling
-    return int(min(max(wanted, HISTORY_WEIGHT_MIN), HISTORY_WEIGHT_MAX))
+    wanted = math.ceil(HISTORY_SHARE * int(sum(shipped_y)) / positive)
+    return min(max(wanted, HISTORY_WEIGHT_MIN), HISTORY_WEIGHT_MAX)
 
 _local: dict[int, dict] = {}
 

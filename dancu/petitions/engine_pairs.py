@@ -281,7 +281,7 @@ class _EntityKeys:
             objects=_incidence([{s for s in e.sites if not s.startswith("hamlet:")} for e in entities], n),
             places=_incidence([{s for s in e.sites if s.startswith("hamlet:")} for e in entities], n),
             facility_names=_incidence(
-                [{ent._facility_key(s) for s in e.sites if s.startswith("facility:")} for e in entities], n
+                [{ent.facility_key(s) for s in e.sites if s.startswith("facility:")} for e in entities], n
             ),
             communes=_incidence([e.communes for e in entities], n),
             provinces=_incidence([{p for p in e.provinces if not p.startswith("name:")} for e in entities], n),
