@@ -74,6 +74,23 @@ def test_để_and_đến_do_not_fold_into_a_dike_or_street_lights():
     ) == ("dien_nuoc_vien_thong")
 
 
+def test_giả_counterfeit_does_not_fold_into_giá_price():
+    fake = engine.normalize("Phân bón, thuốc trừ sâu giả, kém chất lượng bán tràn lan")
+    price = engine.normalize("Giá phân bón, thuốc trừ sâu tăng cao")
+    assert "giamao" in fake.split() and "gia" not in fake.split()
+    assert "gia" in price.split() and "giamao" not in price.split()
+    # counterfeit inputs are market control ("other"), their price is finance
+    assert engine.guide_field(fake) == "khac"
+    assert engine.guide_field(price) == "tai_chinh_ngan_sach"
+    assert engine.guide_field(engine.normalize("Buôn bán hàng giả, hàng lậu qua biên giới")) == "khac"
+
+
+def test_chế_độ_alone_is_not_the_allowance_concept():
+    # "chế độ" is any group's benefit; "phụ cấp" is the allowance of commune and hamlet staff
+    assert "zzcphucap" not in engine.concept_tokens(engine.normalize("Giải quyết chế độ cho giáo viên hợp đồng"))
+    assert "zzcphucap" in engine.concept_tokens(engine.normalize("Nâng phụ cấp cho cán bộ thôn"))
+
+
 def test_a_numbered_provincial_road_is_not_a_province_and_meets_its_other_name():
     a = engine_entities.extract("Cử tri đề nghị đẩy nhanh dự án nâng cấp đường tỉnh 917 đoạn Thới An Đông.")
     b = engine_entities.extract("Cử tri phường Trà Nóc đề nghị quan tâm nâng cấp, mở rộng Tỉnh lộ 917.")
@@ -180,3 +197,58 @@ def test_unchecked_tfidf_logistic_and_normalise_give_scikit_learns_values():
     sp = sparse.csr_matrix(np.array([[0.0, 0.0, 0.0], [1.0, 2.0, 2.0], [0.0, 5.0, 0.0]]))
     np.testing.assert_allclose(engine.l2_normalize(sp).toarray(), normalize(sp).toarray())
     assert sp.toarray()[1, 1] == 2.0  # the input is left as it was
+
+
+def test_closest_mates_are_the_mates_the_per_row_maximum_finds():
+    rng = np.random.default_rng(7)
+    n = 60
+    groups = []
+    order = rng.permutation(n)
+    for part in np.array_split(order, 12):
+        groups.append(engine_pairs.Group(sorted(part.tolist()), 0.5))
+    pairs = np.array(sorted({tuple(sorted(rng.choice(n, 2, replace=False).tolist())) for _ in range(200)}))
+    probs = rng.choice([0.0, 0.2, 0.5, 0.5, 0.9], size=len(pairs))  # ties on purpose
+    prob_of = {(int(a), int(b)): float(p) for (a, b), p in zip(pairs.tolist(), probs.tolist(), strict=True)}
+    closest = engine._closest_mates(n, groups, pairs, probs)
+    for g in groups:
+        for i in g.members:
+            mates = [m for m in g.members if m != i]
+            if not mates:
+                continue
+            expected = max(mates, key=lambda j, i=i: prob_of.get((min(i, j), max(i, j)), 0.0))
+            got = int(closest[i]) if closest[i] >= 0 else mates[0]
+            assert got == expected
+
+
+def test_components_are_the_union_find_components():
+    rng = np.random.default_rng(3)
+    n = 80
+    links = rng.integers(0, n, size=(70, 2))
+    members = sorted(rng.choice(n, 50, replace=False).tolist())
+    uf = engine._UnionFind(n)
+    inside = set(members)
+    for a, b in links.tolist():
+        if a in inside and b in inside:
+            uf.union(a, b)
+    expected: dict[int, list[int]] = {}
+    for m in members:
+        expected.setdefault(uf.find(m), []).append(m)
+    got = engine_pairs._components(n, members, links)
+    assert sorted(got) == sorted(expected.values())
+    assert all(c == sorted(c) for c in got)
+
+
+def test_lexicon_tokens_by_first_word_are_the_tokens_of_every_phrase():
+    def every_phrase(normalized: str) -> str:
+        padded = f" {normalized} "
+        tokens: list[str] = []
+        for token, phrases in engine._LEXICON_PADDED:
+            tokens.extend([token] * min(sum(1 for p in phrases if p in padded), 3))
+        return " ".join(tokens)
+
+    rows = engine_training.shipped_rows()
+    assert len(rows) > 500
+    texts = [engine.normalize(r["text"]) for r in rows]
+    assert sum(1 for t in texts if engine.lexicon_tokens(t)) > 300
+    for text in texts:
+        assert engine.lexicon_tokens(text) == every_phrase(text)
