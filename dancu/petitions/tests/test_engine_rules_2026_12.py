@@ -252,3 +252,10 @@ def test_lexicon_tokens_by_first_word_are_the_tokens_of_every_phrase():
     assert sum(1 for t in texts if engine.lexicon_tokens(t)) > 300
     for text in texts:
         assert engine.lexicon_tokens(text) == every_phrase(text)
+
+
+def test_rank_in_runs_is_the_position_within_equal_keys():
+    keys = np.sort(np.random.default_rng(5).integers(0, 30, size=400))
+    expected = np.arange(len(keys)) - np.searchsorted(keys, keys, side="left")
+    assert (engine_pairs._rank_in_runs(keys) == expected).all()
+    assert len(engine_pairs._rank_in_runs(np.zeros(0, dtype=np.int64))) == 0
