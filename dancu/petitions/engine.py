@@ -23,6 +23,7 @@ import dataclasses
 import functools
 import json
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -409,7 +410,7 @@ FIELD_LEXICON: dict[str, tuple[str, ...]] = {
         "tin dung den",
         "cho vay nang lai",
         "co bac",
-        "lo de",
+        "lode",
         "dua xe",
         "toi pham",
         "cong an",
@@ -461,7 +462,7 @@ FIELD_LEXICON: dict[str, tuple[str, ...]] = {
         "tam ung",
         "khoan thu",
         "khoan dong gop",
-        "lam thu",
+        "lamthu",
         "ngan hang chinh sach",
         "vay von",
         "dong gop",
@@ -663,20 +664,44 @@ _UNIT_NUMBER = re.compile(r"\b(ql|tl|dt|hl|dh|km)[.\s-]*(\d)")
 _NUM_SEP = re.compile(r"(\d)[.,](\d{3})\b")
 
 
-# Two function words that fold into the words the rules look for: "để bảo đảm" -> "de bao" (đê
-# bao, a dike), "để sống" -> "de song" (đê sông), "đến đường" -> "den duong" (đèn đường, street
-# lights). They carry no topic, so they are dropped before folding.
-_HOMOGRAPHS = re.compile(r"(?i)(?<!\w)(?:để|đến)(?!\w)")
-# "giả" (counterfeit) folds into "gia" (price): "phân bón giả" (fake fertiliser, a market-control
-# matter) read as "giá phân bón" (its price, a finance matter). It is kept apart as one token.
-_FAKE = re.compile(r"(?i)(?<!\w)giả(?!\w)")
+# Words whose folded form is another word the rules and the lexicon look for, rewritten before
+# folding (found by listing, for every lexicon and concept phrase, the accented words that fold
+# into it in the real sets):
+# - "để" and "đến" carry no topic and are dropped: "để bảo đảm" read as "đê bao" (a dike),
+#   "đến đường" as "đèn đường" (street lights);
+# - "giả" (counterfeit) is not "giá" (price): "phân bón giả" is market control, not finance;
+# - "thuộc" (belongs to) is not "thuốc" (medicine), "thuê" (rent) not "thuế" (tax), "đáp"
+#   ("đáp ứng", to meet) not "đập" (a dam), "lừa" (fraud) not "lúa" (rice), "lân cận" (nearby)
+#   not "lan can" (a railing);
+# - "lạm thu" (overcharging) and "lô đề" (illegal lottery) become one token each, so "làm thủ
+#   tục" and "sạt lở đê" no longer read as them.
+_SENSES = {
+    "để": " ",
+    "đến": " ",
+    "giả": " giamao ",
+    "thuộc": " thuocve ",
+    "thuê": " thuemuon ",
+    "đáp": " giaidap ",
+    "lừa": " luadao ",
+    "lân cận": " lancan ",
+    "lạm thu": " lamthu ",
+    "lô đề": " lode ",
+    "lố đề": " lode ",
+}
+_HOMOGRAPHS = re.compile(
+    r"(?i)(?<!\w)(?:" + "|".join(k.replace(" ", r"\s+") for k in sorted(_SENSES, key=len, reverse=True)) + r")(?!\w)"
+)
+
+
+def _senses(text: str) -> str:
+    return _HOMOGRAPHS.sub(lambda m: _SENSES[" ".join(m.group(0).lower().split())], unicodedata.normalize("NFC", text))
 
 
 @functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Folded, abbreviation-expanded, number-normalised text with single spaces (cached: the
     classifier, the similarity vectors and the level rules all ask for it)."""
-    folded = fold(_FAKE.sub(" giamao ", _HOMOGRAPHS.sub(" ", text)))
+    folded = fold(_senses(text))
     folded = _NUM_SEP.sub(r"\1\2", folded)  # 1.200 -> 1200
     folded = _UNIT_NUMBER.sub(r"\1 \2", folded)  # QL.8A -> ql 8a
     folded = re.sub(r"\b(\d+)\s*(m2|m|km|ha|trieu|ty|dong|ho|hs)\b", r"\1 \2", folded)

@@ -270,3 +270,27 @@ def test_cho_cán_bộ_is_not_a_dog_bite_and_village_health_workers_are_not_comm
     assert "zzcchotharong" in engine.concept_tokens(engine.normalize("Nhiều vụ chó cắn người ở khu phố")).split()
     health = engine.concept_tokens(engine.normalize("Tăng phụ cấp hằng tháng cho nhân viên y tế thôn bản."))
     assert "zzccbcoso" not in health.split() and "zzcphucap" in health.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Khu đất thuộc xã Tân An", "thuoc"),  # not "thuốc", the health lexicon's medicine
+        ("Hộ dân thuê đất sản xuất", "thue"),  # not "thuế", a tax
+        ("Chưa đáp ứng nhu cầu đi lại", "dap"),  # not "đập", a dam
+        ("Nhiều vụ lừa đảo qua mạng", "lua"),  # not "lúa", rice
+        ("Các xã lân cận bị ảnh hưởng", "lan can"),  # not "lan can", a railing
+        ("Cử tri phản ánh sạt lở đê bao", "lode"),  # "lở đê", not "lô đề"
+        ("Hướng dẫn làm thủ tục cấp sổ đỏ", "lamthu"),  # "làm thủ tục", not "lạm thu"
+    ],
+)
+def test_accented_words_do_not_fold_into_other_words_of_the_lexicon(text, absent):
+    assert f" {absent} " not in f" {engine.normalize(text)} "
+
+
+def test_the_words_the_lexicon_means_are_still_found():
+    assert " thuoc " in f" {engine.normalize('Trạm y tế thiếu thuốc')} "
+    assert " lamthu " in f" {engine.normalize('Tình trạng lạm thu ở trường học')} "
+    assert " lode " in f" {engine.normalize('Tệ nạn lô đề, cờ bạc')} "
+    assert "zzfanninhtrattu" in engine.lexicon_tokens(engine.normalize("Tệ nạn lô đề"))
+    assert "zzfanninhtrattu" not in engine.lexicon_tokens(engine.normalize("Sạt lở đê bao"))
