@@ -1029,17 +1029,14 @@ class _UnionFind:
 
 def linked_groups(n: int, neighbours, threshold: float) -> list[list[int]]:
     """The connected components of the graph linking each row to its neighbours whose
-    similarity is at least `threshold` (union-find), each sorted, in order of first member."""
+    similarity is at least `threshold`, each sorted, in order of first member."""
     idx, sims = neighbours
-    uf = _UnionFind(n)
-    for i in range(n):
-        for j, sim in zip(idx[i], sims[i], strict=False):
-            if sim >= threshold:
-                uf.union(i, int(j))
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(uf.find(i), []).append(i)
-    return list(groups.values())
+    if n == 0:
+        return []
+    rows = np.repeat(np.arange(n, dtype=np.int64), idx.shape[1])
+    keep = np.asarray(sims).ravel() >= threshold
+    links = np.stack([rows[keep], np.asarray(idx, dtype=np.int64).ravel()[keep]], axis=1)
+    return engine_pairs.components(n, list(range(n)), links)
 
 
 @dataclass

@@ -490,7 +490,7 @@ def group(
     pending = [(list(range(n)), pairs, probs, threshold)]
     while pending:
         members, p_pairs, p_probs, t = pending.pop()
-        for comp in _components(n, members, p_pairs[p_probs >= t]):
+        for comp in components(n, members, p_pairs[p_probs >= t]):
             if len(comp) == 1:
                 out.append(Group(comp, 1.0))
             elif len(comp) > MAX_COMPONENT and t < 0.97:
@@ -504,7 +504,7 @@ def group(
     return out
 
 
-def _components(n: int, members: list[int], links: np.ndarray) -> list[list[int]]:
+def components(n: int, members: list[int], links: np.ndarray) -> list[list[int]]:
     """The connected components of `members` (ascending) linked by `links` (global indices;
     links leaving `members` are ignored), each ascending (scipy: a Python union-find took
     seconds on the millions of links of 100,000 lines)."""
@@ -674,9 +674,9 @@ def approx_top_k(
     # Keep each row's `terms` heaviest entries.
     indptr, data = pruned.indptr, pruned.data
     row_of = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
-    order = np.lexsort((-data, row_of))  # by row, heaviest first (rows stay in CSR order)
+    order = np.lexsort((-data, row_of))  # by row, heaviest first
     rank = np.empty(len(data), dtype=np.int64)
-    rank[order] = np.arange(len(data)) - indptr[row_of[order]]
+    rank[order] = _rank_in_runs(row_of[order])
     pruned.data = np.where(rank < terms, data, 0.0)
     pruned.eliminate_zeros()
     pruned.data[:] = 1.0  # candidates by shared informative terms, weighted by how many

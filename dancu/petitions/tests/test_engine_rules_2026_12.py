@@ -227,7 +227,7 @@ def test_components_are_the_union_find_components():
     expected: dict[int, list[int]] = {}
     for m in members:
         expected.setdefault(uf.find(m), []).append(m)
-    got = engine_pairs._components(n, members, links)
+    got = engine_pairs.components(n, members, links)
     assert sorted(got) == sorted(expected.values())
     assert all(c == sorted(c) for c in got)
 
@@ -294,3 +294,19 @@ def test_the_words_the_lexicon_means_are_still_found():
     assert " lode " in f" {engine.normalize('Tệ nạn lô đề, cờ bạc')} "
     assert "zzfanninhtrattu" in engine.lexicon_tokens(engine.normalize("Tệ nạn lô đề"))
     assert "zzfanninhtrattu" not in engine.lexicon_tokens(engine.normalize("Sạt lở đê bao"))
+
+
+def test_linked_groups_are_the_union_find_groups_in_order_of_first_member():
+    rng = np.random.default_rng(11)
+    n, k = 90, 4
+    idx = rng.integers(0, n, size=(n, k))
+    sims = rng.random((n, k))
+    uf = engine._UnionFind(n)
+    for i in range(n):
+        for j, sim in zip(idx[i], sims[i], strict=True):
+            if sim >= 0.8:
+                uf.union(i, int(j))
+    expected: dict[int, list[int]] = {}
+    for i in range(n):
+        expected.setdefault(uf.find(i), []).append(i)
+    assert engine.linked_groups(n, (idx, sims), 0.8) == list(expected.values())
