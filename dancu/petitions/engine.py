@@ -82,7 +82,6 @@ ABBREVIATIONS: dict[str, str] = {
     "bv": "benh vien",
     "bvdk": "benh vien da khoa",
     "ttyt": "trung tam y te",
-    "ca": "cong an",
     "attt": "an toan trat tu",
     "antt": "an ninh trat tu",
     "attgt": "an toan giao thong",
@@ -131,7 +130,6 @@ ABBREVIATIONS: dict[str, str] = {
     "tt-btc": "thong tu bo tai chinh",
     "cnqsdd": "chung nhan quyen su dung dat",
     "ct": "cong trinh",
-    "da": "du an",
     "xd": "xay dung",
     "kt": "kinh te",
     "vh": "van hoa",
@@ -425,6 +423,9 @@ FIELD_LEXICON: dict[str, tuple[str, ...]] = {
         "doi no",
         "trom",
         "tuan tra",
+        # disguised cafés and bars are a public-order matter ("quán cà phê không lành mạnh")
+        "quan ca phe",
+        "quan bar",
     ),
     "tu_phap_hanh_chinh": (
         "thu tuc hanh chinh",
@@ -693,8 +694,16 @@ _HOMOGRAPHS = re.compile(
 )
 
 
+# Abbreviations that fold like common words are expanded only as written in capitals: "CA xã"
+# is the commune police, but "cả nước", "Cà Mau", "cá" fold to "ca", and "đã" (already, in
+# most petitions), "đá", "đa" to "da" (they had read as "công an" and "dự án").
+_CAPS_ONLY = {"CA": " công an ", "DA": " dự án "}
+_CAPS = re.compile(r"(?<!\w)(?:" + "|".join(_CAPS_ONLY) + r")(?!\w)")
+
+
 def _senses(text: str) -> str:
-    return _HOMOGRAPHS.sub(lambda m: _SENSES[" ".join(m.group(0).lower().split())], unicodedata.normalize("NFC", text))
+    text = _HOMOGRAPHS.sub(lambda m: _SENSES[" ".join(m.group(0).lower().split())], unicodedata.normalize("NFC", text))
+    return _CAPS.sub(lambda m: _CAPS_ONLY[m.group(0)], text)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -725,6 +734,8 @@ def normalize(text: str) -> str:
 # riverbank erosion are irrigation, not transport; stray dogs, markets, counterfeit goods and
 # military service are "other"). They override the classifier's field.
 _INPUTS = r"(phan bon|thuoc tru sau|thuoc bao ve thuc vat|vat tu nong nghiep|thuc an chan nuoi|xang dau|xang|dau vao)"
+_ROAD = r"(quoc lo|duong tinh|tinh lo|duong huyen|huyen lo|mat duong|tuyen duong|duong giao thong)"
+_ROAD_WORKS = r"(xuong cap|nang cap|mo rong|hu hong|sua chua|o ga|lun|thi cong|lam duong|duy tu|bong troc|ngap|thoat nuoc)"
 FIELD_GUIDE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (code, re.compile(pattern))
     for code, pattern in (
@@ -751,8 +762,12 @@ FIELD_GUIDE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "nong_nghiep_thuy_loi",
-            r"\b(xa lu|xa nuoc|sat lo bo|bo ke|ke chong|ke bao ve|de bao|de song|de bien|de ngan man|kenh|(?<!xa )(?<!huyen )(?<!ban )muong)\b",
+            r"\b(xa lu|xa nuoc|sat lo bo|bo ke|ke chong|ke bao ve|de bao|de song|de bien|de ngan man)\b",
         ),
+        # works on a named road are transport even when the road runs along a canal or needs
+        # ditches ("nâng cấp Quốc lộ 22B đoạn từ kênh Tây", "làm mương thoát nước hai bên tuyến")
+        ("giao_thong_xay_dung", rf"\b{_ROAD}\b.{{0,80}}\b{_ROAD_WORKS}\b|\b{_ROAD_WORKS}\b.{{0,40}}\b{_ROAD}\b"),
+        ("nong_nghiep_thuy_loi", r"\b(kenh|(?<!xa )(?<!huyen )(?<!ban )muong)\b"),
         ("dien_nuoc_vien_thong", r"\b(chieu sang|den duong|luoi dien|song di dong|tram phat song|dien luc)\b"),
         # resettlement is a land matter when nothing above decides (14 of 17)
         ("dat_dai", r"\b(tai dinh cu)\b"),
@@ -1303,14 +1318,21 @@ def prepare(
     preds, field_proba = classifier.predict_with_proba(texts)
     matrix = embed(texts, vec, classifier, word_part=word, field_proba=field_proba)
     entities = [engine_entities.extract(t, a) for t, a in zip(texts, areas, strict=True)]
-    levels = engine_level.decide(entities, [p[1] for p in preds], texts)
+    concepts = [engine_level.text_concepts(t) for t in texts]
+    levels = engine_level.decide(entities, [p[1] for p in preds], texts, concepts)
     preds = [(f, lv) for (f, _old), lv in zip(preds, levels, strict=True)]
     prep = engine_pairs.Prepared(
         entities=entities,
         matrix=matrix,
         fields=[f.code for f, _ in preds],
         words=word[0],
-        central=[lv.code == "central" for _f, lv in preds],
+        # For grouping, a national demand is one whoever answers it: hamlet officials'
+        # allowances are set by the province within the national fund, and voters in many
+        # provinces raise them as one demand (LOFO grouping F1 0.687 -> 0.709, 6 December 2026).
+        central=[
+            lv.code == "central" or engine_level.policy_demand(e, c)
+            for (_f, lv), e, c in zip(preds, entities, concepts, strict=True)
+        ],
     )
     return prep, preds
 
@@ -1585,7 +1607,9 @@ class SuggestIndex:
     # A persisted index (one file per province version, written by `manage.py
     # petitions_suggest_index` or the worker) spares each web worker the build: loading it costs
     # about a second for 40,000 petitions where building costs 20-30 s.
-    FORMAT = 1
+    # 2: road numbers in the entity keys, capitals-only abbreviations (6 December 2026); an index
+    # of another format is rebuilt, never read.
+    FORMAT = 2
 
     def save(self, path: Path | str, **meta: Any) -> None:
         """Write the index (pickle, to a private directory the application itself writes)."""

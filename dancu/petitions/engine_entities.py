@@ -139,7 +139,8 @@ _HAMLET = re.compile(
 )
 _ROAD_NUM = re.compile(
     r"(?i:(?<!\w)(ql|quốc lộ|đt|đường tỉnh|tỉnh lộ|tl|đh|đường huyện|huyện lộ|hl|đường|tuyến|dt))"
-    r"[\s.\-]*(\d+[A-Za-z]?)(?!\w)",
+    # "ĐT.542E", "QL 1A", and the lettered routes of new towns and plans ("tuyến N2", "đường D1")
+    r"[\s.\-]*((?:[NDT]\.?)?\d+[A-Za-z]?)(?!\w)",
 )
 _STREET = re.compile(rf"(?i:(?<!\w)(đường|phố|tuyến đường))\s+((?!(?:Quốc|Tỉnh|Huyện)\b){_NAME})")
 _FACILITY_MARK = (
@@ -147,7 +148,7 @@ _FACILITY_MARK = (
     "trường thpt|trường mn|trường th|trường|điểm trường|trạm y tế|bệnh viện|trung tâm y tế|cầu treo|cầu|"
     "đập|hồ chứa|hồ|chợ|nhà văn hóa|khu tái định cư|điểm tái định cư|khu công nghiệp|cụm công nghiệp|"
     "khu kinh tế|nhà máy|công ty|dự án|trạm bơm|đê|kè|cảng|bến|bãi rác|nghĩa trang|khu du lịch|"
-    "thủy điện|khu đô thị|khu dân cư|sân vận động|di tích|đình|chùa|đền"
+    "thủy điện|khu đô thị|khu dân cư|sân vận động|di tích|đình|chùa|đền|cánh đồng"
 )
 # The name may start with another facility's mark: "dự án Bệnh viện Ung bướu", "dự án cầu Hà
 # Tiên 2" (the site is the hospital, the bridge; see `facility_key`).
@@ -156,6 +157,7 @@ _FACILITY = re.compile(
 )
 _FOLDED_MARK = re.compile(rf"^(?:{fold(_FACILITY_MARK)})\s+")
 _WATER = re.compile(rf"(?i:(?<!\w)(sông|suối|kênh|rạch|cửa|đầm|vịnh|biển))\s+({_NAME})")
+_WATER_WORDS = {"song", "suoi", "kenh", "rach", "cua", "dam", "vinh", "bien"}
 _DOC = re.compile(
     r"(?<![\w/])(\d{1,5})/(\d{4}/)?([A-ZĐ][A-Za-zĐđ]{0,4}(?:-[A-ZĐ][A-Za-zĐđ]{0,5}){0,3})", re.UNICODE
 )
@@ -182,7 +184,7 @@ PROVINCE_CUES = re.compile(
 )
 COMMUNE_CUES = re.compile(
     r"\b(thon|xom|ban|to dan pho|khom|lien thon|noi dong|nha van hoa thon|truong thon|ubnd xa|"
-    r"uy ban nhan dan xa|cong an xa|nghia trang|duong ngo|duong lang|ngo xom)\b"
+    r"uy ban nhan dan xa|cong an xa|nghia trang|duong ngo|duong lang|ngo xom|hem|kiet)\b"
 )
 
 # Works that make a site: these keys decide agreement and conflict.
@@ -310,7 +312,10 @@ def _sites(text: str) -> set[str]:
             "huyen lo": "dh",
             "hl": "dh",
         }.get(mark, "road")
-        sites.add(f"road:{kind} {fold(m.group(2))}")
+        number = fold(m.group(2)).replace(".", "")
+        if kind == "ql" and number == "1a":
+            number = "1"  # Quốc lộ 1A is the old name of Quốc lộ 1; both are written
+        sites.add(f"road:{kind} {number}")
     for m in _STREET.finditer(text):
         name = fold(m.group(2))
         if not name.replace(" ", "").isdigit():  # "đường 781" is a numbered road, above
@@ -322,7 +327,11 @@ def _sites(text: str) -> set[str]:
         named = hamlet_names + [m.span(3) for m in _UNIT.finditer(text)]
         for m in waters:
             if not any(a <= m.start() < b for a, b in named):
-                sites.add(f"water:{fold(m.group(1))} {fold(m.group(2))}")
+                name = fold(m.group(2))
+                # "bờ biển Cửa Lở" and "cửa Lở": the inner water's name is the place
+                inner = name.split(" ", 1)
+                key = name if len(inner) == 2 and inner[0] in _WATER_WORDS else f"{fold(m.group(1))} {name}"
+                sites.add(f"water:{key}")
     return sites
 
 
@@ -372,10 +381,20 @@ def _site_match(a: frozenset[str], b: frozenset[str]) -> set[str]:
     shared = set(a & b)
     if len(shared) < min(len(a), len(b)):
         keys_a = {facility_key(s) for s in a if s.startswith("facility:")}
+        roads_a = {road_number(s) for s in a if s.startswith("road:")}
         for s in b:
-            if s.startswith("facility:") and facility_key(s) in keys_a:
+            if (s.startswith("facility:") and facility_key(s) in keys_a) or (
+                s.startswith("road:") and road_number(s) in roads_a
+            ):
                 shared.add(s)
     return shared
+
+
+def road_number(site: str) -> str:
+    """The number of a road key: "đường 786" and "ĐT.786" meet on it (a national and a
+    provincial road of one number in one batch of petitions are rare; a road written without
+    its kind is common)."""
+    return site.split(" ", 1)[-1]
 
 
 @lru_cache(maxsize=65536)

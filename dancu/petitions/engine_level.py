@@ -55,7 +55,7 @@ POLICY_CONCEPTS = frozenset(
 HAMLET_WORKS = re.compile(
     r"\b(nha van hoa|nha sinh hoat cong dong|duong (?:lien thon|thon|xom|noi thon|noi dong|ngo|lang|dan sinh)|"
     r"ngo xom|be tong hoa|duong be tong|kenh noi dong|muong noi dong|cong thoat|tran lien thon|"
-    r"cau tran|ngam tran)\b"
+    r"cau tran|ngam tran|hoi truong thon|kiet|hem|gieng khoan|gieng nuoc)\b"
 )
 PROVINCE_WORKS = re.compile(
     r"\b(cau qua song|cau treo qua song|de (?:dieu|bao|song|bien|ngan man|quai)|ke chong|bo ke|tram phat song|song di dong|"
@@ -118,9 +118,8 @@ def rule_level(
     national, province, commune = e.level_cues
     roads = {s.split(":", 1)[1].split(" ", 1)[0] for s in e.sites if s.startswith("road:")}
     hamlets = any(s.startswith("hamlet:") for s in e.sites)
-    works_sites = {s for s in e.sites if not s.startswith("hamlet:")}
     policy = bool(concepts & POLICY_CONCEPTS)
-    if (e.national or (policy and not works_sites)) and national >= province:
+    if (e.national or policy_demand(e, concepts)) and national >= province:
         return CENTRAL, 0.8 if e.national else 0.65
     # A national road alone does not make a central matter: the answers to such petitions
     # (lighting, traffic lights, a damaged stretch) come from the province as often as not.
@@ -139,18 +138,36 @@ def rule_level(
     return None, 0.0
 
 
+def text_concepts(text: str) -> frozenset[str]:
+    """The concepts of the lexicon a petition names ("phucap", "bhyt", ...)."""
+    from .engine import concept_tokens, normalize
+
+    return frozenset(t[3:] for t in concept_tokens(normalize(text)).split())
+
+
+def policy_demand(e: ent.Entities, concepts: frozenset[str]) -> bool:
+    """A demand about a national policy (allowances, salaries, health insurance, textbooks ...)
+    that names no road, work or facility: it groups by the policy wherever it was raised."""
+    return bool(concepts & POLICY_CONCEPTS) and not any(not s.startswith("hamlet:") for s in e.sites)
+
+
 def decide(
-    entities: Sequence[ent.Entities], predictions: Sequence[_Prediction], texts: Sequence[str]
+    entities: Sequence[ent.Entities],
+    predictions: Sequence[_Prediction],
+    texts: Sequence[str],
+    concepts: Sequence[frozenset[str]] | None = None,
 ) -> list:
     """For each petition the level Prediction: the rule when it fires and the classifier is not
-    more sure of another level, else the classifier."""
-    from .engine import Prediction, concept_tokens, normalize
+    more sure of another level, else the classifier. `concepts`: each text's `text_concepts`,
+    when the caller has them."""
+    from .engine import Prediction, normalize
 
     out = []
-    for e, pred, text in zip(entities, predictions, texts, strict=True):
+    if concepts is None:
+        concepts = [text_concepts(t) for t in texts]
+    for e, pred, text, text_cs in zip(entities, predictions, texts, concepts, strict=True):
         norm = normalize(text)
-        concepts = frozenset(t[3:] for t in concept_tokens(norm).split())
-        code, conf = rule_level(e, concepts, norm)
+        code, conf = rule_level(e, text_cs, norm)
         if code is None or (pred.code != code and pred.confidence > OVERRIDE):
             out.append(Prediction(pred.code, pred.confidence))
         elif pred.code == code:

@@ -268,6 +268,7 @@ class _EntityKeys:
     objects: sparse.csr_matrix  # roads, facilities, streets, rivers
     places: sparse.csr_matrix  # hamlets and residential groups
     facility_names: sparse.csr_matrix
+    road_numbers: sparse.csr_matrix
     communes: sparse.csr_matrix
     provinces: sparse.csr_matrix  # real provinces (not "name:" mentions)
     docs: sparse.csr_matrix  # "doc:" keys
@@ -282,6 +283,9 @@ class _EntityKeys:
             places=_incidence([{s for s in e.sites if s.startswith("hamlet:")} for e in entities], n),
             facility_names=_incidence(
                 [{ent.facility_key(s) for s in e.sites if s.startswith("facility:")} for e in entities], n
+            ),
+            road_numbers=_incidence(
+                [{ent.road_number(s) for s in e.sites if s.startswith("road:")} for e in entities], n
             ),
             communes=_incidence([e.communes for e in entities], n),
             provinces=_incidence([{p for p in e.provinces if not p.startswith("name:")} for e in entities], n),
@@ -334,7 +338,7 @@ def _features_vectorised(prep: Prepared, pairs: np.ndarray, cos: np.ndarray, wor
     both_central = (ca & cb).astype(float)
     local = (~ca & ~cb).astype(float)
     has_sites = _nonempty(keys.sites)
-    objects = _overlap(keys.objects, i, j) | _overlap(keys.facility_names, i, j)
+    objects = _overlap(keys.objects, i, j) | _overlap(keys.facility_names, i, j) | _overlap(keys.road_numbers, i, j)
     shared = objects | _overlap(keys.places, i, j)
     n_shared = objects.astype(float)
     place_only = (shared & ~objects).astype(float)
