@@ -450,7 +450,14 @@ def pair_features(
     cb = b.national if central_b is None else central_b
     both_central = float(ca and cb)
     local = float(not ca and not cb)
+    real_a = {p for p in a.provinces if not p.startswith("name:")}
+    real_b = {p for p in b.provinces if not p.startswith("name:")}
+    provinces_apart = bool(real_a and real_b and not (real_a & real_b))
     shared = _site_match(a.sites, b.sites)
+    if provinces_apart and shared and all(x.startswith("road:") for x in shared):
+        # A road number in two provinces is two roads, or two sections of a national road
+        # that two provinces answer for: not one site.
+        shared = set()
     # A shared hamlet or residential group is where both petitions come from, not what they
     # are about (one meeting in bản Sông Ia asks for power, water and a road): it counts apart
     # from a shared road, facility, street or river.
@@ -460,9 +467,7 @@ def pair_features(
     site_conflict = float(bool(a.sites and b.sites and not shared))
     same_commune = float(bool(a.communes & b.communes))
     commune_conflict = float(bool(a.communes and b.communes and not same_commune)) * local
-    real_a = {p for p in a.provinces if not p.startswith("name:")}
-    real_b = {p for p in b.provinces if not p.startswith("name:")}
-    province_conflict = float(bool(real_a and real_b and not (real_a & real_b))) * local
+    province_conflict = float(provinces_apart) * local
     shared_doc = float(bool({d for d in a.docs & b.docs if d.startswith("doc:")}))
     return [
         cos,

@@ -265,7 +265,7 @@ class _EntityKeys:
     """The entities of a Prepared as incidence matrices (built once, reused by every call)."""
 
     sites: sparse.csr_matrix
-    objects: sparse.csr_matrix  # roads, facilities, streets, rivers
+    non_roads: sparse.csr_matrix  # facilities, streets, rivers (roads meet by road_numbers)
     places: sparse.csr_matrix  # hamlets and residential groups
     facility_names: sparse.csr_matrix
     road_numbers: sparse.csr_matrix
@@ -279,7 +279,7 @@ class _EntityKeys:
         n = len(entities)
         return cls(
             sites=_incidence([e.sites for e in entities], n),
-            objects=_incidence([{s for s in e.sites if not s.startswith("hamlet:")} for e in entities], n),
+            non_roads=_incidence([{s for s in e.sites if not s.startswith(("hamlet:", "road:"))} for e in entities], n),
             places=_incidence([{s for s in e.sites if s.startswith("hamlet:")} for e in entities], n),
             facility_names=_incidence(
                 [{ent.facility_key(s) for s in e.sites if s.startswith("facility:")} for e in entities], n
@@ -338,8 +338,15 @@ def _features_vectorised(prep: Prepared, pairs: np.ndarray, cos: np.ndarray, wor
     both_central = (ca & cb).astype(float)
     local = (~ca & ~cb).astype(float)
     has_sites = _nonempty(keys.sites)
-    objects = _overlap(keys.objects, i, j) | _overlap(keys.facility_names, i, j) | _overlap(keys.road_numbers, i, j)
-    shared = objects | _overlap(keys.places, i, j)
+    has_p = _nonempty(keys.provinces)
+    provinces_apart = has_p[i] & has_p[j] & ~_overlap(keys.provinces, i, j)
+    roads = _overlap(keys.road_numbers, i, j)
+    others = _overlap(keys.non_roads, i, j) | _overlap(keys.facility_names, i, j)
+    places = _overlap(keys.places, i, j)
+    # a road number shared across two provinces is not one site (ent.pair_features)
+    roads &= ~(provinces_apart & ~others & ~places)
+    objects = others | roads
+    shared = objects | places
     n_shared = objects.astype(float)
     place_only = (shared & ~objects).astype(float)
     site_conflict = (has_sites[i] & has_sites[j] & ~shared).astype(float)
@@ -347,8 +354,7 @@ def _features_vectorised(prep: Prepared, pairs: np.ndarray, cos: np.ndarray, wor
     has_c = _nonempty(keys.communes)
     same_commune = same.astype(float)
     commune_conflict = (has_c[i] & has_c[j] & ~same).astype(float) * local
-    has_p = _nonempty(keys.provinces)
-    province_conflict = (has_p[i] & has_p[j] & ~_overlap(keys.provinces, i, j)).astype(float) * local
+    province_conflict = provinces_apart.astype(float) * local
     shared_doc = _overlap(keys.docs, i, j).astype(float)
     return np.stack(
         [

@@ -147,3 +147,25 @@ def test_an_index_of_the_earlier_format_is_rebuilt(tmp_path):
     state["format"] = 1
     path.write_bytes(pickle.dumps(state))
     assert engine.SuggestIndex.load(path) is None
+
+
+def test_a_road_number_in_two_provinces_is_not_one_site():
+    items = [
+        {"id": "0", "text": "Quốc lộ 1A đoạn qua xã Cà Ná xuống cấp, đề nghị sửa.", "area": "xã Cà Ná, tỉnh Ninh Thuận"},
+        {"id": "1", "text": "Quốc lộ 1 đoạn qua xã bị ngập, đề nghị nâng cấp.", "area": "xã Diễn Châu, tỉnh Nghệ An"},
+        {"id": "2", "text": "Quốc lộ 1 đoạn qua thôn Lạc Tiến xuống cấp.", "area": "xã Cà Ná, tỉnh Ninh Thuận"},
+        # a shared facility still counts across the provinces' names
+        {"id": "3", "text": "Cầu Hàm Luông trên Quốc lộ 60 xuống cấp.", "area": "tỉnh Bến Tre"},
+        {"id": "4", "text": "Cầu Hàm Luông trên Quốc lộ 60 cần sửa.", "area": "tỉnh Trà Vinh"},
+    ]
+    prep, _preds = engine.prepare(items, engine.default_classifier())
+    pairs = np.array([[0, 1], [0, 2], [3, 4]])
+    fast = engine_pairs.features(prep, pairs)
+    cos = engine_pairs._pair_cos(prep.matrix, pairs[:, 0], pairs[:, 1])
+    slow = engine_pairs.features_loop(prep, pairs, cos, engine_pairs._pair_cos(prep.words, pairs[:, 0], pairs[:, 1]))
+    np.testing.assert_allclose(fast, slow)
+    names = list(engine_entities.PAIR_FEATURES)
+    site, conflict = names.index("shared_site"), names.index("site_conflict")
+    assert fast[0, site] == 0.0 and fast[0, conflict] == 1.0  # QL 1 in Ninh Thuận and in Nghệ An
+    assert fast[1, site] == 1.0  # the same stretch of QL 1 in one province
+    assert fast[2, site] == 1.0  # the same bridge named in two provinces' petitions
