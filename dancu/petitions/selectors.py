@@ -396,6 +396,31 @@ def write_suggest_index(province_id: int) -> dict[str, Any]:
     return {"province": int(province_id), "petitions": len(rows), "seconds": round(time.perf_counter() - started, 1)}
 
 
+def preload_suggest_indexes() -> list[int]:
+    """Load every persisted index (and the classifier) into this process, so that a web worker's
+    first suggestion does not wait the 2-4 s of the load (config/gunicorn.conf.py calls it after
+    each worker starts). Returns the provinces whose index is ready."""
+    import re
+
+    ready: list[int] = []
+    try:
+        files = sorted(suggest_index_dir().glob("province-*.pickle"))
+    except OSError:
+        return ready
+    for path in files:
+        m = re.fullmatch(r"province-(\d+)\.pickle", path.name)
+        if m is None:
+            continue
+        province_id = int(m.group(1))
+        index = _persisted_index(province_id)
+        if index is not None:
+            # one query builds what the index computes on first use (the transposed matrix:
+            # most of a first suggestion's 1.7 s after the load)
+            index.query("Đường giao thông liên thôn xuống cấp", k=1)
+            ready.append(province_id)
+    return ready
+
+
 def _persisted_index(province_id: int):
     """The province's persisted index with the petitions created or edited since its build, or
     None (no file, another engine version, or too many changes)."""

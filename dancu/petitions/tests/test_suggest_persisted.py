@@ -74,3 +74,28 @@ def test_command_rejects_bad_input(db, index_dir):
     with pytest.raises(CommandError):
         call_command("petitions_suggest_index", "--province", "999999")
     assert not index_dir.exists()
+
+
+def test_a_worker_preloads_every_persisted_index_before_its_first_request(pworld, petitions, index_dir):
+    import logging
+    import runpy
+    from pathlib import Path
+
+    from django.conf import settings
+
+    assert selectors.preload_suggest_indexes() == []  # no file yet
+    call_command("petitions_suggest_index", "--province", str(pworld["province"].pk))
+    (index_dir / "province-x.pickle").write_bytes(b"not ours")  # ignored, not a crash
+    selectors._LOADED.clear()
+    # The hook gunicorn runs in each new worker (config/gunicorn.conf.py) fills the cache.
+    conf = runpy.run_path(str(Path(settings.BASE_DIR) / "config" / "gunicorn.conf.py"))
+
+    class Worker:
+        log = logging.getLogger("gunicorn.test")
+
+    conf["post_worker_init"](Worker())
+    assert pworld["province"].pk in selectors._LOADED
+    assert selectors._LOADED[pworld["province"].pk][1] is not None
+    # and it answered once, so what an index computes on first use is ready
+    assert selectors._CURRENT[pworld["province"].pk][1]._matrix_t is not None
+    assert selectors.preload_suggest_indexes() == [pworld["province"].pk]
