@@ -51,6 +51,7 @@ DEFAULT_WEIGHTS = {
     "local_province_conflict": -1.0,
     "cos_x_local_province_conflict": -1.0,
     "shared_doc": 1.0,
+    "central_beneficiary_conflict": -1.0,
 }
 
 
@@ -218,6 +219,7 @@ _VECTOR_FEATURES = (
     "local_province_conflict",
     "cos_x_local_province_conflict",
     "shared_doc",
+    "central_beneficiary_conflict",
 )
 
 
@@ -272,6 +274,7 @@ class _EntityKeys:
     communes: sparse.csr_matrix
     provinces: sparse.csr_matrix  # real provinces (not "name:" mentions)
     docs: sparse.csr_matrix  # "doc:" keys
+    beneficiaries: sparse.csr_matrix
     national: np.ndarray
 
     @classmethod
@@ -290,6 +293,7 @@ class _EntityKeys:
             communes=_incidence([e.communes for e in entities], n),
             provinces=_incidence([{p for p in e.provinces if not p.startswith("name:")} for e in entities], n),
             docs=_incidence([{d for d in e.docs if d.startswith("doc:")} for e in entities], n),
+            beneficiaries=_incidence([e.beneficiaries for e in entities], n),
             national=np.array([e.national for e in entities], dtype=bool),
         )
 
@@ -356,6 +360,8 @@ def _features_vectorised(prep: Prepared, pairs: np.ndarray, cos: np.ndarray, wor
     commune_conflict = (has_c[i] & has_c[j] & ~same).astype(float) * local
     province_conflict = provinces_apart.astype(float) * local
     shared_doc = _overlap(keys.docs, i, j).astype(float)
+    has_b = _nonempty(keys.beneficiaries)
+    beneficiary_conflict = (has_b[i] & has_b[j] & ~_overlap(keys.beneficiaries, i, j)).astype(float)
     return np.stack(
         [
             cos,
@@ -375,6 +381,7 @@ def _features_vectorised(prep: Prepared, pairs: np.ndarray, cos: np.ndarray, wor
             province_conflict,
             cos * province_conflict,
             shared_doc,
+            both_central * beneficiary_conflict,
         ],
         axis=1,
     )

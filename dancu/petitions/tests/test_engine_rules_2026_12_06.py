@@ -169,3 +169,32 @@ def test_a_road_number_in_two_provinces_is_not_one_site():
     assert fast[0, site] == 0.0 and fast[0, conflict] == 1.0  # QL 1 in Ninh Thuận and in Nghệ An
     assert fast[1, site] == 1.0  # the same stretch of QL 1 in one province
     assert fast[2, site] == 1.0  # the same bridge named in two provinces' petitions
+
+
+def test_one_policy_for_two_groups_of_people_is_two_demands():
+    texts = [
+        "Cử tri đề nghị hỗ trợ tiền mua bảo hiểm y tế cho công an viên bán chuyên trách.",
+        "Chưa có văn bản trung ương về hỗ trợ bảo hiểm y tế cho người làm công tác y tế thôn bản.",
+        "Đề nghị có chế độ bảo hiểm y tế cho trưởng, phó ấp và công an viên công tác trên 15 năm.",
+        "Đề nghị Quốc hội xem xét giảm mức đóng bảo hiểm y tế.",  # names no group: no conflict
+    ]
+    es = [engine_entities.extract(t) for t in texts]
+    assert es[0].beneficiaries == {"congan", "kct"}  # "bán chuyên trách" is the part-time staff
+    assert es[1].beneficiaries == {"ytethon"}
+    assert es[2].beneficiaries == {"kct", "congan"}
+    assert es[3].beneficiaries == frozenset()
+    prep, _preds = engine.prepare([{"id": str(i), "text": t} for i, t in enumerate(texts)], engine.default_classifier())
+    prep.central = [True] * len(texts)  # as national demands
+    pairs = np.array([[0, 1], [0, 2], [0, 3], [1, 3]])
+    fast = engine_pairs.features(prep, pairs)
+    cos = engine_pairs._pair_cos(prep.matrix, pairs[:, 0], pairs[:, 1])
+    slow = engine_pairs.features_loop(prep, pairs, cos, engine_pairs._pair_cos(prep.words, pairs[:, 0], pairs[:, 1]))
+    np.testing.assert_allclose(fast, slow)
+    col = list(engine_entities.PAIR_FEATURES).index("central_beneficiary_conflict")
+    assert fast[:, col].tolist() == [1.0, 0.0, 0.0, 0.0]
+    # only national demands: two local matters for two groups are judged by their sites
+    prep.central = [False] * len(texts)
+    assert engine_pairs.features(prep, pairs)[0, col] == 0.0
+    assert dict(zip(engine_entities.PAIR_FEATURES, engine_pairs.shipped_model().coef, strict=True))[
+        "central_beneficiary_conflict"
+    ] < 0
