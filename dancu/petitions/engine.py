@@ -1330,8 +1330,8 @@ def prepare(
         # allowances are set by the province within the national fund, and voters in many
         # provinces raise them as one demand (LOFO grouping F1 0.687 -> 0.709, 6 December 2026).
         central=[
-            lv.code == "central" or engine_level.policy_demand(e, c)
-            for (_f, lv), e, c in zip(preds, entities, concepts, strict=True)
+            lv.code == "central" or (engine_level.policy_demand(e, c) and not engine_level.individual_case(normalize(t)))
+            for (_f, lv), e, c, t in zip(preds, entities, concepts, texts, strict=True)
         ],
     )
     return prep, preds

@@ -10,6 +10,7 @@ Since 1 July 2025 there are two levels of local government: province and commune
   grid or telecoms, a dike, an embankment or a bridge over a river;
 - whoever the voters address ("đề nghị Bộ Xây dựng ...", "kiến nghị tỉnh ...", "đề nghị UBND xã
   ...") when they name one: on the real sets that body is the level of the answer 74 times in 76;
+- province for one person's or a few people's case under a national policy (a file to decide);
 - commune when it is about small works of a hamlet or residential group (thôn, xóm, bản, tổ dân
   phố: the cultural house, a hamlet or field road, a spillway, a culvert) and names no road;
 - otherwise the classifier decides. A matter that was a district's before the reform is
@@ -103,6 +104,15 @@ ROAD_LOCAL = re.compile(
 )
 
 
+# One person's or a few people's case under a national policy ("một cử tri ... đã nộp đủ hồ sơ
+# nhưng chưa được giải quyết chế độ", "giải quyết chế độ ... cho một số người trên địa bàn"):
+# the province's department decides the file, not the law (6 of 6 on the real sets).
+INDIVIDUAL_CASE = re.compile(
+    r"\b(mot cu tri|mot so nguoi|mot so truong hop|mot so ho|nop (?:du )?ho so|giai quyet ho so|xem xet ho so|"
+    r"ho so huong|ho so de nghi)\b"
+)
+ENTITLEMENT = re.compile(r"\b(che do|tro cap|chinh sach|huong)\b")
+
 # The classifier overrides a rule only when it is more sure than this of another level.
 OVERRIDE = 0.9
 ADDRESSEE_CONFIDENCE = 0.9  # about right: 74 of 76 on the five real sets
@@ -115,6 +125,8 @@ def rule_level(
     asked = addressee(folded)
     if asked is not None:
         return asked, ADDRESSEE_CONFIDENCE
+    if individual_case(folded):
+        return PROVINCE, 0.75
     national, province, commune = e.level_cues
     roads = {s.split(":", 1)[1].split(" ", 1)[0] for s in e.sites if s.startswith("road:")}
     hamlets = any(s.startswith("hamlet:") for s in e.sites)
@@ -149,6 +161,11 @@ def policy_demand(e: ent.Entities, concepts: frozenset[str]) -> bool:
     """A demand about a national policy (allowances, salaries, health insurance, textbooks ...)
     that names no road, work or facility: it groups by the policy wherever it was raised."""
     return bool(concepts & POLICY_CONCEPTS) and not any(not s.startswith("hamlet:") for s in e.sites)
+
+
+def individual_case(folded: str) -> bool:
+    """One person's or a few people's case under a national policy: a file, not a demand."""
+    return bool(INDIVIDUAL_CASE.search(folded) and ENTITLEMENT.search(folded))
 
 
 def decide(

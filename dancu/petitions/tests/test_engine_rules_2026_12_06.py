@@ -198,3 +198,30 @@ def test_one_policy_for_two_groups_of_people_is_two_demands():
     assert dict(zip(engine_entities.PAIR_FEATURES, engine_pairs.shipped_model().coef, strict=True))[
         "central_beneficiary_conflict"
     ] < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Một cử tri thôn Cây Thị đã nộp đủ hồ sơ lên huyện nhưng chưa được giải quyết chế độ.",
+        "Cử tri đề nghị khẩn trương giải quyết chế độ theo Quyết định 62/2011/QĐ-TTg cho một số người trên địa bàn.",
+        "Cử tri đề nghị xem xét, giải quyết hồ sơ hưởng chế độ chính sách cho cựu chiến binh.",
+    ],
+)
+def test_one_persons_case_under_a_national_policy_is_the_provinces_file(text):
+    folded = engine.normalize(text)
+    assert engine_level.individual_case(folded)
+    code, _conf = engine_level.rule_level(engine_entities.extract(text), engine_level.text_concepts(text), folded)
+    assert code == "province"
+    # and it does not group as the national demand
+    prep, _preds = engine.prepare([{"id": "0", "text": text}], engine.default_classifier())
+    assert prep.central == [False]
+
+
+def test_the_national_demand_itself_is_not_a_case():
+    text = "Cử tri đề nghị Quốc hội nâng mức trợ cấp cho người có công với cách mạng."
+    assert not engine_level.individual_case(engine.normalize(text))
+    code, _conf = engine_level.rule_level(
+        engine_entities.extract(text), engine_level.text_concepts(text), engine.normalize(text)
+    )
+    assert code == "central"
