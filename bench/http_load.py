@@ -142,6 +142,16 @@ def fetch(port: int, path: str, cookie: str) -> tuple[int, bytes]:
     return response.status, body
 
 
+def wait_until_up(port: int, cookie: str, tries: int = 600) -> None:
+    """Until the server on `port` answers its health page (0.2 s between tries)."""
+    for _ in range(tries):
+        try:
+            fetch(port, "/suc-khoe/", cookie)
+            return
+        except OSError:
+            time.sleep(0.2)
+
+
 def wrk(
     port: int,
     cookie: str,
@@ -297,12 +307,7 @@ def main() -> None:
     server = subprocess.Popen(cmd, cwd=ROOT, env=env)  # noqa: S603
     files: list[Path] = []
     try:
-        for _ in range(600):
-            try:
-                fetch(args.port, "/suc-khoe/", cookie)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_up(args.port, cookie)
         # Each worker's first request is slow (imports): one per worker before any check.
         wrk_warm = Path(tempfile.mkstemp(suffix=".txt")[1])
         wrk_warm.write_text("/suc-khoe/\n")

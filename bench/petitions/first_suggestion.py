@@ -42,12 +42,7 @@ def one_mode(args, cookie: str, config: bool, pool: list[str]) -> list[tuple[flo
     cmd += ["--log-level", "warning", "--timeout", "300"]
     server = subprocess.Popen(cmd, cwd=ROOT, env=env)  # noqa: S603
     try:
-        for _ in range(600):
-            try:
-                http_load.fetch(args.port, "/suc-khoe/", cookie)
-                break
-            except OSError:
-                time.sleep(0.2)
+        http_load.wait_until_up(args.port, cookie)
         time.sleep(args.settle)
         rounds = []
 

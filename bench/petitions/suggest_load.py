@@ -136,12 +136,7 @@ def main() -> None:
         return f"{URL}?{urllib.parse.urlencode({'text': text})}"
 
     try:
-        for _ in range(150):
-            try:
-                http_load.fetch(args.port, "/suc-khoe/", cookie)
-                break
-            except OSError:
-                time.sleep(0.2)
+        http_load.wait_until_up(args.port, cookie, tries=150)
         empty = url_file([])
         health = url_file(["/suc-khoe/"])
         # Warm-up (not measured): imports, connections, and each worker's first suggestion, which
