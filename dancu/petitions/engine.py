@@ -762,13 +762,17 @@ FIELD_GUIDE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "nong_nghiep_thuy_loi",
-            r"\b(xa lu|xa nuoc|sat lo bo|bo ke|ke chong|ke bao ve|de bao|de song|de bien|de ngan man)\b",
+            r"\b(xa lu|xa nuoc|sat lo bo|bo ke|ke chong|ke bao ve|de bao|de song|de bien|de ngan man|"
+            r"he thong ke|xay (?:dung )?ke|ke (?:doc|hai ben|suoi|song|bien))\b",
         ),
         # works on a named road are transport even when the road runs along a canal or needs
         # ditches ("nâng cấp Quốc lộ 22B đoạn từ kênh Tây", "làm mương thoát nước hai bên tuyến")
         ("giao_thong_xay_dung", rf"\b{_ROAD}\b.{{0,80}}\b{_ROAD_WORKS}\b|\b{_ROAD_WORKS}\b.{{0,40}}\b{_ROAD}\b"),
         ("nong_nghiep_thuy_loi", r"\b(kenh|(?<!xa )(?<!huyen )(?<!ban )muong)\b"),
-        ("dien_nuoc_vien_thong", r"\b(chieu sang|den duong|luoi dien|song di dong|tram phat song|dien luc)\b"),
+        (
+            "dien_nuoc_vien_thong",
+            r"\b(chieu sang|den duong|luoi dien|duong dien|duong day dien|tram bien ap|song di dong|tram phat song|dien luc)\b",
+        ),
         # resettlement is a land matter when nothing above decides (14 of 17)
         ("dat_dai", r"\b(tai dinh cu)\b"),
     )

@@ -99,6 +99,12 @@ def test_giá_cả_now_reaches_the_finance_rule_of_the_guide():
         ("Đê sông Lam đoạn qua xã sụt lún, đề nghị nâng cấp đường trên đê bao.", "nong_nghiep_thuy_loi"),
         # lighting alone on a national road is the power company's
         ("Cử tri đề nghị lắp đèn chiếu sáng trên Quốc lộ 1A.", "dien_nuoc_vien_thong"),
+        # a power line ("đường điện") is the grid, not a road
+        ("Cử tri đề nghị đầu tư đường điện cho hai thôn của xã.", "dien_nuoc_vien_thong"),
+        ("Đề nghị sớm hỗ trợ nâng cấp đường điện vào khu dân cư bản Ngoại.", "dien_nuoc_vien_thong"),
+        # embankments along rivers and streams are irrigation works
+        ("Cử tri yêu cầu sửa chữa nhanh hệ thống kè dọc sông đoạn qua thôn Cẩm Thạch.", "nong_nghiep_thuy_loi"),
+        ("Xây kè hai bên suối từ nhà văn hóa thôn Nà Vàng vì đất sản xuất bị sạt lở.", "nong_nghiep_thuy_loi"),
     ],
 )
 def test_road_works_are_transport_even_along_a_canal(text, field):
