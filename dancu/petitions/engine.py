@@ -1322,8 +1322,9 @@ def prepare(
     preds, field_proba = classifier.predict_with_proba(texts)
     matrix = embed(texts, vec, classifier, word_part=word, field_proba=field_proba)
     entities = [engine_entities.extract(t, a) for t, a in zip(texts, areas, strict=True)]
-    concepts = [engine_level.text_concepts(t) for t in texts]
-    levels = engine_level.decide(entities, [p[1] for p in preds], texts, concepts)
+    folded = [normalize(t) for t in texts]
+    concepts = [engine_level.text_concepts(t, f) for t, f in zip(texts, folded, strict=True)]
+    levels = engine_level.decide(entities, [p[1] for p in preds], texts, concepts, folded)
     preds = [(f, lv) for (f, _old), lv in zip(preds, levels, strict=True)]
     prep = engine_pairs.Prepared(
         entities=entities,
@@ -1334,8 +1335,8 @@ def prepare(
         # allowances are set by the province within the national fund, and voters in many
         # provinces raise them as one demand (LOFO grouping F1 0.687 -> 0.709, 6 December 2026).
         central=[
-            lv.code == "central" or (engine_level.policy_demand(e, c) and not engine_level.individual_case(normalize(t)))
-            for (_f, lv), e, c, t in zip(preds, entities, concepts, texts, strict=True)
+            lv.code == "central" or engine_level.policy_demand(e, c, f)
+            for (_f, lv), e, c, f in zip(preds, entities, concepts, folded, strict=True)
         ],
     )
     return prep, preds

@@ -131,7 +131,7 @@ def rule_level(
     roads = {s.split(":", 1)[1].split(" ", 1)[0] for s in e.sites if s.startswith("road:")}
     hamlets = any(s.startswith("hamlet:") for s in e.sites)
     policy = bool(concepts & POLICY_CONCEPTS)
-    if (e.national or policy_demand(e, concepts)) and national >= province:
+    if (e.national or policy_demand(e, concepts, folded)) and national >= province:
         return CENTRAL, 0.8 if e.national else 0.65
     # A national road alone does not make a central matter: the answers to such petitions
     # (lighting, traffic lights, a damaged stretch) come from the province as often as not.
@@ -150,17 +150,23 @@ def rule_level(
     return None, 0.0
 
 
-def text_concepts(text: str) -> frozenset[str]:
-    """The concepts of the lexicon a petition names ("phucap", "bhyt", ...)."""
+def text_concepts(text: str, folded: str | None = None) -> frozenset[str]:
+    """The concepts of the lexicon a petition names ("phucap", "bhyt", ...); `folded`: its
+    `normalize`d text, when the caller has it."""
     from .engine import concept_tokens, normalize
 
-    return frozenset(t[3:] for t in concept_tokens(normalize(text)).split())
+    return frozenset(t[3:] for t in concept_tokens(normalize(text) if folded is None else folded).split())
 
 
-def policy_demand(e: ent.Entities, concepts: frozenset[str]) -> bool:
+def policy_demand(e: ent.Entities, concepts: frozenset[str], folded: str = "") -> bool:
     """A demand about a national policy (allowances, salaries, health insurance, textbooks ...)
-    that names no road, work or facility: it groups by the policy wherever it was raised."""
-    return bool(concepts & POLICY_CONCEPTS) and not any(not s.startswith("hamlet:") for s in e.sites)
+    that names no road, work or facility and is not one person's case: it groups by the policy
+    wherever it was raised."""
+    return (
+        bool(concepts & POLICY_CONCEPTS)
+        and not any(not s.startswith("hamlet:") for s in e.sites)
+        and not individual_case(folded)
+    )
 
 
 def individual_case(folded: str) -> bool:
@@ -173,17 +179,19 @@ def decide(
     predictions: Sequence[_Prediction],
     texts: Sequence[str],
     concepts: Sequence[frozenset[str]] | None = None,
+    folded: Sequence[str] | None = None,
 ) -> list:
     """For each petition the level Prediction: the rule when it fires and the classifier is not
-    more sure of another level, else the classifier. `concepts`: each text's `text_concepts`,
-    when the caller has them."""
+    more sure of another level, else the classifier. `concepts` and `folded`: each text's
+    `text_concepts` and `normalize`d text, when the caller has them."""
     from .engine import Prediction, normalize
 
     out = []
+    if folded is None:
+        folded = [normalize(t) for t in texts]
     if concepts is None:
-        concepts = [text_concepts(t) for t in texts]
-    for e, pred, text, text_cs in zip(entities, predictions, texts, concepts, strict=True):
-        norm = normalize(text)
+        concepts = [text_concepts(t, f) for t, f in zip(texts, folded, strict=True)]
+    for e, pred, norm, text_cs in zip(entities, predictions, folded, concepts, strict=True):
         code, conf = rule_level(e, text_cs, norm)
         if code is None or (pred.code != code and pred.confidence > OVERRIDE):
             out.append(Prediction(pred.code, pred.confidence))
